@@ -1,0 +1,124 @@
+package io.github.authspec.model.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authspec.model.diagnostics.Code;
+import io.github.authspec.model.diagnostics.Position;
+import io.github.authspec.model.diagnostics.Reporter;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads JSON text into a Jackson tree while recording where every value starts. Jackson's own
+ * tree reader keeps no locations and silently keeps the last of two equal keys; this one reports
+ * both problems.
+ */
+public final class JsonReader {
+  private static final JsonFactory FACTORY = JsonFactory.builder()
+      .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+      .build();
+
+  private final Reporter reporter;
+  private final Map<String, Position> positions = new HashMap<>();
+  private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
+
+  private JsonReader(Reporter reporter) {
+    this.reporter = reporter;
+  }
+
+  /** Parses {@code text}; on a syntax error reports it and returns empty. */
+  public static Optional<LocatedJson> read(String text, Reporter reporter) {
+    if (text.isBlank()) {
+      reporter.report(Code.EMPTY_FILE, "", "the spec file is empty",
+          "export the design again from the designer");
+      return Optional.empty();
+    }
+    JsonReader reader = new JsonReader(reporter);
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      JsonToken first = parser.nextToken();
+      JsonNode root = reader.value(parser, first, "");
+      if (parser.nextToken() != null) {
+        reporter.reportAt(Code.JSON_SYNTAX, position(parser.currentTokenLocation()), "",
+            "unexpected content after the end of the top-level value",
+            "remove everything after the closing brace");
+        return Optional.empty();
+      }
+      SourceMap map = new SourceMap(reader.positions);
+      reporter.useSourceMap(map);
+      if (!root.isObject()) {
+        reporter.report(Code.ROOT_NOT_OBJECT, "",
+            "the top level is " + JsonTypes.describe(root) + ", not an object",
+            "a spec starts with '{' and holds leftPanel, midPanel, diagram and externalServices");
+        return Optional.empty();
+      }
+      return Optional.of(new LocatedJson(root, map));
+    } catch (JsonProcessingException e) {
+      reporter.reportAt(Code.JSON_SYNTAX, position(e.getLocation()), "", e.getOriginalMessage(),
+          "fix the JSON syntax at this position (a missing comma, quote or bracket is usual)");
+      return Optional.empty();
+    } catch (IOException e) {
+      reporter.report(Code.UNREADABLE_FILE, "", String.valueOf(e.getMessage()), "");
+      return Optional.empty();
+    }
+  }
+
+  private JsonNode value(JsonParser parser, JsonToken token, String pointer) throws IOException {
+    positions.putIfAbsent(pointer, position(parser.currentTokenLocation()));
+    return switch (token) {
+      case START_OBJECT -> object(parser, pointer);
+      case START_ARRAY -> array(parser, pointer);
+      case VALUE_STRING -> nodes.textNode(parser.getText());
+      case VALUE_NUMBER_INT -> nodes.numberNode(parser.getBigIntegerValue());
+      case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDecimalValue());
+      case VALUE_TRUE -> nodes.booleanNode(true);
+      case VALUE_FALSE -> nodes.booleanNode(false);
+      case VALUE_NULL -> nodes.nullNode();
+      default -> throw new IllegalStateException("unexpected token " + token);
+    };
+  }
+
+  private ObjectNode object(JsonParser parser, String pointer) throws IOException {
+    ObjectNode node = nodes.objectNode();
+    for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+      String name = parser.currentName();
+      String child = pointer + "/" + SourceMap.escape(name);
+      Position keyPosition = position(parser.currentTokenLocation());
+      if (node.has(name)) {
+        reporter.reportAt(Code.DUPLICATE_KEY, keyPosition, child,
+            "the key '" + name + "' appears twice in this object; the last one would win",
+            "delete one of the two");
+      } else {
+        positions.put(child, keyPosition);
+      }
+      JsonToken valueToken = parser.nextToken();
+      node.set(name, value(parser, valueToken, child));
+    }
+    return node;
+  }
+
+  private ArrayNode array(JsonParser parser, String pointer) throws IOException {
+    ArrayNode node = nodes.arrayNode();
+    int index = 0;
+    for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+      node.add(value(parser, t, pointer + "/" + index++));
+    }
+    return node;
+  }
+
+  private static Position position(JsonLocation location) {
+    if (location == null || location.getLineNr() < 1) {
+      return Position.UNKNOWN;
+    }
+    return new Position(location.getLineNr(), Math.max(1, location.getColumnNr()));
+  }
+}
