@@ -28,14 +28,20 @@ public final class SpecLoader {
   public static LoadResult load(Path file) {
     String name = file.getFileName().toString();
     try {
-      byte[] bytes = Files.readAllBytes(file);
-      String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes))
-          .toString();
-      return load(name, text);
-    } catch (CharacterCodingException e) {
-      return failure(name, Code.UNREADABLE_FILE, "the file is not UTF-8 text");
+      return load(name, Files.readAllBytes(file));
     } catch (IOException e) {
       return failure(name, Code.UNREADABLE_FILE, "cannot read " + file + ": " + e);
+    }
+  }
+
+  /** Loads spec bytes, which must be UTF-8. */
+  public static LoadResult load(String fileName, byte[] bytes) {
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
+      return load(fileName, text);
+    } catch (CharacterCodingException e) {
+      return failure(fileName, Code.UNREADABLE_FILE, "the file is not UTF-8 text");
     }
   }
 
@@ -44,18 +50,18 @@ public final class SpecLoader {
     Reporter reporter = new Reporter(fileName);
     Optional<LocatedJson> json = JsonReader.read(text, reporter);
     if (json.isEmpty()) {
-      return new LoadResult(Optional.empty(), reporter.diagnostics());
+      return new LoadResult(Optional.empty(), reporter.diagnostics(), reporter);
     }
     RawSpec raw = RawBinder.bind(json.get().root(), reporter);
     Spec spec = link(raw, reporter);
     return new LoadResult(reporter.hasErrors() ? Optional.empty() : Optional.of(spec),
-        reporter.diagnostics());
+        reporter.diagnostics(), reporter);
   }
 
   private static LoadResult failure(String name, Code code, String message) {
     Reporter reporter = new Reporter(name);
     reporter.report(code, "", message, "");
-    return new LoadResult(Optional.empty(), reporter.diagnostics());
+    return new LoadResult(Optional.empty(), reporter.diagnostics(), reporter);
   }
 
   private static Spec link(RawSpec raw, Reporter reporter) {

@@ -72,7 +72,17 @@ public enum Code {
   // 08x: external services
   FREE_TEXT_ENDPOINT("AS080", WARNING, "an endpoint that is not 'METHOD /path' (kept as documentation)"),
   INVALID_ENDPOINT("AS081", ERROR, "an endpoint with an unknown method or a malformed path"),
-  DUPLICATE_SERVICE("AS082", ERROR, "two external services with one id");
+  DUPLICATE_SERVICE("AS082", ERROR, "two external services with one id"),
+
+  // 1xx: generation (found while planning output, after the spec validated)
+  NAME_CLASH("AS100", WARNING, "two generated names collide, or one shadows java.lang; renamed"),
+  NAME_CONFLICT("AS101", ERROR, "a generated name collides and cannot be resolved"),
+  INVALID_CONFIGURATION("AS102", ERROR, "a plugin parameter value that cannot be used"),
+  DESTRUCTIVE_MIGRATION("AS110", ERROR, "a schema change that loses data, not allowed"),
+  APPLIED_MIGRATION_CHANGED("AS111", ERROR, "a migration the plugin wrote was edited or deleted"),
+  MIGRATION_STATE("AS112", ERROR, "the migration state cannot be read"),
+  UNKNOWN_FEATURE("AS113", WARNING, "a feature id the catalog does not know"),
+  OUTPUT_OVERLAP("AS114", ERROR, "two executions write the same output file");
 
   private final String id;
   private final Severity severity;

@@ -1,0 +1,132 @@
+package io.github.authspec.plugin.generation;
+
+import io.github.authspec.model.LoadResult;
+import io.github.authspec.model.SpecLoader;
+import io.github.authspec.model.diagnostics.Code;
+import io.github.authspec.model.diagnostics.Diagnostics;
+import io.github.authspec.model.diagnostics.Reporter;
+import io.github.authspec.plugin.generation.GenerationResult.Status;
+import io.github.authspec.plugin.write.OutputWriter;
+import io.github.authspec.plugin.write.WriteSummary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs the phases in one direction: read → validate and link → plan and emit (in memory) →
+ * write. Nothing reaches the disk unless every phase succeeded, so a failed run leaves the
+ * previous output as it was.
+ */
+public final class GenerationOrchestrator {
+  private final List<Generator> generators;
+  private final BuildLog log;
+
+  public GenerationOrchestrator(List<Generator> generators, BuildLog log) {
+    this.generators = List.copyOf(generators);
+    this.log = log;
+  }
+
+  /** Validation only: diagnostics, nothing written. */
+  public GenerationResult validate(Path specFile) {
+    LoadResult loaded = SpecLoader.load(specFile);
+    Status status = loaded.spec().isPresent() ? Status.VALID : Status.FAILED;
+    return new GenerationResult(status, loaded.diagnostics(), WriteSummary.none(),
+        "validated " + specFile.getFileName(), List.of());
+  }
+
+  /**
+   * Generates and writes. With {@code incremental}, an unchanged spec, configuration, plugin
+   * version and migrations directory skip the run without loading the spec.
+   */
+  public GenerationResult generate(GenerationRequest request, boolean incremental)
+      throws IOException {
+    byte[] bytes = readSpec(request.specFile());
+    String fingerprint = bytes == null ? null : Fingerprint.compute(request, bytes);
+    String reason = "incremental check disabled";
+    if (incremental && fingerprint != null) {
+      Optional<String> stale = Fingerprint.staleReason(request, fingerprint);
+      if (stale.isEmpty()) {
+        return new GenerationResult(Status.UP_TO_DATE, new Diagnostics(List.of()),
+            WriteSummary.none(), "spec, configuration and plugin version unchanged since the "
+                + "last successful run", List.of());
+      }
+      reason = stale.get();
+    }
+    Planned planned = plan(request, bytes);
+    if (planned.failed()) {
+      return failed(planned.diagnostics(), reason);
+    }
+    WriteSummary summary = new OutputWriter(request).write(planned.files());
+    Fingerprint.save(request, fingerprint);
+    return new GenerationResult(Status.GENERATED, planned.diagnostics(), summary, reason,
+        List.of());
+  }
+
+  /** Check mode: plans the output and compares it with the disk, writing nothing. */
+  public GenerationResult check(GenerationRequest request) throws IOException {
+    Planned planned = plan(request, readSpec(request.specFile()));
+    if (planned.failed()) {
+      return failed(planned.diagnostics(), "check");
+    }
+    List<Path> differing = new OutputWriter(request).differing(planned.files());
+    Status status = differing.isEmpty() ? Status.CURRENT : Status.OUT_OF_DATE;
+    return new GenerationResult(status, planned.diagnostics(), WriteSummary.none(),
+        differing.isEmpty() ? "generated output matches the spec"
+            : differing.size() + " file(s) differ from what the spec produces", differing);
+  }
+
+  /** Every file the spec produces, rendered in memory, or the diagnostics that prevent it. */
+  public Planned plan(GenerationRequest request, byte[] bytes) {
+    String name = request.specFile().getFileName().toString();
+    if (bytes == null) {
+      Reporter reporter = new Reporter(name);
+      reporter.report(Code.UNREADABLE_FILE, "", "cannot read " + request.specFile(),
+          "check the <spec> parameter (property authspec.spec)");
+      return new Planned(List.of(), reporter.diagnostics(), true);
+    }
+    LoadResult loaded = SpecLoader.load(name, bytes);
+    if (loaded.spec().isEmpty()) {
+      return new Planned(List.of(), loaded.diagnostics(), true);
+    }
+    GenerationContext context = new GenerationContext(loaded.spec().get(), request,
+        loaded.reporter());
+    List<GeneratedFile> files = new ArrayList<>();
+    Set<String> paths = new HashSet<>();
+    for (Generator generator : generators) {
+      long start = System.nanoTime();
+      List<GeneratedFile> produced = generator.generate(context);
+      log.debug(String.format("auth-spec: %s: %d file(s) in %d ms", generator.name(),
+          produced.size(), (System.nanoTime() - start) / 1_000_000));
+      for (GeneratedFile f : produced) {
+        if (!paths.add(f.root() + ":" + f.path())) {
+          throw new IllegalStateException(generator.name() + " produced " + f
+              + ", which another generator already produced");
+        }
+        files.add(f);
+      }
+    }
+    Diagnostics diagnostics = loaded.reporter().diagnostics();
+    return new Planned(List.copyOf(files), diagnostics, diagnostics.hasErrors());
+  }
+
+  private GenerationResult failed(Diagnostics diagnostics, String reason) {
+    return new GenerationResult(Status.FAILED, diagnostics, WriteSummary.none(), reason,
+        List.of());
+  }
+
+  private static byte[] readSpec(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The in-memory output of a run. */
+  public record Planned(List<GeneratedFile> files, Diagnostics diagnostics, boolean failed) {}
+}

@@ -1,0 +1,12 @@
+package io.github.authspec.plugin.generation;
+
+import java.util.List;
+
+/** Every generator, in the order their output is planned. Each entry is one artifact kind. */
+public final class Generators {
+  private Generators() {}
+
+  public static List<Generator> all() {
+    return List.of();
+  }
+}

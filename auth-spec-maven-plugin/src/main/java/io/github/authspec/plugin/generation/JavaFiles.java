@@ -1,0 +1,27 @@
+package io.github.authspec.plugin.generation;
+
+import com.palantir.javapoet.JavaFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Renders JavaPoet files into {@link GeneratedFile}s under the Java root. */
+public final class JavaFiles {
+  private JavaFiles() {}
+
+  public static GeneratedFile render(JavaFile file) {
+    StringBuilder out = new StringBuilder();
+    try {
+      file.writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String path = (file.packageName().isEmpty() ? "" : file.packageName().replace('.', '/') + "/")
+        + file.typeSpec().name() + ".java";
+    return GeneratedFile.text(OutputRoot.JAVA, path, out.toString());
+  }
+
+  /** A JavaFile with the project's conventions: two-space indent, no wildcard imports. */
+  public static JavaFile.Builder builder(String packageName, com.palantir.javapoet.TypeSpec type) {
+    return JavaFile.builder(packageName, type).indent("  ").skipJavaLangImports(true);
+  }
+}

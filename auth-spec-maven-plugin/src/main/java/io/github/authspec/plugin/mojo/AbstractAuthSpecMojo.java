@@ -1,0 +1,74 @@
+package io.github.authspec.plugin.mojo;
+
+import io.github.authspec.model.diagnostics.Diagnostic;
+import io.github.authspec.model.diagnostics.Diagnostics;
+import io.github.authspec.plugin.generation.GenerationResult;
+import java.io.File;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Parameters and diagnostics reporting shared by every goal. */
+abstract class AbstractAuthSpecMojo extends AbstractMojo {
+
+  /**
+   * The designer's JSON export.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "authspec.spec",
+      defaultValue = "${project.basedir}/src/main/auth-spec/auth-spec.json", required = true)
+  protected File spec;
+
+  /**
+   * Fail the build when the spec has warnings, not only errors.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "authspec.failOnWarning", defaultValue = "false")
+  protected boolean failOnWarning;
+
+  /**
+   * Skip this goal.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "authspec.skip", defaultValue = "false")
+  protected boolean skip;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("auth-spec: skipped (authspec.skip=true)");
+      return;
+    }
+    run();
+  }
+
+  protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+  /** Logs every diagnostic; throws when errors (or warnings, with failOnWarning) fail the build. */
+  protected void report(GenerationResult result) throws MojoFailureException {
+    Diagnostics diagnostics = result.diagnostics();
+    for (Diagnostic d : diagnostics.all()) {
+      if (d.isError()) {
+        getLog().error(d.format());
+      } else {
+        getLog().warn(d.format());
+      }
+    }
+    String where = spec.getPath();
+    if (result.failed()) {
+      throw new MojoFailureException(where,
+          "auth-spec: " + where + " has " + diagnostics.summary()
+              + "; nothing was generated",
+          diagnostics.format());
+    }
+    if (failOnWarning && !diagnostics.warnings().isEmpty()) {
+      throw new MojoFailureException(where,
+          "auth-spec: " + where + " has " + diagnostics.summary() + " and failOnWarning is set",
+          diagnostics.format());
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package io.github.authspec.plugin.mojo;
+
+import io.github.authspec.plugin.generation.GenerationRequest;
+import io.github.authspec.plugin.generation.RedisClient;
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** The parameters that decide what is generated and where, shared by generate and check. */
+abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
+
+  /**
+   * Root of the generated Java sources; added as a compile source root.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "authspec.outputDirectory",
+      defaultValue = "${project.build.directory}/generated-sources/auth-spec")
+  protected File outputDirectory;
+
+  /**
+   * Root of generated resources (the Redis configuration fragment); added as a resource
+   * directory.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "authspec.resourcesOutputDirectory",
+      defaultValue = "${project.build.directory}/generated-resources/auth-spec")
+  protected File resourcesOutputDirectory;
+
+  /**
+   * Where Flyway migrations are written. They are source files: commit them. Existing ones are
+   * never rewritten.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "authspec.migrationsDirectory",
+      defaultValue = "${project.basedir}/src/main/resources/db/migration")
+  protected File migrationsDirectory;
+
+  /**
+   * Base Java package of generated code; defaults to {@code leftPanel.project.package}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "authspec.packageName")
+  protected String packageName;
+
+  /**
+   * Entity class names by table name, overriding the singular names the plugin derives, e.g.
+   * {@code <users>Account</users>}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  protected Map<String, String> entityNames = Map.of();
+
+  /**
+   * Redis client the key classes bind to: {@code NONE} (key classes need only the JDK),
+   * {@code LETTUCE} or {@code JEDIS}.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "authspec.redisClient", defaultValue = "NONE")
+  protected RedisClient redisClient;
+
+  /**
+   * Prefix for every Redis key, for a Redis shared by several services (e.g. {@code auth:}).
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "authspec.redisKeyPrefix", defaultValue = "")
+  protected String redisKeyPrefix;
+
+  /**
+   * Wrap each key's first placeholder value in a Redis Cluster hash tag, so all keys of one id
+   * land in one slot.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "authspec.redisClusterHashTags", defaultValue = "false")
+  protected boolean redisClusterHashTags;
+
+  /**
+   * Allow new migrations to drop tables or columns and to narrow types.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "authspec.allowDestructiveMigrations", defaultValue = "false")
+  protected boolean allowDestructiveMigrations;
+
+  /**
+   * Declared renames, so a migration renames instead of dropping and adding:
+   * {@code users.mail=email} renames a column, {@code people=users} a table.
+   *
+   * @since 0.1.0
+   */
+  @Parameter
+  protected List<String> renames = List.of();
+
+  /**
+   * Skip generation when the spec, the configuration, the plugin version and the migrations are
+   * unchanged since the last successful run.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "authspec.incremental", defaultValue = "true")
+  protected boolean incremental;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  protected MavenProject project;
+
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  protected MojoExecution mojoExecution;
+
+  /** The parameters as an immutable request; state is kept per execution id. */
+  protected GenerationRequest request() {
+    String executionId = mojoExecution == null ? "default" : mojoExecution.getExecutionId();
+    String version = mojoExecution == null ? "dev"
+        : mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
+    File stateRoot = new File(project.getBuild().getDirectory(), "auth-spec");
+    return new GenerationRequest(spec.toPath(), outputDirectory.toPath(),
+        resourcesOutputDirectory.toPath(), migrationsDirectory.toPath(),
+        new File(stateRoot, executionId).toPath(),
+        Optional.ofNullable(packageName).filter(p -> !p.isBlank()),
+        entityNames == null ? Map.of() : entityNames, redisClient,
+        redisKeyPrefix == null ? "" : redisKeyPrefix, redisClusterHashTags,
+        allowDestructiveMigrations, renames == null ? List.of() : renames, version);
+  }
+}

@@ -1,0 +1,56 @@
+package io.github.authspec.plugin.mojo;
+
+import io.github.authspec.plugin.generation.GenerationOrchestrator;
+import io.github.authspec.plugin.generation.GenerationRequest;
+import io.github.authspec.plugin.generation.GenerationResult;
+import io.github.authspec.plugin.generation.Generators;
+import java.io.IOException;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+
+/**
+ * Generates entities, repositories, Redis key classes, service interfaces, clients and Flyway
+ * migrations from the spec. Only files whose content changed are rewritten; files the spec no
+ * longer produces are deleted; nothing is written when the spec has errors.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractOutputMojo {
+
+  @Override
+  protected void run() throws MojoExecutionException, MojoFailureException {
+    GenerationRequest request = request();
+    // Registered on every path, so an up-to-date build still compiles the sources.
+    project.addCompileSourceRoot(request.javaDirectory().toString());
+    registerResources(request);
+    GenerationResult result;
+    try {
+      result = new GenerationOrchestrator(Generators.all(), new MavenBuildLog(getLog()))
+          .generate(request, incremental);
+    } catch (IOException e) {
+      throw new MojoExecutionException("auth-spec: cannot write generated output: "
+          + e.getMessage(), e);
+    }
+    report(result);
+    switch (result.status()) {
+      case UP_TO_DATE -> getLog().info("auth-spec: up to date, nothing generated ("
+          + result.reason() + ")");
+      default -> getLog().info("auth-spec: regenerated because " + result.reason() + ": "
+          + result.summary().describe());
+    }
+  }
+
+  private void registerResources(GenerationRequest request) {
+    String dir = request.resourcesDirectory().toString();
+    boolean present = project.getResources().stream().anyMatch(r -> dir.equals(r.getDirectory()));
+    if (!present) {
+      Resource resource = new Resource();
+      resource.setDirectory(dir);
+      project.addResource(resource);
+    }
+  }
+}

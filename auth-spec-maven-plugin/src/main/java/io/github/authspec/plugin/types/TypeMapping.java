@@ -1,0 +1,104 @@
+package io.github.authspec.plugin.types;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import io.github.authspec.model.Column;
+import io.github.authspec.model.SqlType;
+
+/**
+ * The one SQL ↔ Java type mapping (the README's type table is this class in prose).
+ *
+ * <table>
+ *   <tr><th>spec</th><th>PostgreSQL</th><th>Java</th></tr>
+ *   <tr><td>SMALLINT</td><td>smallint</td><td>short / Short</td></tr>
+ *   <tr><td>INT</td><td>integer</td><td>int / Integer</td></tr>
+ *   <tr><td>BIGINT</td><td>bigint</td><td>long / Long</td></tr>
+ *   <tr><td>DECIMAL(p,s)</td><td>numeric(p,s)</td><td>BigDecimal</td></tr>
+ *   <tr><td>BOOLEAN</td><td>boolean</td><td>boolean / Boolean</td></tr>
+ *   <tr><td>VARCHAR(n), TEXT</td><td>varchar(n), text</td><td>String</td></tr>
+ *   <tr><td>DATE</td><td>date</td><td>LocalDate</td></tr>
+ *   <tr><td>TIME</td><td>time</td><td>LocalTime</td></tr>
+ *   <tr><td>TIMESTAMP</td><td>timestamp (without time zone)</td><td>LocalDateTime</td></tr>
+ *   <tr><td>UUID</td><td>uuid</td><td>UUID</td></tr>
+ *   <tr><td>any, isArray</td><td>type[]</td><td>List&lt;boxed type&gt;</td></tr>
+ * </table>
+ *
+ * <p>A column maps to a primitive only when null is impossible in Java as well as in SQL: NOT
+ * NULL, no identity (the id of a row not yet inserted is null) and no database default (null
+ * asks the database for its default on insert).
+ */
+public final class TypeMapping {
+  private TypeMapping() {}
+
+  /** The Java type of the column's values, per the nullability rule above. */
+  public static TypeName javaType(Column column) {
+    TypeName element = elementType(column.type());
+    if (column.array()) {
+      return ParameterizedTypeName.get(ClassName.get(java.util.List.class), element.box());
+    }
+    return primitiveAllowed(column) ? element : element.box();
+  }
+
+  /** Whether {@link #javaType} is a primitive for this column. */
+  public static boolean primitiveAllowed(Column column) {
+    return !column.nullable() && !column.autoIncrement() && column.defaultValue().isEmpty()
+        && !column.array() && elementType(column.type()).isPrimitive();
+  }
+
+  /** The (unboxed where possible) Java type of one value of {@code type}. */
+  public static TypeName elementType(SqlType type) {
+    return switch (type) {
+      case SMALLINT -> TypeName.SHORT;
+      case INT -> TypeName.INT;
+      case BIGINT -> TypeName.LONG;
+      case DECIMAL -> ClassName.get(java.math.BigDecimal.class);
+      case BOOLEAN -> TypeName.BOOLEAN;
+      case VARCHAR, TEXT -> ClassName.get(String.class);
+      case DATE -> ClassName.get(java.time.LocalDate.class);
+      case TIME -> ClassName.get(java.time.LocalTime.class);
+      case TIMESTAMP -> ClassName.get(java.time.LocalDateTime.class);
+      case UUID -> ClassName.get(java.util.UUID.class);
+    };
+  }
+
+  /**
+   * The PostgreSQL type name for {@code java.sql.Connection#createArrayOf} and casts
+   * ({@code int8}, {@code varchar}, ...).
+   */
+  public static String postgresElementName(SqlType type) {
+    return switch (type) {
+      case SMALLINT -> "int2";
+      case INT -> "int4";
+      case BIGINT -> "int8";
+      case DECIMAL -> "numeric";
+      case BOOLEAN -> "bool";
+      case VARCHAR -> "varchar";
+      case TEXT -> "text";
+      case DATE -> "date";
+      case TIME -> "time";
+      case TIMESTAMP -> "timestamp";
+      case UUID -> "uuid";
+    };
+  }
+
+  /** The {@link java.sql.Types} constant for {@code setNull}. */
+  public static int jdbcType(Column column) {
+    if (column.array()) {
+      return java.sql.Types.ARRAY;
+    }
+    return switch (column.type()) {
+      case SMALLINT -> java.sql.Types.SMALLINT;
+      case INT -> java.sql.Types.INTEGER;
+      case BIGINT -> java.sql.Types.BIGINT;
+      case DECIMAL -> java.sql.Types.NUMERIC;
+      case BOOLEAN -> java.sql.Types.BOOLEAN;
+      case VARCHAR -> java.sql.Types.VARCHAR;
+      case TEXT -> java.sql.Types.LONGVARCHAR;
+      case DATE -> java.sql.Types.DATE;
+      case TIME -> java.sql.Types.TIME;
+      case TIMESTAMP -> java.sql.Types.TIMESTAMP;
+      case UUID -> java.sql.Types.OTHER;
+    };
+  }
+}
