@@ -7,7 +7,9 @@ import java.io.File;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.codehaus.plexus.build.BuildContext;
 
 /** Parameters and diagnostics reporting shared by every goal. */
 abstract class AbstractAuthSpecMojo extends AbstractMojo {
@@ -37,6 +39,10 @@ abstract class AbstractAuthSpecMojo extends AbstractMojo {
   @Parameter(property = "authspec.skip", defaultValue = "false")
   protected boolean skip;
 
+  /** The IDE's incremental build (m2e); on the command line, a pass-through. */
+  @Component
+  protected BuildContext buildContext;
+
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -51,11 +57,20 @@ abstract class AbstractAuthSpecMojo extends AbstractMojo {
   /** Logs every diagnostic; throws when errors (or warnings, with failOnWarning) fail the build. */
   protected void report(GenerationResult result) throws MojoFailureException {
     Diagnostics diagnostics = result.diagnostics();
+    if (buildContext != null) {
+      buildContext.removeMessages(spec);
+    }
     for (Diagnostic d : diagnostics.all()) {
       if (d.isError()) {
         getLog().error(d.format());
       } else {
         getLog().warn(d.format());
+      }
+      if (buildContext != null) {
+        // Markers in the IDE at the real line and column of the spec.
+        buildContext.addMessage(spec, d.position().line(), d.position().column(),
+            "[" + d.code().id() + "] " + d.message(),
+            d.isError() ? BuildContext.SEVERITY_ERROR : BuildContext.SEVERITY_WARNING, null);
       }
     }
     String where = spec.getPath();

@@ -27,6 +27,10 @@ public class GenerateMojo extends AbstractOutputMojo {
     // Registered on every path, so an up-to-date build still compiles the sources.
     project.addCompileSourceRoot(request.javaDirectory().toString());
     registerResources(request);
+    if (buildContext != null && buildContext.isIncremental() && !buildContext.hasDelta(spec)) {
+      getLog().debug("auth-spec: incremental IDE build without a change to " + spec);
+      return;
+    }
     GenerationResult result;
     try {
       result = new GenerationOrchestrator(Generators.all(), new MavenBuildLog(getLog()))
@@ -36,11 +40,20 @@ public class GenerateMojo extends AbstractOutputMojo {
           + e.getMessage(), e);
     }
     report(result);
+    refresh(request);
     switch (result.status()) {
       case UP_TO_DATE -> getLog().info("auth-spec: up to date, nothing generated ("
           + result.reason() + ")");
       default -> getLog().info("auth-spec: regenerated because " + result.reason() + ": "
           + result.summary().describe());
+    }
+  }
+
+  private void refresh(GenerationRequest request) {
+    if (buildContext != null) {
+      buildContext.refresh(request.javaDirectory().toFile());
+      buildContext.refresh(request.resourcesDirectory().toFile());
+      buildContext.refresh(request.migrationsDirectory().toFile());
     }
   }
 

@@ -29,7 +29,7 @@ public final class Words {
         continue;
       }
       boolean boundary = Character.isUpperCase(c) && current.length() > 0
-          && (Character.isLowerCase(current.charAt(current.length() - 1))
+          && (Character.isLowerCase(text.charAt(i - 1)) || Character.isDigit(text.charAt(i - 1))
               || (i + 1 < text.length() && Character.isLowerCase(text.charAt(i + 1))));
       if (boundary) {
         flush(current, words);

@@ -1,0 +1,218 @@
+package io.github.authspec.plugin.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.authspec.model.Column;
+import io.github.authspec.model.Table;
+import io.github.authspec.plugin.generation.GenerationResult.Status;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The orchestrator's contract with the disk, driven by a one-file-per-table generator: the real
+ * generators are tested on their own, this test is about what is written, kept and deleted.
+ */
+class GenerationOrchestratorTest {
+  private static final FileTime OLD = FileTime.fromMillis(1_000_000_000_000L);
+
+  /** Lists each table's columns in tables/NAME.txt. */
+  private static final Generator PER_TABLE = new Generator() {
+    @Override
+    public String name() {
+      return "per-table";
+    }
+
+    @Override
+    public List<GeneratedFile> generate(GenerationContext context) {
+      return context.spec().database().tables().stream()
+          .map(t -> GeneratedFile.text(OutputRoot.JAVA, "tables/" + t.name() + ".txt",
+              columns(t)))
+          .toList();
+    }
+  };
+
+  @TempDir Path base;
+  private Path specFile;
+  private GenerationRequest request;
+  private final GenerationOrchestrator orchestrator =
+      new GenerationOrchestrator(List.of(PER_TABLE), BuildLog.SILENT);
+
+  @BeforeEach
+  void setUp() throws IOException {
+    specFile = base.resolve("auth-spec.json");
+    writeSpec(table("users", "id", "email") + "," + table("roles", "id", "name"));
+    request = GenerationRequest.defaults(specFile, base);
+  }
+
+  @Test
+  @DisplayName("the first run writes every file and records a manifest")
+  void firstRun() throws IOException {
+    GenerationResult result = orchestrator.generate(request, true);
+
+    assertThat(result.status()).isEqualTo(Status.GENERATED);
+    assertThat(result.summary().written()).hasSize(2);
+    assertThat(read("tables/users.txt")).isEqualTo("id\nemail\n");
+    assertThat(request.stateDirectory().resolve("manifest.txt")).exists();
+  }
+
+  @Test
+  @DisplayName("a second run with nothing changed is skipped and touches no file")
+  void upToDate() throws IOException {
+    orchestrator.generate(request, true);
+    age("tables/users.txt");
+
+    GenerationResult result = orchestrator.generate(request, true);
+
+    assertThat(result.status()).isEqualTo(Status.UP_TO_DATE);
+    assertThat(result.reason()).contains("unchanged");
+    assertThat(Files.getLastModifiedTime(out("tables/users.txt"))).isEqualTo(OLD);
+  }
+
+  @Test
+  @DisplayName("a changed spec rewrites only the files whose content changed")
+  void onlyChangedFilesRewritten() throws IOException {
+    orchestrator.generate(request, true);
+    age("tables/users.txt");
+    age("tables/roles.txt");
+    writeSpec(table("users", "id", "email", "phone") + "," + table("roles", "id", "name"));
+
+    GenerationResult result = orchestrator.generate(request, true);
+
+    assertThat(result.status()).isEqualTo(Status.GENERATED);
+    assertThat(result.reason()).contains("changed");
+    assertThat(result.summary().written()).containsExactly(out("tables/users.txt"));
+    assertThat(Files.getLastModifiedTime(out("tables/roles.txt"))).isEqualTo(OLD);
+    assertThat(read("tables/users.txt")).isEqualTo("id\nemail\nphone\n");
+  }
+
+  @Test
+  @DisplayName("a file the spec no longer produces is deleted, a file the plugin never wrote is kept")
+  void staleFilesDeleted() throws IOException {
+    orchestrator.generate(request, true);
+    Path foreign = out("tables/handwritten.txt");
+    Files.writeString(foreign, "mine");
+    writeSpec(table("users", "id", "email"));
+
+    GenerationResult result = orchestrator.generate(request, true);
+
+    assertThat(result.summary().deleted()).containsExactly(out("tables/roles.txt"));
+    assertThat(out("tables/roles.txt")).doesNotExist();
+    assertThat(foreign).exists();
+  }
+
+  @Test
+  @DisplayName("a spec with errors fails, writes nothing and leaves the previous output intact")
+  void failureKeepsOutput() throws IOException {
+    orchestrator.generate(request, true);
+    String before = read("tables/users.txt");
+    writeSpec(table("users", "id", "email") + ", {\"name\": \"roles\", \"fields\": []}");
+
+    GenerationResult result = orchestrator.generate(request, true);
+
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.diagnostics().errors()).extracting(d -> d.code().id())
+        .containsExactly("AS027");
+    assertThat(read("tables/users.txt")).isEqualTo(before);
+    assertThat(out("tables/roles.txt")).exists();
+    // The failed run did not record a fingerprint: the next good run regenerates.
+    writeSpec(table("users", "id", "email") + "," + table("roles", "id", "name"));
+    assertThat(orchestrator.generate(request, true).status()).isEqualTo(Status.UP_TO_DATE);
+  }
+
+  @Test
+  @DisplayName("a deleted generated file is noticed and written again")
+  void missingFileRegenerated() throws IOException {
+    orchestrator.generate(request, true);
+    Files.delete(out("tables/roles.txt"));
+
+    GenerationResult result = orchestrator.generate(request, true);
+
+    assertThat(result.status()).isEqualTo(Status.GENERATED);
+    assertThat(result.reason()).contains("missing");
+    assertThat(out("tables/roles.txt")).exists();
+  }
+
+  @Test
+  @DisplayName("a configuration change alone regenerates")
+  void configurationChangeRegenerates() throws IOException {
+    orchestrator.generate(request, true);
+
+    GenerationResult result =
+        orchestrator.generate(request.withPackageName("org.example.other"), true);
+
+    assertThat(result.status()).isEqualTo(Status.GENERATED);
+  }
+
+  @Test
+  @DisplayName("check mode reports files that differ, and writes nothing")
+  void check() throws IOException {
+    assertThat(orchestrator.check(request).status()).isEqualTo(Status.OUT_OF_DATE);
+    orchestrator.generate(request, true);
+    assertThat(orchestrator.check(request).status()).isEqualTo(Status.CURRENT);
+
+    Files.writeString(out("tables/users.txt"), "edited");
+    GenerationResult result = orchestrator.check(request);
+
+    assertThat(result.status()).isEqualTo(Status.OUT_OF_DATE);
+    assertThat(result.outOfDate()).containsExactly(out("tables/users.txt"));
+    assertThat(read("tables/users.txt")).isEqualTo("edited");
+  }
+
+  @Test
+  @DisplayName("two runs in different directories produce byte-identical files")
+  void deterministic(@TempDir Path other) throws IOException {
+    Path otherSpec = other.resolve("auth-spec.json");
+    Files.copy(specFile, otherSpec);
+    orchestrator.generate(request, false);
+    orchestrator.generate(GenerationRequest.defaults(otherSpec, other), false);
+
+    assertThat(Files.readAllBytes(other.resolve(
+        "target/generated-sources/auth-spec/tables/users.txt")))
+        .isEqualTo(Files.readAllBytes(out("tables/users.txt")));
+  }
+
+  private static String columns(Table t) {
+    return t.columns().stream().map(Column::name).collect(Collectors.joining("\n", "", "\n"));
+  }
+
+  private static String table(String name, String... columns) {
+    StringBuilder fields = new StringBuilder();
+    for (int i = 0; i < columns.length; i++) {
+      fields.append(i == 0 ? "" : ",")
+          .append("{\"name\": \"").append(columns[i]).append("\", \"type\": \"BIGINT\"")
+          .append(i == 0 ? ", \"primaryKey\": true" : "").append('}');
+    }
+    return "{\"name\": \"" + name + "\", \"fields\": [" + fields + "]}";
+  }
+
+  private void writeSpec(String tables) throws IOException {
+    Files.writeString(specFile, """
+        {
+          "leftPanel": {"project": {"package": "com.example.auth"}},
+          "midPanel": {"selectedFeatures": []},
+          "diagram": {"database": {"type": "postgresql", "tables": [%s]}},
+          "externalServices": []
+        }
+        """.formatted(tables));
+  }
+
+  private Path out(String path) {
+    return request.javaDirectory().resolve(path);
+  }
+
+  private String read(String path) throws IOException {
+    return Files.readString(out(path));
+  }
+
+  private void age(String path) throws IOException {
+    Files.setLastModifiedTime(out(path), OLD);
+  }
+}
