@@ -61,7 +61,16 @@ public final class GenerationOrchestrator {
     if (planned.failed()) {
       return failed(planned.diagnostics(), reason);
     }
-    WriteSummary summary = new OutputWriter(request).write(planned.files());
+    OutputWriter writer = new OutputWriter(request);
+    List<Path> overlaps = writer.overlaps(planned.files());
+    if (!overlaps.isEmpty()) {
+      Reporter reporter = new Reporter(request.specFile().getFileName().toString());
+      reporter.report(Code.OUTPUT_OVERLAP, "", overlaps.size() + " output file(s) of this "
+          + "execution were written by another execution too, e.g. " + overlaps.get(0),
+          "give each execution its own <packageName> and output or migrations directory");
+      return failed(merge(planned.diagnostics(), reporter.diagnostics()), reason);
+    }
+    WriteSummary summary = writer.write(planned.files());
     Fingerprint.save(request, fingerprint);
     return new GenerationResult(Status.GENERATED, planned.diagnostics(), summary, reason,
         List.of());
@@ -117,6 +126,12 @@ public final class GenerationOrchestrator {
   private GenerationResult failed(Diagnostics diagnostics, String reason) {
     return new GenerationResult(Status.FAILED, diagnostics, WriteSummary.none(), reason,
         List.of());
+  }
+
+  private static Diagnostics merge(Diagnostics a, Diagnostics b) {
+    List<io.github.authspec.model.diagnostics.Diagnostic> all = new ArrayList<>(a.all());
+    all.addAll(b.all());
+    return new Diagnostics(all);
   }
 
   private static byte[] readSpec(Path file) {

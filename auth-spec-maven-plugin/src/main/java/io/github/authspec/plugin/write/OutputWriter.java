@@ -69,10 +69,44 @@ public final class OutputWriter {
       written.add(target);
     }
     List<Path> deleted = deleteStale(previous, entries);
-    new Manifest(entries).write(request.stateDirectory());
+    TreeSet<String> roots = new TreeSet<>();
+    for (OutputRoot root : OutputRoot.values()) {
+      roots.add(Manifest.root(root, directory(root)));
+    }
+    new Manifest(entries, roots).write(request.stateDirectory());
     Collections.sort(written);
     Collections.sort(unchanged);
     return new WriteSummary(written, unchanged, deleted);
+  }
+
+  /**
+   * Files of {@code files} that another execution of the same project (a sibling state
+   * directory) also wrote in its last run. Two executions must not share output.
+   */
+  public List<Path> overlaps(List<GeneratedFile> files) throws IOException {
+    Path states = request.stateDirectory().toAbsolutePath().getParent();
+    if (states == null || !Files.isDirectory(states)) {
+      return List.of();
+    }
+    java.util.Set<Path> mine = new java.util.HashSet<>();
+    for (GeneratedFile f : files) {
+      mine.add(resolve(f.root(), f.path()).toAbsolutePath().normalize());
+    }
+    List<Path> shared = new ArrayList<>();
+    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(states, Files::isDirectory)) {
+      for (Path sibling : siblings) {
+        if (sibling.equals(request.stateDirectory().toAbsolutePath())) {
+          continue;
+        }
+        for (Path p : Manifest.read(sibling).absolutePaths()) {
+          if (mine.contains(p.normalize())) {
+            shared.add(p);
+          }
+        }
+      }
+    }
+    Collections.sort(shared);
+    return shared;
   }
 
   private List<Path> deleteStale(Manifest previous, TreeSet<String> current) throws IOException {

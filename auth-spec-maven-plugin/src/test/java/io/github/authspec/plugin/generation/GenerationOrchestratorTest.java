@@ -179,6 +179,24 @@ class GenerationOrchestratorTest {
         .isEqualTo(Files.readAllBytes(out("tables/users.txt")));
   }
 
+  @Test
+  @DisplayName("a second execution writing the same files as the first is refused")
+  void overlappingExecutions() throws IOException {
+    orchestrator.generate(request, true);
+    GenerationRequest second = new GenerationRequest(request.specFile(),
+        request.javaDirectory(), request.resourcesDirectory(), base.resolve("other-migrations"),
+        request.stateDirectory().resolveSibling("second"), request.packageName(),
+        request.entityNames(), request.redisClient(), request.redisKeyPrefix(),
+        request.redisClusterHashTags(), request.allowDestructiveMigrations(), request.renames(),
+        request.pluginVersion());
+
+    GenerationResult result = orchestrator.generate(second, true);
+
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.diagnostics().errors()).extracting(d -> d.code().id())
+        .containsExactly("AS114");
+  }
+
   private static String columns(Table t) {
     return t.columns().stream().map(Column::name).collect(Collectors.joining("\n", "", "\n"));
   }
