@@ -23,6 +23,7 @@ public class GenerateMojo extends AbstractOutputMojo {
 
   @Override
   protected void run() throws MojoExecutionException, MojoFailureException {
+    long start = System.nanoTime();
     GenerationRequest request = request();
     // Registered on every path, so an up-to-date build still compiles the sources.
     project.addCompileSourceRoot(request.javaDirectory().toString());
@@ -41,11 +42,12 @@ public class GenerateMojo extends AbstractOutputMojo {
     }
     report(result);
     refresh(request);
+    long millis = (System.nanoTime() - start) / 1_000_000;
     switch (result.status()) {
       case UP_TO_DATE -> getLog().info("auth-spec: up to date, nothing generated ("
-          + result.reason() + ")");
+          + result.reason() + ") in " + millis + " ms");
       default -> getLog().info("auth-spec: regenerated because " + result.reason() + ": "
-          + result.summary().describe());
+          + result.summary().describe() + " in " + millis + " ms");
     }
   }
 
