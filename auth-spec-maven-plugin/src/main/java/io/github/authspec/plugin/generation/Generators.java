@@ -1,5 +1,6 @@
 package io.github.authspec.plugin.generation;
 
+import io.github.authspec.plugin.sql.MigrationGenerator;
 import java.util.List;
 
 /** Every generator, in the order their output is planned. Each entry is one artifact kind. */
@@ -7,6 +8,6 @@ public final class Generators {
   private Generators() {}
 
   public static List<Generator> all() {
-    return List.of();
+    return List.of(new MigrationGenerator());
   }
 }

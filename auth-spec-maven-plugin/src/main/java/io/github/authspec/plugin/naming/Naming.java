@@ -156,7 +156,7 @@ public final class Naming {
    * {@code prefix_part_part}; past PostgreSQL's 63-byte limit the name is cut and ends in 8 hex
    * digits of its SHA-256, so it stays deterministic and distinct.
    */
-  static String sqlName(String prefix, String... parts) {
+  public static String sqlName(String prefix, String... parts) {
     String full = prefix + "_" + String.join("_", parts);
     byte[] bytes = full.getBytes(StandardCharsets.UTF_8);
     if (bytes.length <= MAX_SQL_NAME_BYTES) {

@@ -82,6 +82,30 @@ public final class TypeMapping {
     };
   }
 
+  /**
+   * The jOOQ data type that renders the column's PostgreSQL type in DDL ({@code varchar(255)},
+   * {@code numeric(10, 2)}, {@code bigint array}, ...), without nullability or default.
+   */
+  public static org.jooq.DataType<?> sqlType(SqlType type, Integer size, Integer precision,
+      Integer scale, boolean array) {
+    org.jooq.DataType<?> base = switch (type) {
+      case SMALLINT -> org.jooq.impl.SQLDataType.SMALLINT;
+      case INT -> org.jooq.impl.SQLDataType.INTEGER;
+      case BIGINT -> org.jooq.impl.SQLDataType.BIGINT;
+      case DECIMAL -> precision == null ? org.jooq.impl.SQLDataType.NUMERIC
+          : org.jooq.impl.SQLDataType.NUMERIC(precision, scale == null ? 0 : scale);
+      case BOOLEAN -> org.jooq.impl.SQLDataType.BOOLEAN;
+      case VARCHAR -> size == null ? org.jooq.impl.SQLDataType.VARCHAR
+          : org.jooq.impl.SQLDataType.VARCHAR(size);
+      case TEXT -> org.jooq.impl.SQLDataType.CLOB;
+      case DATE -> org.jooq.impl.SQLDataType.LOCALDATE;
+      case TIME -> org.jooq.impl.SQLDataType.LOCALTIME;
+      case TIMESTAMP -> org.jooq.impl.SQLDataType.LOCALDATETIME;
+      case UUID -> org.jooq.impl.SQLDataType.UUID;
+    };
+    return array ? base.getArrayDataType() : base;
+  }
+
   /** The {@link java.sql.Types} constant for {@code setNull}. */
   public static int jdbcType(Column column) {
     if (column.array()) {

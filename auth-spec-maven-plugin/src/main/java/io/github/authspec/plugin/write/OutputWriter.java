@@ -62,7 +62,7 @@ public final class OutputWriter {
         unchanged.add(target);
         continue;
       }
-      if (f.root() == OutputRoot.MIGRATIONS && Files.exists(target)) {
+      if (f.root() == OutputRoot.MIGRATIONS && f.path().endsWith(".sql") && Files.exists(target)) {
         throw new IOException("refusing to overwrite existing migration " + target);
       }
       AtomicFiles.write(target, f.content());

@@ -1,0 +1,104 @@
+package io.github.authspec.plugin.sql;
+
+import io.github.authspec.model.Column;
+import io.github.authspec.model.DefaultValue;
+import io.github.authspec.model.ForeignKey;
+import io.github.authspec.model.Spec;
+import io.github.authspec.model.Table;
+import io.github.authspec.plugin.naming.Naming;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The schema as the migrations create it: everything a migration needs to compare and render,
+ * with the constraint names already decided. It is what the committed state file records after
+ * each version, so it holds plain values only (no model objects).
+ */
+public record SchemaState(List<TableState> tables) {
+  public SchemaState {
+    tables = List.copyOf(tables);
+  }
+
+  public static SchemaState empty() {
+    return new SchemaState(List.of());
+  }
+
+  /** The schema {@code spec} describes, tables in spec order. */
+  public static SchemaState of(Spec spec, Naming naming) {
+    return new SchemaState(spec.database().tables().stream()
+        .map(t -> TableState.of(t, naming)).toList());
+  }
+
+  public Optional<TableState> table(String name) {
+    return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+
+  /** A table and its primary-key constraint name. */
+  public record TableState(String name, String primaryKeyName, List<ColumnState> columns) {
+    public TableState {
+      columns = List.copyOf(columns);
+    }
+
+    static TableState of(Table table, Naming naming) {
+      return new TableState(table.name(), naming.primaryKeyName(table),
+          table.columns().stream().map(c -> ColumnState.of(c, naming)).toList());
+    }
+
+    public Optional<ColumnState> column(String columnName) {
+      return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    }
+
+    public ColumnState primaryKey() {
+      return columns.stream().filter(ColumnState::primaryKey).findFirst().orElseThrow();
+    }
+  }
+
+  /**
+   * A column. {@code type} is the spec type name; {@code defaultKind} a {@link DefaultValue.Kind}
+   * name or null. Constraint and index names are null when the column has none.
+   */
+  public record ColumnState(
+      String name, String type, Integer size, Integer precision, Integer scale, boolean array,
+      boolean nullable, boolean primaryKey, boolean identity, String defaultKind,
+      String defaultValue, String uniqueName, String indexName, String indexMethod,
+      String checkName, String check, String comment, ForeignKeyState foreignKey) {
+
+    static ColumnState of(Column c, Naming naming) {
+      Optional<DefaultValue> d = c.defaultValue();
+      return new ColumnState(c.name(), c.type().name(), boxed(c.size()), boxed(c.precision()),
+          boxed(c.scale()), c.array(), c.nullable(), c.primaryKey(), c.autoIncrement(),
+          d.map(v -> v.kind().name()).orElse(null), d.map(DefaultValue::value).orElse(null),
+          c.unique() && !c.primaryKey() ? naming.uniqueName(c) : null,
+          c.index().map(i -> naming.indexName(c)).orElse(null),
+          c.index().map(i -> i.type().name()).orElse(null),
+          c.check().map(x -> naming.checkName(c)).orElse(null), c.check().orElse(null),
+          c.comment().orElse(null),
+          c.foreignKey().map(fk -> ForeignKeyState.of(fk, naming)).orElse(null));
+    }
+
+    /** Same type, size, precision, scale and array-ness. */
+    public boolean sameType(ColumnState other) {
+      return type.equals(other.type) && Objects.equals(size, other.size)
+          && Objects.equals(precision, other.precision) && Objects.equals(scale, other.scale)
+          && array == other.array;
+    }
+
+    public boolean hasDefault() {
+      return defaultKind != null;
+    }
+
+    private static Integer boxed(java.util.OptionalInt i) {
+      return i.isPresent() ? i.getAsInt() : null;
+    }
+  }
+
+  /** A foreign key from its column to {@code table.column}, with its actions as SQL words. */
+  public record ForeignKeyState(
+      String name, String table, String column, String onDelete, String onUpdate) {
+    static ForeignKeyState of(ForeignKey fk, Naming naming) {
+      return new ForeignKeyState(naming.foreignKeyName(fk.source()), fk.target().table().name(),
+          fk.target().name(), fk.onDelete().sql(), fk.onUpdate().sql());
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.github.authspec.plugin.testsupport;
+
+import io.github.authspec.model.LoadResult;
+import io.github.authspec.model.Spec;
+import io.github.authspec.model.SpecLoader;
+import io.github.authspec.plugin.generation.BuildLog;
+import io.github.authspec.plugin.generation.GeneratedFile;
+import io.github.authspec.plugin.generation.GenerationOrchestrator;
+import io.github.authspec.plugin.generation.GenerationRequest;
+import io.github.authspec.plugin.generation.Generators;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The test specs (src/test/resources/specs) and shortcuts to load and plan them. */
+public final class Specs {
+  public static final String FULL = "auth-service-full.json";
+  public static final String EDGE_CASES = "edge-cases.json";
+
+  private Specs() {}
+
+  public static byte[] bytes(String name) {
+    try (InputStream in = Specs.class.getResourceAsStream("/specs/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test spec " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The validated model; fails the test when the spec has errors. */
+  public static Spec load(String name) {
+    LoadResult r = SpecLoader.load(name, bytes(name));
+    return r.spec().orElseThrow(() -> new AssertionError(r.diagnostics().format()));
+  }
+
+  /** Copies a test spec to {@code dir}/auth-spec.json and returns the default request there. */
+  public static GenerationRequest project(String name, Path dir) {
+    try {
+      Path spec = dir.resolve("auth-spec.json");
+      Files.createDirectories(dir);
+      Files.write(spec, bytes(name));
+      return GenerationRequest.defaults(spec, dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every file the generators plan for the request's spec, without writing. */
+  public static List<GeneratedFile> plan(GenerationRequest request) {
+    try {
+      GenerationOrchestrator.Planned planned = new GenerationOrchestrator(Generators.all(),
+          BuildLog.SILENT).plan(request, Files.readAllBytes(request.specFile()));
+      if (planned.failed()) {
+        throw new AssertionError(planned.diagnostics().format());
+      }
+      return planned.files();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
