@@ -12,6 +12,12 @@ import org.jooq.impl.ParserException;
  * that declare a check.
  */
 final class SqlConditions {
+  static {
+    // jOOQ prints a banner and tips through the build log unless told not to.
+    System.setProperty("org.jooq.no-logo", "true");
+    System.setProperty("org.jooq.no-tips", "true");
+  }
+
   private SqlConditions() {}
 
   /** Empty when {@code text} is exactly one SQL condition; else what is wrong with it. */

@@ -32,6 +32,12 @@ import org.jooq.impl.DSL;
  * from an enum.
  */
 final class SqlRenderer {
+  static {
+    // jOOQ prints a banner and tips through the build log unless told not to.
+    System.setProperty("org.jooq.no-logo", "true");
+    System.setProperty("org.jooq.no-tips", "true");
+  }
+
   private final DSLContext dsl;
 
   SqlRenderer() {
