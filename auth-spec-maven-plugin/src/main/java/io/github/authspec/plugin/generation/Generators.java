@@ -1,5 +1,7 @@
 package io.github.authspec.plugin.generation;
 
+import io.github.authspec.plugin.entity.EntityGenerator;
+import io.github.authspec.plugin.repository.RepositoryGenerator;
 import io.github.authspec.plugin.sql.MigrationGenerator;
 import java.util.List;
 
@@ -8,6 +10,6 @@ public final class Generators {
   private Generators() {}
 
   public static List<Generator> all() {
-    return List.of(new MigrationGenerator());
+    return List.of(new MigrationGenerator(), new EntityGenerator(), new RepositoryGenerator());
   }
 }

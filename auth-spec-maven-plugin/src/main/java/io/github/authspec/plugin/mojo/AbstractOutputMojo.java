@@ -117,11 +117,25 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
   @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
   protected MojoExecution mojoExecution;
 
+  /**
+   * The plugin's version for the up-to-date check. A SNAPSHOT changes without a new version
+   * number, so its jar's timestamp is part of it.
+   */
+  private String pluginVersion() {
+    if (mojoExecution == null) {
+      return "dev";
+    }
+    var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
+    String version = plugin.getVersion();
+    File jar = plugin.getPluginArtifact() == null ? null : plugin.getPluginArtifact().getFile();
+    return version.endsWith("-SNAPSHOT") && jar != null ? version + "@" + jar.lastModified()
+        : version;
+  }
+
   /** The parameters as an immutable request; state is kept per execution id. */
   protected GenerationRequest request() {
     String executionId = mojoExecution == null ? "default" : mojoExecution.getExecutionId();
-    String version = mojoExecution == null ? "dev"
-        : mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
+    String version = pluginVersion();
     File stateRoot = new File(project.getBuild().getDirectory(), "auth-spec");
     return new GenerationRequest(spec.toPath(), outputDirectory.toPath(),
         resourcesOutputDirectory.toPath(), migrationsDirectory.toPath(),

@@ -132,6 +132,14 @@ public final class Naming {
 
   // ---- SQL
 
+  /**
+   * A table or column name as generated SQL writes it: always double-quoted, so reserved words
+   * work. Spec names are {@code [a-z_][a-z0-9_]*}, so quoting never needs escaping.
+   */
+  public String sqlIdentifier(String name) {
+    return "\"" + name + "\"";
+  }
+
   public String primaryKeyName(Table table) {
     return sqlName("pk", table.name());
   }

@@ -106,23 +106,24 @@ public final class TypeMapping {
     return array ? base.getArrayDataType() : base;
   }
 
-  /** The {@link java.sql.Types} constant for {@code setNull}. */
-  public static int jdbcType(Column column) {
+  /** The name of the {@link java.sql.Types} constant for {@code setNull}, e.g. {@code BIGINT}. */
+  public static String jdbcType(Column column) {
     if (column.array()) {
-      return java.sql.Types.ARRAY;
+      return "ARRAY";
     }
     return switch (column.type()) {
-      case SMALLINT -> java.sql.Types.SMALLINT;
-      case INT -> java.sql.Types.INTEGER;
-      case BIGINT -> java.sql.Types.BIGINT;
-      case DECIMAL -> java.sql.Types.NUMERIC;
-      case BOOLEAN -> java.sql.Types.BOOLEAN;
-      case VARCHAR -> java.sql.Types.VARCHAR;
-      case TEXT -> java.sql.Types.LONGVARCHAR;
-      case DATE -> java.sql.Types.DATE;
-      case TIME -> java.sql.Types.TIME;
-      case TIMESTAMP -> java.sql.Types.TIMESTAMP;
-      case UUID -> java.sql.Types.OTHER;
+      case SMALLINT -> "SMALLINT";
+      case INT -> "INTEGER";
+      case BIGINT -> "BIGINT";
+      case DECIMAL -> "NUMERIC";
+      case BOOLEAN -> "BOOLEAN";
+      case VARCHAR -> "VARCHAR";
+      case TEXT -> "LONGVARCHAR";
+      case DATE -> "DATE";
+      case TIME -> "TIME";
+      case TIMESTAMP -> "TIMESTAMP";
+      case UUID -> "OTHER";
     };
   }
+
 }

@@ -1,0 +1,48 @@
+package io.github.authspec.plugin.generation;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Renders Mustache templates from the plugin's resources for fixed support files (JDK-only
+ * helpers, configuration fragments). Views are typed records; templates hold no logic beyond
+ * sections. Nothing is HTML-escaped: output is Java or configuration text.
+ */
+public final class Templates {
+  private static final DefaultMustacheFactory FACTORY = new DefaultMustacheFactory() {
+    @Override
+    public void encode(String value, Writer writer) {
+      try {
+        writer.write(value);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  };
+
+  private Templates() {}
+
+  /** Renders {@code resource} (relative to {@code owner}'s package) with {@code view}. */
+  public static String render(Class<?> owner, String resource, Object view) {
+    try (InputStream in = owner.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing template " + resource);
+      }
+      Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+      Mustache template = FACTORY.compile(reader, owner.getName() + "/" + resource);
+      StringWriter out = new StringWriter();
+      template.execute(out, view);
+      return out.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
