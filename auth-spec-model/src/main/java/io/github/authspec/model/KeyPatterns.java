@@ -46,7 +46,12 @@ public final class KeyPatterns {
         break;
       }
       if (open > i) {
-        segments.add(new Literal(text.substring(i, open)));
+        String literal = text.substring(i, open);
+        if (!segments.isEmpty() && literal.chars().allMatch(KeyPatterns::isValueChar)) {
+          throw new PatternException("the text '" + literal + "' between two placeholders "
+              + "needs a delimiter such as ':', or a key could not be split back");
+        }
+        segments.add(new Literal(literal));
       } else if (!segments.isEmpty()) {
         throw new PatternException("two placeholders at offset " + open
             + " have no text between them, so a key could not be split back");
@@ -68,5 +73,11 @@ public final class KeyPatterns {
       i = close + 1;
     }
     return new KeyPattern(text, segments);
+  }
+
+  /** Characters a placeholder value keeps unencoded in a key (see generated KeySpec.encode). */
+  private static boolean isValueChar(int c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+        || c == '.' || c == '_' || c == '-';
   }
 }

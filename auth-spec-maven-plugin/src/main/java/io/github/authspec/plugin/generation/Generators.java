@@ -1,6 +1,9 @@
 package io.github.authspec.plugin.generation;
 
 import io.github.authspec.plugin.entity.EntityGenerator;
+import io.github.authspec.plugin.redis.LocalCacheGenerator;
+import io.github.authspec.plugin.redis.RedisKeyGenerator;
+import io.github.authspec.plugin.redis.RedisSettingsGenerator;
 import io.github.authspec.plugin.repository.RepositoryGenerator;
 import io.github.authspec.plugin.sql.MigrationGenerator;
 import java.util.List;
@@ -10,6 +13,7 @@ public final class Generators {
   private Generators() {}
 
   public static List<Generator> all() {
-    return List.of(new MigrationGenerator(), new EntityGenerator(), new RepositoryGenerator());
+    return List.of(new MigrationGenerator(), new EntityGenerator(), new RepositoryGenerator(),
+        new RedisKeyGenerator(), new RedisSettingsGenerator(), new LocalCacheGenerator());
   }
 }
