@@ -17,6 +17,7 @@ import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
 import io.github.authspec.plugin.generation.JavaFiles;
 import io.github.authspec.plugin.generation.OutputRoot;
+import io.github.authspec.plugin.generation.RedisClient;
 import io.github.authspec.plugin.generation.Templates;
 import io.github.authspec.plugin.naming.Naming;
 import java.time.Duration;
@@ -64,6 +65,11 @@ public final class RedisKeyGenerator implements Generator {
     }
     files.add(JavaFiles.render(JavaFiles.builder(naming.cachePackage(),
         registry(keyClasses, spec)).build()));
+    if (context.request().redisClient() == RedisClient.JEDIS) {
+      files.add(GeneratedFile.text(OutputRoot.JAVA, path(naming, "JedisKeyOperations"),
+          Templates.render(RedisKeyGenerator.class, "JedisKeyOperations.java.mustache",
+              new PackageView(naming.cachePackage()))));
+    }
     return files;
   }
 
@@ -114,6 +120,7 @@ public final class RedisKeyGenerator implements Generator {
         components.addParameter(types.type(p.name()), member(p));
       }
       TypeSpec.Builder type = TypeSpec.recordBuilder(self).addModifiers(Modifier.PUBLIC)
+          .addSuperinterface(spec.nestedClass("Ref"))
           .addJavadoc(javadoc())
           .recordConstructor(components.build())
           .addField(FieldSpec.builder(String.class, "PATTERN", Modifier.PUBLIC,
@@ -130,7 +137,8 @@ public final class RedisKeyGenerator implements Generator {
                   Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
               .initializer(segments()).build());
       nullChecks().ifPresent(type::addMethod);
-      return type.addMethod(key()).addMethod(parse()).addMethod(toStringMethod()).build();
+      return type.addMethod(key()).addMethod(specMethod()).addMethod(parse())
+          .addMethod(toStringMethod()).build();
     }
 
     private CodeBlock javadoc() {
@@ -200,11 +208,18 @@ public final class RedisKeyGenerator implements Generator {
           first = false;
         }
       }
-      return MethodSpec.methodBuilder("key").addModifiers(Modifier.PUBLIC)
+      return MethodSpec.methodBuilder("key").addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
           .returns(String.class)
           .addJavadoc("The concrete key.\n\n@return the key, e.g. {@code $L}\n",
               key.pattern().text())
           .addStatement("return $L", expr.build()).build();
+    }
+
+    private MethodSpec specMethod() {
+      return MethodSpec.methodBuilder("spec").addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC).returns(spec)
+          .addJavadoc("The declaration, {@link #SPEC}.\n").addStatement("return SPEC").build();
     }
 
     private MethodSpec parse() {

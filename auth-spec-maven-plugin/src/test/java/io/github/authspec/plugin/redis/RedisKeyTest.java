@@ -119,6 +119,7 @@ class RedisKeyTest {
   @DisplayName("against a real Redis: keys written with their declared TTL are found by pattern and parse back")
   void realRedis() throws Exception {
     RedisClient redis = RedisServerSupport.client();
+    redis.flushAll();
     List<String> written = new ArrayList<>();
     for (RedisKey key : spec.cache().redisKeys()) {
       String k = key(sample(key, 42));
