@@ -10,6 +10,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.codehaus.plexus.build.BuildContext;
+import org.codehaus.plexus.build.DefaultBuildContext;
 
 /** Parameters and diagnostics reporting shared by every goal. */
 abstract class AbstractAuthSpecMojo extends AbstractMojo {
@@ -54,10 +55,19 @@ abstract class AbstractAuthSpecMojo extends AbstractMojo {
 
   protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
+  /**
+   * Whether an IDE (m2e) supplied the build context. On the command line the default context
+   * would only log each message a second time.
+   */
+  protected boolean inIde() {
+    return buildContext != null && !(buildContext instanceof DefaultBuildContext);
+  }
+
   /** Logs every diagnostic; throws when errors (or warnings, with failOnWarning) fail the build. */
   protected void report(GenerationResult result) throws MojoFailureException {
     Diagnostics diagnostics = result.diagnostics();
-    if (buildContext != null) {
+    boolean ide = inIde();
+    if (ide) {
       buildContext.removeMessages(spec);
     }
     for (Diagnostic d : diagnostics.all()) {
@@ -66,7 +76,7 @@ abstract class AbstractAuthSpecMojo extends AbstractMojo {
       } else {
         getLog().warn(d.format());
       }
-      if (buildContext != null) {
+      if (ide) {
         // Markers in the IDE at the real line and column of the spec.
         buildContext.addMessage(spec, d.position().line(), d.position().column(),
             "[" + d.code().id() + "] " + d.message(),
