@@ -67,11 +67,13 @@ public final class GenerationOrchestrator {
       Reporter reporter = new Reporter(request.specFile().getFileName().toString());
       reporter.report(Code.OUTPUT_OVERLAP, "", overlaps.size() + " output file(s) of this "
           + "execution were written by another execution too, e.g. " + overlaps.get(0),
-          "give each execution its own <packageName> and output or migrations directory");
+          "give each execution its own <packageName>, <resourcesOutputDirectory> and "
+              + "<migrationsDirectory>");
       return failed(merge(planned.diagnostics(), reporter.diagnostics()), reason);
     }
     WriteSummary summary = writer.write(planned.files());
-    Fingerprint.save(request, fingerprint);
+    // Recomputed: this run may have added a migration, which is input to the next check.
+    Fingerprint.save(request, Fingerprint.compute(request, bytes));
     return new GenerationResult(Status.GENERATED, planned.diagnostics(), summary, reason,
         List.of());
   }

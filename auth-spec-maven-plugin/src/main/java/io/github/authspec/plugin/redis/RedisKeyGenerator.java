@@ -12,6 +12,7 @@ import io.github.authspec.model.KeyPattern;
 import io.github.authspec.model.KeyPattern.Literal;
 import io.github.authspec.model.KeyPattern.Placeholder;
 import io.github.authspec.model.RedisKey;
+import io.github.authspec.model.diagnostics.Code;
 import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
@@ -66,6 +67,9 @@ public final class RedisKeyGenerator implements Generator {
     files.add(JavaFiles.render(JavaFiles.builder(naming.cachePackage(),
         registry(keyClasses, spec)).build()));
     if (context.request().redisClient() == RedisClient.JEDIS) {
+      context.report(Code.DEPENDENCY_NEEDED, "", "redisClient JEDIS generates "
+          + "JedisKeyOperations, which needs Jedis", "add redis.clients:jedis to your project's "
+          + "dependencies");
       files.add(GeneratedFile.text(OutputRoot.JAVA, path(naming, "JedisKeyOperations"),
           Templates.render(RedisKeyGenerator.class, "JedisKeyOperations.java.mustache",
               new PackageView(naming.cachePackage()))));

@@ -82,7 +82,8 @@ public enum Code {
   APPLIED_MIGRATION_CHANGED("AS111", ERROR, "a migration the plugin wrote was edited or deleted"),
   MIGRATION_STATE("AS112", ERROR, "the migration state cannot be read"),
   UNKNOWN_FEATURE("AS113", WARNING, "a feature id the catalog does not know"),
-  OUTPUT_OVERLAP("AS114", ERROR, "two executions write the same output file");
+  OUTPUT_OVERLAP("AS114", ERROR, "two executions write the same output file"),
+  DEPENDENCY_NEEDED("AS115", WARNING, "generated code needs a library the consumer must add");
 
   private final String id;
   private final Severity severity;

@@ -29,9 +29,11 @@ public record Diagnostic(
    * then the hint on an indented line.
    */
   public String format() {
-    StringBuilder out = new StringBuilder()
-        .append(file).append(':').append(position.line()).append(':').append(position.column())
-        .append(": ").append(severity.label()).append(": [").append(code.id()).append("] ")
+    StringBuilder out = new StringBuilder().append(file);
+    if (position.line() > 0) {
+      out.append(':').append(position.line()).append(':').append(position.column());
+    }
+    out.append(": ").append(severity.label()).append(": [").append(code.id()).append("] ")
         .append(message)
         .append(" (at ").append(pointer.isEmpty() ? "/" : pointer).append(')');
     if (!hint.isEmpty()) {
