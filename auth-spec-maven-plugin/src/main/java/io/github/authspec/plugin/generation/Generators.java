@@ -1,10 +1,12 @@
 package io.github.authspec.plugin.generation;
 
+import io.github.authspec.plugin.client.ClientGenerator;
 import io.github.authspec.plugin.entity.EntityGenerator;
 import io.github.authspec.plugin.redis.LocalCacheGenerator;
 import io.github.authspec.plugin.redis.RedisKeyGenerator;
 import io.github.authspec.plugin.redis.RedisSettingsGenerator;
 import io.github.authspec.plugin.repository.RepositoryGenerator;
+import io.github.authspec.plugin.service.ServiceGenerator;
 import io.github.authspec.plugin.sql.MigrationGenerator;
 import java.util.List;
 
@@ -14,6 +16,7 @@ public final class Generators {
 
   public static List<Generator> all() {
     return List.of(new MigrationGenerator(), new EntityGenerator(), new RepositoryGenerator(),
-        new RedisKeyGenerator(), new RedisSettingsGenerator(), new LocalCacheGenerator());
+        new RedisKeyGenerator(), new RedisSettingsGenerator(), new LocalCacheGenerator(),
+        new ServiceGenerator(), new ClientGenerator());
   }
 }

@@ -109,6 +109,34 @@ public final class Naming {
     return Words.upperCamel(id) + "Client";
   }
 
+  /** {@code HttpNotificationsClient}: the JDK HttpClient implementation of a client. */
+  public String clientImplementationName(ExternalService service) {
+    return "Http" + clientName(service);
+  }
+
+  /**
+   * The client method of an endpoint: the lower-camel last literal segment of its path
+   * ({@code POST /notifications-service/send-sms} → {@code sendSms}); when two endpoints of a
+   * service share it, the whole path's words.
+   */
+  public String clientMethodName(ExternalService service, ExternalService.Endpoint endpoint) {
+    String mine = lastSegment(endpoint.path().orElseThrow());
+    long same = service.endpoints().stream().filter(e -> e.path().isPresent())
+        .filter(e -> lastSegment(e.path().get()).equals(mine)).count();
+    return memberName(same > 1 ? endpoint.method().orElseThrow().toLowerCase(java.util.Locale.ROOT)
+        + "_" + endpoint.path().get() : mine);
+  }
+
+  private static String lastSegment(String path) {
+    String[] parts = path.split("/");
+    for (int i = parts.length - 1; i >= 0; i--) {
+      if (!parts[i].isEmpty() && !parts[i].startsWith("{")) {
+        return parts[i];
+      }
+    }
+    return "root";
+  }
+
   /** A class name for any text, e.g. a local cache name. */
   public String typeName(String text) {
     return Words.upperCamel(text);
