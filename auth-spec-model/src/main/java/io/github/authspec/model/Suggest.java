@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" for a misspelt name: the closest candidate within a small edit distance. */
-final class Suggest {
+public final class Suggest {
   private Suggest() {}
 
-  static Optional<String> closest(String wrong, Collection<String> candidates) {
+  public static Optional<String> closest(String wrong, Collection<String> candidates) {
     String w = wrong.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -24,7 +24,7 @@ final class Suggest {
   }
 
   /** A hint such as {@code did you mean 'BIGINT'? known: ...}. */
-  static String hint(String wrong, Collection<String> candidates) {
+  public static String hint(String wrong, Collection<String> candidates) {
     String known = "known: " + String.join(", ", candidates);
     return closest(wrong, candidates).map(c -> "did you mean '" + c + "'? " + known).orElse(known);
   }

@@ -54,6 +54,7 @@ final class TableLinker {
     List<Column> columns = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int primaryKeys = 0;
+    List<RawField> checks = new ArrayList<>();
     for (RawField f : table.fields()) {
       Column c = column(f);
       if (c == null) {
@@ -75,7 +76,13 @@ final class TableLinker {
         pending.put(c, f.foreignKey());
       }
       columns.add(c);
+      if (f.check() != null) {
+        checks.add(f);
+      }
     }
+    // Checks may name any column of the table, so they are verified once all are known.
+    List<String> names = columns.stream().map(Column::name).toList();
+    checks.forEach(f -> check(f, table.name(), names));
     if (primaryKeys == 0 && table.name() != null) {
       reporter.report(Code.NO_PRIMARY_KEY, table.pointer(),
           "table '" + table.name() + "' has no primary key",
@@ -104,14 +111,15 @@ final class TableLinker {
     autoIncrement(f, type, b);
     index(f, b);
     b.defaultValue = f.defaultValue() == null ? null : defaultValue(f, type, b);
-    b.check = f.check() == null ? null : check(f);
+    b.check = f.check();
     b.comment = f.comment();
     return b.build();
   }
 
   private String name(String name, String pointer, String what) {
     if (name == null || name.isBlank()) {
-      reporter.report(Code.INVALID_NAME, pointer, "the " + what + " has no name",
+      reporter.report(Code.INVALID_NAME, name == null ? pointer : pointer + "/name",
+          "the " + what + " has no name",
           "add \"name\": a lower snake_case identifier");
       return null;
     }
@@ -250,14 +258,11 @@ final class TableLinker {
     return defaults.check(value, type, b, f.pointer() + "/default").orElse(null);
   }
 
-  private String check(RawField f) {
-    Optional<String> problem = SqlConditions.problem(f.check());
-    if (problem.isPresent()) {
-      reporter.report(Code.INVALID_CHECK, f.pointer() + "/check",
-          "check of '" + f.name() + "' is not one SQL condition: " + problem.get(),
-          "write a single boolean condition over the table's columns, e.g. \"age >= 0\"");
-      return null;
-    }
-    return f.check();
+  private void check(RawField f, String table, List<String> columns) {
+    SqlConditions.problem(f.check(), table, columns).ifPresent(problem ->
+        reporter.report(Code.INVALID_CHECK, f.pointer() + "/check",
+            "check of '" + f.name() + "' is not one SQL condition over table '" + table
+                + "': " + problem,
+            "write a single boolean condition over the table's columns, e.g. \"age >= 0\""));
   }
 }

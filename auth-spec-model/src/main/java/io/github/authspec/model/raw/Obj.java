@@ -1,6 +1,7 @@
 package io.github.authspec.model.raw;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.authspec.model.Suggest;
 import io.github.authspec.model.diagnostics.Code;
 import io.github.authspec.model.diagnostics.Reporter;
 import io.github.authspec.model.json.JsonTypes;
@@ -141,7 +142,8 @@ final class Obj {
       if (!known.contains(name)) {
         reporter.report(Code.UNKNOWN_PROPERTY, pointer(name),
             "unknown property '" + name + "' is ignored",
-            "known here: " + String.join(", ", known));
+            Suggest.closest(name, known).map(c -> "did you mean '" + c + "'? ").orElse("")
+                + "known here: " + String.join(", ", known));
       }
     }
   }
