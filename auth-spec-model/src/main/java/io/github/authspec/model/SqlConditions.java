@@ -27,9 +27,9 @@ import org.jooq.impl.ParserException;
  */
 final class SqlConditions {
   static {
-    // jOOQ prints a banner and tips through the build log unless told not to.
-    System.setProperty("org.jooq.no-logo", "true");
-    System.setProperty("org.jooq.no-tips", "true");
+    // jOOQ prints a banner and a "tip of the day" on first use; in a build log that is noise.
+    System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
+    System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
   }
 
   private SqlConditions() {}

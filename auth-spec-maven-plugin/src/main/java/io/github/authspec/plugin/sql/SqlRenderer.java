@@ -34,8 +34,8 @@ import org.jooq.impl.DSL;
 final class SqlRenderer {
   static {
     // jOOQ prints a banner and tips through the build log unless told not to.
-    System.setProperty("org.jooq.no-logo", "true");
-    System.setProperty("org.jooq.no-tips", "true");
+    System.setProperty("org.jooq.no-logo", System.getProperty("org.jooq.no-logo", "true"));
+    System.setProperty("org.jooq.no-tips", System.getProperty("org.jooq.no-tips", "true"));
   }
 
   private final DSLContext dsl;
