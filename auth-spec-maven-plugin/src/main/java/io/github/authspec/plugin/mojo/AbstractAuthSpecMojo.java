@@ -85,13 +85,13 @@ abstract class AbstractAuthSpecMojo extends AbstractMojo {
     }
     String where = spec.getPath();
     if (result.failed()) {
-      throw new MojoFailureException(where,
+      throw new SpecFailure(where,
           "auth-spec: " + where + " has " + diagnostics.summary()
               + "; nothing was generated",
           diagnostics.format());
     }
     if (failOnWarning && !diagnostics.warnings().isEmpty()) {
-      throw new MojoFailureException(where,
+      throw new SpecFailure(where,
           "auth-spec: " + where + " has " + diagnostics.summary() + " and failOnWarning is set",
           diagnostics.format());
     }

@@ -35,7 +35,7 @@ public class CheckMojo extends AbstractOutputMojo {
       for (Path p : result.outOfDate()) {
         getLog().error("auth-spec: out of date: " + p);
       }
-      throw new MojoFailureException("auth-spec: " + result.reason()
+      throw new SpecFailure("auth-spec: " + result.reason()
           + "; run 'mvn generate-sources' and commit the result");
     }
     getLog().info("auth-spec: " + result.reason());
