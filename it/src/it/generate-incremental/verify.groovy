@@ -72,7 +72,22 @@ check((broken.log =~ /auth-spec\.json:\d+:\d+: error: \[AS023\] unknown column t
 check(!broken.log.contains('\tat io.github.authspec'), 'no stack trace', broken.log)
 check(snapshot() == afterRemove, 'failed build left the output as it was')
 
-// 5. Skip.
+// 5. The check goal (for CI): passes on current output, fails on a changed spec, writes nothing.
+spec.text = good
+// The pom was filtered by the invoker: read the plugin's coordinates from it.
+def coordinates = (new File(basedir, 'pom.xml').text =~
+    /<groupId>([^<]+)<\/groupId>\s*<artifactId>auth-spec-maven-plugin<\/artifactId>\s*<version>([^<]+)<\/version>/)
+check(coordinates.find(), 'plugin coordinates in the pom')
+String checkGoal = "${coordinates.group(1)}:auth-spec-maven-plugin:${coordinates.group(2)}:check"
+def current = mvn('compile', checkGoal)
+check(current.code == 0 && current.log.contains('auth-spec: generated output matches the spec'), 'check passes on current output', current.log)
+def beforeCheck = snapshot()
+spec.text = good.replace('"name": "user_preferences",\n          "fields": [', '"name": "user_preferences",\n          "fields": [\n            { "name": "theme", "type": "TEXT" },')
+def stale = mvn(checkGoal)
+check(stale.code != 0 && stale.log.contains('auth-spec: out of date:'), 'check fails when the spec changed', stale.log)
+check(snapshot() == beforeCheck, 'check wrote nothing')
+
+// 6. Skip.
 spec.text = good
 def skipped = mvn('compile', '-Dauthspec.skip=true')
 check(skipped.code == 0 && skipped.log.contains('auth-spec: skipped'), 'authspec.skip skips', skipped.log)
