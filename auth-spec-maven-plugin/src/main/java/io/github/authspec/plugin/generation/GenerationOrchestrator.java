@@ -106,14 +106,20 @@ public final class GenerationOrchestrator {
     }
     GenerationContext context = new GenerationContext(loaded.spec().get(), request,
         loaded.reporter());
-    List<GeneratedFile> files = new ArrayList<>();
-    Set<String> paths = new HashSet<>();
-    for (Generator generator : generators) {
+    // Generators are independent pure functions of the model: run them in parallel, keep
+    // their order for the output.
+    List<List<GeneratedFile>> outputs = generators.parallelStream().map(generator -> {
       long start = System.nanoTime();
       List<GeneratedFile> produced = generator.generate(context);
       log.debug(String.format("auth-spec: %s: %d file(s) in %d ms", generator.name(),
           produced.size(), (System.nanoTime() - start) / 1_000_000));
-      for (GeneratedFile f : produced) {
+      return produced;
+    }).toList();
+    List<GeneratedFile> files = new ArrayList<>();
+    Set<String> paths = new HashSet<>();
+    for (int i = 0; i < generators.size(); i++) {
+      Generator generator = generators.get(i);
+      for (GeneratedFile f : outputs.get(i)) {
         if (!paths.add(f.root() + ":" + f.path())) {
           throw new IllegalStateException(generator.name() + " produced " + f
               + ", which another generator already produced");

@@ -34,14 +34,17 @@ import javax.lang.model.element.Modifier;
  * implementation of the refinement is also one of the feature it refines.
  */
 public final class ServiceGenerator implements Generator {
-  private final FeatureCatalog catalog;
+  private FeatureCatalog catalog;
 
   public ServiceGenerator() {
-    this(FeatureCatalog.load());
+    // The catalog is read on first use: an up-to-date build never needs it.
   }
 
-  ServiceGenerator(FeatureCatalog catalog) {
-    this.catalog = catalog;
+  private synchronized FeatureCatalog catalog() {
+    if (catalog == null) {
+      catalog = FeatureCatalog.load();
+    }
+    return catalog;
   }
 
   @Override
@@ -57,6 +60,7 @@ public final class ServiceGenerator implements Generator {
       return List.of();
     }
     Naming naming = context.naming();
+    FeatureCatalog catalog = catalog();
     ServiceTypes types = new ServiceTypes(spec, naming);
     List<GeneratedFile> files = new ArrayList<>();
     for (TypeSpec shared : new SharedTypes(naming, types).all()) {
@@ -109,7 +113,7 @@ public final class ServiceGenerator implements Generator {
     private Optional<ClassName> parent() {
       return feature.parentId().flatMap(id -> context.spec().feature(id))
           .filter(Feature::selected)
-          .map(p -> ClassName.get(naming.servicePackage(group(p, catalog.entry(p.id()))),
+          .map(p -> ClassName.get(naming.servicePackage(group(p, catalog().entry(p.id()))),
               naming.serviceName(p)));
     }
 

@@ -46,6 +46,10 @@ public final class MigrationGenerator implements Generator {
     invalid.forEach(r -> context.report(Code.INVALID_CONFIGURATION, "",
         "rename '" + r + "' is not 'table=newTable' or 'table.column=newColumn'", ""));
     SchemaState desired = SchemaState.of(context.spec(), context.naming());
+    if (desired.equals(state.get().schema())) {
+      // Nothing changed: no need to load jOOQ at all.
+      return List.of();
+    }
     SqlRenderer sql = new SqlRenderer();
     Plan plan = new MigrationPlanner(sql).plan(state.get().schema(), desired, renames);
     if (plan.isEmpty()) {

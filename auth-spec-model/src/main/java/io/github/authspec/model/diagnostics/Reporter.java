@@ -4,7 +4,10 @@ import io.github.authspec.model.json.SourceMap;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the diagnostics of one spec file, locating each JSON pointer in the file. */
+/**
+ * Collects the diagnostics of one spec file, locating each JSON pointer in the file. Thread-safe:
+ * generators run in parallel and report here.
+ */
 public final class Reporter {
   private final String file;
   private final List<Diagnostic> collected = new ArrayList<>();
@@ -19,24 +22,24 @@ public final class Reporter {
     this.sourceMap = map;
   }
 
-  public void report(Code code, String pointer, String message, String hint) {
+  public synchronized void report(Code code, String pointer, String message, String hint) {
     Position at = sourceMap == null ? Position.UNKNOWN : sourceMap.locate(pointer);
     reportAt(code, at, pointer, message, hint);
   }
 
-  public void reportAt(Code code, Position at, String pointer, String message, String hint) {
+  public synchronized void reportAt(Code code, Position at, String pointer, String message, String hint) {
     collected.add(new Diagnostic(code, code.severity(), file, at, pointer, message, hint));
   }
 
-  public int errorCount() {
+  public synchronized int errorCount() {
     return (int) collected.stream().filter(Diagnostic::isError).count();
   }
 
-  public boolean hasErrors() {
+  public synchronized boolean hasErrors() {
     return collected.stream().anyMatch(Diagnostic::isError);
   }
 
-  public Diagnostics diagnostics() {
+  public synchronized Diagnostics diagnostics() {
     return new Diagnostics(collected);
   }
 }
