@@ -1,6 +1,7 @@
 package io.github.authspec.plugin.repository;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.authspec.model.Column;
 import io.github.authspec.model.Spec;
@@ -36,6 +37,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,19 +64,56 @@ class RepositoryRoundTripTest {
     return tests(Specs.EDGE_CASES, "repos_edge");
   }
 
+  /**
+   * The proof that the round trip notices a mis-mapped column: the generated UserRepository with
+   * the reads of two VARCHAR columns swapped compiles, and the users round trip fails.
+   */
+  @Test
+  @DisplayName("a single mis-mapped column fails the round trip")
+  void misMappedColumnFails() throws Exception {
+    GenerationRequest request = Specs.project(Specs.FULL, dir.resolve("mutant"));
+    List<GeneratedFile> files = Specs.plan(request).stream()
+        .map(f -> f.path().endsWith("/repository/UserRepository.java") ? swapTwoReads(f) : f)
+        .toList();
+    Fixture fixture = fixture(Specs.FULL, "repos_mutant", request, files);
+    Table users = fixture.spec.database().table("users").orElseThrow();
+    fixture.seed();
+    assertThatThrownBy(() -> fixture.roundTrip(users)).isInstanceOf(AssertionError.class)
+        .hasMessageContaining("every column set");
+  }
+
+  /** Swaps the column names of the first two {@code rs.getObject("…", String.class)} reads. */
+  private static GeneratedFile swapTwoReads(GeneratedFile file) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("rs\\.getObject\\(\"([a-z_]+)\", String\\.class\\)").matcher(file.text());
+    List<String> names = new ArrayList<>();
+    while (m.find() && names.size() < 2) {
+      names.add(m.group(1));
+    }
+    assertThat(names).as("two String reads in " + file.path()).hasSize(2);
+    String a = "rs.getObject(\"" + names.get(0) + "\", String.class)";
+    String b = "rs.getObject(\"" + names.get(1) + "\", String.class)";
+    String text = file.text().replace(a, "@SWAP@").replace(b, a).replace("@SWAP@", b);
+    assertThat(text).isNotEqualTo(file.text());
+    return GeneratedFile.text(file.root(), file.path(), text);
+  }
+
   private Stream<DynamicTest> tests(String specName, String database) throws Exception {
     GenerationRequest request = Specs.project(specName, dir.resolve(specName));
-    List<GeneratedFile> files = Specs.plan(request);
-    ClassLoader loader = GeneratedSources.compile(files, dir.resolve(specName + "-build"));
+    Fixture fixture = fixture(specName, database, request, Specs.plan(request));
+    fixture.seed();
+    return fixture.spec.database().tables().stream().map(t -> DynamicTest.dynamicTest(t.name(),
+        () -> fixture.roundTrip(t)));
+  }
+
+  private Fixture fixture(String specName, String database, GenerationRequest request,
+      List<GeneratedFile> files) throws Exception {
+    ClassLoader loader = GeneratedSources.compile(files, dir.resolve(database + "-build"));
     DataSource db = PostgresServer.freshDatabase(database);
     files.stream().filter(f -> f.root() == OutputRoot.MIGRATIONS && f.path().endsWith(".sql"))
         .forEach(f -> Catalog.apply(db, f.text()));
     Spec spec = Specs.load(specName);
-    Fixture fixture = new Fixture(spec, new Naming(spec, request, new Reporter("x")), loader,
-        db);
-    fixture.seed();
-    return spec.database().tables().stream().map(t -> DynamicTest.dynamicTest(t.name(),
-        () -> fixture.roundTrip(t)));
+    return new Fixture(spec, new Naming(spec, request, new Reporter("x")), loader, db);
   }
 
   /** Builds rows by reflection and checks each repository operation. */
