@@ -46,12 +46,17 @@ public final class MigrationGenerator implements Generator {
     invalid.forEach(r -> context.report(Code.INVALID_CONFIGURATION, "",
         "rename '" + r + "' is not 'table=newTable' or 'table.column=newColumn'", ""));
     SchemaState desired = SchemaState.of(context.spec(), context.naming());
-    if (desired.equals(state.get().schema())) {
-      // Nothing changed: no need to load jOOQ at all.
+    if (MigrationState.fingerprint(desired).equals(state.get().schemaSha256())) {
+      // Nothing changed: no JSON binding of the old schema, no jOOQ.
+      return List.of();
+    }
+    SchemaState current = state.get().schema() != null ? state.get().schema()
+        : fullState(context, dir).map(MigrationState::schema).orElse(null);
+    if (current == null) {
       return List.of();
     }
     SqlRenderer sql = new SqlRenderer();
-    Plan plan = new MigrationPlanner(sql).plan(state.get().schema(), desired, renames);
+    Plan plan = new MigrationPlanner(sql).plan(current, desired, renames);
     if (plan.isEmpty()) {
       return List.of();
     }
@@ -89,7 +94,9 @@ public final class MigrationGenerator implements Generator {
         }
         return Optional.of(MigrationState.empty());
       }
-      MigrationState state = MigrationState.read(dir.resolve(MigrationState.FILE));
+      Path file = dir.resolve(MigrationState.FILE);
+      Optional<MigrationState> summary = MigrationState.readSummary(file);
+      MigrationState state = summary.isPresent() ? summary.get() : MigrationState.read(file);
       boolean intact = true;
       for (Version v : state.versions()) {
         Path f = dir.resolve(v.file());
@@ -106,6 +113,16 @@ public final class MigrationGenerator implements Generator {
         }
       }
       return intact ? Optional.of(state) : Optional.empty();
+    } catch (IOException e) {
+      context.report(Code.MIGRATION_STATE, "", "cannot read " + dir.resolve(MigrationState.FILE)
+          + ": " + e.getMessage(), "restore the file from version control");
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<MigrationState> fullState(GenerationContext context, Path dir) {
+    try {
+      return Optional.of(MigrationState.read(dir.resolve(MigrationState.FILE)));
     } catch (IOException e) {
       context.report(Code.MIGRATION_STATE, "", "cannot read " + dir.resolve(MigrationState.FILE)
           + ": " + e.getMessage(), "restore the file from version control");

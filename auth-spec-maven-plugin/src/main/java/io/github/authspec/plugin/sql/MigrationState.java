@@ -18,7 +18,7 @@ import java.util.List;
  * schema without a database, and how it notices a migration edited or deleted by hand. Flyway
  * ignores it (it is not a {@code .sql} file).
  */
-record MigrationState(List<Version> versions, SchemaState schema) {
+record MigrationState(List<Version> versions, String schemaSha256, SchemaState schema) {
   static final String FILE = "auth-spec-migrations.json";
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
@@ -26,8 +26,41 @@ record MigrationState(List<Version> versions, SchemaState schema) {
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
 
+  private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile(
+      "\"version\" : (\\d+),\\s*\"file\" : \"([^\"]+)\",\\s*\"sha256\" : \"([0-9a-f]{64})\"");
+  private static final java.util.regex.Pattern SCHEMA_SHA = java.util.regex.Pattern.compile(
+      "\"schemaSha256\" : \"([0-9a-f]{64})\"");
+
   MigrationState {
     versions = List.copyOf(versions);
+  }
+
+  MigrationState(List<Version> versions, SchemaState schema) {
+    this(versions, fingerprint(schema), schema);
+  }
+
+  /** A digest of a schema: equal digests, equal schemas (records print all their state). */
+  static String fingerprint(SchemaState schema) {
+    return sha256(schema.toString());
+  }
+
+  /**
+   * The versions and schema digest of a state file, read without a JSON binder: the common
+   * case (schema unchanged) then needs neither Jackson's data binding nor jOOQ. Empty when the
+   * file is not in the shape this plugin writes.
+   */
+  static java.util.Optional<MigrationState> readSummary(Path file) throws IOException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    java.util.regex.Matcher sha = SCHEMA_SHA.matcher(text);
+    if (!sha.find()) {
+      return java.util.Optional.empty();
+    }
+    List<Version> versions = new java.util.ArrayList<>();
+    java.util.regex.Matcher v = VERSION.matcher(text);
+    while (v.find()) {
+      versions.add(new Version(Integer.parseInt(v.group(1)), v.group(2), v.group(3)));
+    }
+    return java.util.Optional.of(new MigrationState(versions, sha.group(1), null));
   }
 
   /** One migration file the plugin wrote. */
