@@ -97,7 +97,7 @@ class ModelPiecesTest {
         "auth-spec.json:63:17: error: [AS040] no such table (at /x/table)\n    hint: define it");
     Diagnostic root = new Diagnostic(Code.EMPTY_FILE, Severity.ERROR, "a.json", Position.UNKNOWN,
         "", "empty", "");
-    assertThat(root.format()).isEqualTo("a.json:0:0: error: [AS002] empty (at /)");
+    assertThat(root.format()).isEqualTo("a.json: error: [AS002] empty (at /)");
   }
 
   @Test

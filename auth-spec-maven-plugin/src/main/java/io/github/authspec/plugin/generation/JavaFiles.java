@@ -20,6 +20,15 @@ public final class JavaFiles {
     return GeneratedFile.text(OutputRoot.JAVA, path, out.toString());
   }
 
+  /**
+   * Text from the spec or the catalog made safe for Javadoc inside a JavaPoet format string:
+   * HTML characters, {@code @} (would start a tag), a closing comment and {@code $}.
+   */
+  public static String javadocText(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        .replace("*/", "*&#47;").replace("@", "&#64;").replace("$", "$$");
+  }
+
   /** A JavaFile with the project's conventions: two-space indent, no wildcard imports. */
   public static JavaFile.Builder builder(String packageName, com.palantir.javapoet.TypeSpec type) {
     return JavaFile.builder(packageName, type).indent("  ").skipJavaLangImports(true);

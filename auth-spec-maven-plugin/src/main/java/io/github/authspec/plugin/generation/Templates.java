@@ -30,6 +30,20 @@ public final class Templates {
 
   private Templates() {}
 
+  /** The view of a support class template: the package it goes to. */
+  public record PackageView(String packageName) {}
+
+  /**
+   * A fixed support class, {@code <simpleName>.java.mustache} beside {@code owner}, rendered into
+   * {@code packageName}.
+   */
+  public static GeneratedFile supportClass(Class<?> owner, String packageName,
+      String simpleName) {
+    return GeneratedFile.text(OutputRoot.JAVA,
+        packageName.replace('.', '/') + "/" + simpleName + ".java",
+        render(owner, simpleName + ".java.mustache", new PackageView(packageName)));
+  }
+
   /** Renders {@code resource} (relative to {@code owner}'s package) with {@code view}. */
   public static String render(Class<?> owner, String resource, Object view) {
     try (InputStream in = owner.getResourceAsStream(resource)) {

@@ -13,7 +13,6 @@ import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
 import io.github.authspec.plugin.generation.JavaFiles;
-import io.github.authspec.plugin.generation.OutputRoot;
 import io.github.authspec.plugin.generation.Templates;
 import io.github.authspec.plugin.naming.Naming;
 import java.time.Duration;
@@ -53,10 +52,8 @@ public final class LocalCacheGenerator implements Generator {
     List<GeneratedFile> files = new ArrayList<>();
     List<LocalCache> inMemory = context.spec().cache().inMemory();
     if (!inMemory.isEmpty()) {
-      files.add(GeneratedFile.text(OutputRoot.JAVA,
-          naming.cachePackage().replace('.', '/') + "/InMemoryCache.java",
-          Templates.render(LocalCacheGenerator.class, "InMemoryCache.java.mustache",
-              new RedisKeyGenerator.PackageView(naming.cachePackage()))));
+      files.add(Templates.supportClass(LocalCacheGenerator.class, naming.cachePackage(),
+          "InMemoryCache"));
       files.add(JavaFiles.render(JavaFiles.builder(naming.cachePackage(),
           inMemoryFactory(inMemory, naming)).build()));
     }

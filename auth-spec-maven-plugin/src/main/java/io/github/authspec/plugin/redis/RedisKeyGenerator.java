@@ -17,7 +17,6 @@ import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
 import io.github.authspec.plugin.generation.JavaFiles;
-import io.github.authspec.plugin.generation.OutputRoot;
 import io.github.authspec.plugin.generation.RedisClient;
 import io.github.authspec.plugin.generation.Templates;
 import io.github.authspec.plugin.naming.Naming;
@@ -36,9 +35,6 @@ import javax.lang.model.element.Modifier;
  */
 public final class RedisKeyGenerator implements Generator {
 
-  /** Template view for the key codec and spec record. */
-  record PackageView(String packageName) {}
-
   @Override
   public String name() {
     return "redis-keys";
@@ -54,9 +50,8 @@ public final class RedisKeyGenerator implements Generator {
     ClassName spec = ClassName.get(naming.cachePackage(), "KeySpec");
     PlaceholderTypes types = new PlaceholderTypes(context.spec());
     List<GeneratedFile> files = new ArrayList<>();
-    files.add(GeneratedFile.text(OutputRoot.JAVA, path(naming, "KeySpec"),
-        Templates.render(RedisKeyGenerator.class, "KeySpec.java.mustache",
-            new PackageView(naming.cachePackage()))));
+    files.add(Templates.supportClass(RedisKeyGenerator.class, naming.cachePackage(),
+        "KeySpec"));
     List<ClassName> keyClasses = new ArrayList<>();
     for (RedisKey key : context.spec().cache().redisKeys()) {
       ClassName self = ClassName.get(naming.cachePackage(), naming.keyClassName(key));
@@ -70,15 +65,10 @@ public final class RedisKeyGenerator implements Generator {
       context.report(Code.DEPENDENCY_NEEDED, "", "redisClient JEDIS generates "
           + "JedisKeyOperations, which needs Jedis", "add redis.clients:jedis to your project's "
           + "dependencies");
-      files.add(GeneratedFile.text(OutputRoot.JAVA, path(naming, "JedisKeyOperations"),
-          Templates.render(RedisKeyGenerator.class, "JedisKeyOperations.java.mustache",
-              new PackageView(naming.cachePackage()))));
+      files.add(Templates.supportClass(RedisKeyGenerator.class, naming.cachePackage(),
+          "JedisKeyOperations"));
     }
     return files;
-  }
-
-  private static String path(Naming naming, String simpleName) {
-    return naming.cachePackage().replace('.', '/') + "/" + simpleName + ".java";
   }
 
   private static TypeSpec registry(List<ClassName> keyClasses, ClassName spec) {

@@ -14,7 +14,6 @@ import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
 import io.github.authspec.plugin.generation.JavaFiles;
-import io.github.authspec.plugin.generation.OutputRoot;
 import io.github.authspec.plugin.generation.Templates;
 import io.github.authspec.plugin.naming.Naming;
 import io.github.authspec.plugin.types.TypeMapping;
@@ -37,9 +36,6 @@ import javax.sql.DataSource;
 public final class RepositoryGenerator implements Generator {
   private static final ClassName CONNECTION = ClassName.get(Connection.class);
 
-  /** The template view: the package the support classes go to. */
-  record SupportView(String packageName) {}
-
   @Override
   public String name() {
     return "repositories";
@@ -53,20 +49,15 @@ public final class RepositoryGenerator implements Generator {
     }
     Naming naming = context.naming();
     List<GeneratedFile> files = new ArrayList<>();
-    files.add(support(naming, "JdbcSupport"));
-    files.add(support(naming, "RepositoryException"));
+    files.add(Templates.supportClass(RepositoryGenerator.class, naming.repositoryPackage(),
+        "JdbcSupport"));
+    files.add(Templates.supportClass(RepositoryGenerator.class, naming.repositoryPackage(),
+        "RepositoryException"));
     for (Table table : context.spec().database().tables()) {
       files.add(JavaFiles.render(JavaFiles.builder(naming.repositoryPackage(),
           new RepositoryWriter(table, naming).repository()).build()));
     }
     return files;
-  }
-
-  private static GeneratedFile support(Naming naming, String name) {
-    String text = Templates.render(RepositoryGenerator.class, name + ".java.mustache",
-        new SupportView(naming.repositoryPackage()));
-    return GeneratedFile.text(OutputRoot.JAVA,
-        naming.repositoryPackage().replace('.', '/') + "/" + name + ".java", text);
   }
 
   /** Writes one repository; its {@link #repository()} reads like the class's outline. */

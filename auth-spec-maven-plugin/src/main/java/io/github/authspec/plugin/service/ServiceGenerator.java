@@ -121,7 +121,7 @@ public final class ServiceGenerator implements Generator {
       MethodSpec.Builder m = MethodSpec.methodBuilder(op.name())
           .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
           .returns(types.type(op.returns()))
-          .addJavadoc("$L\n\n", escape(op.doc()));
+          .addJavadoc("$L\n\n", JavaFiles.javadocText(op.doc()));
       for (Param p : op.params()) {
         m.addParameter(types.type(p.type()), p.name())
             .addJavadoc("@param $L $L\n", p.name(), describe(p));
@@ -166,18 +166,18 @@ public final class ServiceGenerator implements Generator {
 
     private CodeBlock javadoc() {
       CodeBlock.Builder doc = CodeBlock.builder();
-      doc.add("$L\n\n", entry.map(e -> escape(e.summary()))
+      doc.add("$L\n\n", entry.map(e -> JavaFiles.javadocText(e.summary()))
           .orElse("Feature {@code " + feature.id() + "}, which the plugin's catalog does not "
               + "know: implement its operations yourself."));
       doc.add("<p>Designer feature {@code $L}$L.", feature.id(), feature.group().isEmpty() ? ""
           : " in group {@code " + feature.group() + "}");
       entry.filter(e -> !e.standards().isEmpty()).ifPresent(e -> doc.add(" Standards: $L.",
-          escape(String.join("; ", e.standards()))));
+          JavaFiles.javadocText(String.join("; ", e.standards()))));
       feature.parentId().ifPresent(p -> doc.add(" Refines {@code $L}.", p));
       doc.add("\n");
       entry.filter(e -> !e.rules().isEmpty()).ifPresent(e -> {
         doc.add("\n<h2>Security rules an implementation must keep</h2>\n<ul>\n");
-        e.rules().forEach(r -> doc.add("<li>$L</li>\n", escape(r)));
+        e.rules().forEach(r -> doc.add("<li>$L</li>\n", JavaFiles.javadocText(r)));
         doc.add("</ul>\n");
       });
       data(doc);
@@ -185,7 +185,7 @@ public final class ServiceGenerator implements Generator {
       endpoints(doc);
       if (!feature.missing().isEmpty()) {
         doc.add("\n<p>Not linked, because the spec does not declare them: $L.\n",
-            escape(String.join(", ", feature.missing())));
+            JavaFiles.javadocText(String.join(", ", feature.missing())));
       }
       if (!feature.inDiagram()) {
         doc.add("\n<p>The diagram does not place this feature, so no tables or keys are "
@@ -257,8 +257,4 @@ public final class ServiceGenerator implements Generator {
     }
   }
 
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("@", "&#64;").replace("$", "$$");
-  }
 }
