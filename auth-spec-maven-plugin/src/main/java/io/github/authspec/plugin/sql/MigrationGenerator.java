@@ -146,8 +146,11 @@ public final class MigrationGenerator implements Generator {
         .append("Do not edit: change the spec and rebuild.\n")
         .append("-- V").append(version).append(": ");
     List<String> changes = plan.changes();
-    out.append(changes.size() > 6 ? changes.size() + " changes"
-        : String.join("; ", changes)).append("\n\n");
+    boolean creation = changes.stream().allMatch(c -> c.startsWith("create "));
+    out.append(changes.size() <= 6 ? String.join("; ", changes)
+        : creation ? "create the schema, " + changes.size() + " tables"
+        : changes.size() + " changes: " + String.join("; ", changes.subList(0, 6)) + "; ...")
+        .append("\n\n");
     return out.toString();
   }
 

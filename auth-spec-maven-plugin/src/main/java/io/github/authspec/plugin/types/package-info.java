@@ -1,0 +1,2 @@
+/** SQL ↔ Java type mapping and the secret-column rule, one place each. */
+package io.github.authspec.plugin.types;
