@@ -87,6 +87,27 @@ class NamingTest {
         .get())).isEqualTo("FeatureTenantKey");
   }
 
+  @Test
+  @DisplayName("two key patterns with the same literal words: the second is named by its placeholders, reported")
+  void keyClassClash() {
+    LoadResult r = SpecLoader.load("spec.json", """
+        {"leftPanel": {"project": {"package": "com.example"}},
+         "diagram": {"cache": {"keys": {"redis": [
+           {"pattern": "session:{userId}", "ttl": 60},
+           {"pattern": "session:{tenantId}", "ttl": 60}]}}}}
+        """);
+    Spec keys = r.spec().orElseThrow(() -> new AssertionError(r.diagnostics().format()));
+    Reporter reporter = new Reporter("spec.json");
+    Naming naming = new Naming(keys, request(Map.of()), reporter);
+
+    assertThat(naming.keyClassName(keys.cache().redisKey("session:{userId}").get()))
+        .isEqualTo("SessionKey");
+    assertThat(naming.keyClassName(keys.cache().redisKey("session:{tenantId}").get()))
+        .isEqualTo("SessionByTenantIdKey");
+    assertThat(reporter.diagnostics().all()).extracting(d -> d.code().id())
+        .containsExactly("AS100");
+  }
+
   private static final String FULL = "/specs/auth-service-full.json";
   private Spec spec;
 
