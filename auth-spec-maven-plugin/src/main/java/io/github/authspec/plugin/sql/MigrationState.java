@@ -20,11 +20,14 @@ import java.util.List;
  */
 record MigrationState(List<Version> versions, String schemaSha256, SchemaState schema) {
   static final String FILE = "auth-spec-migrations.json";
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+  /** Jackson's data binding, created on first use: the unchanged-schema path never needs it. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+  }
 
   private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile(
       "\"version\" : (\\d+),\\s*\"file\" : \"([^\"]+)\",\\s*\"sha256\" : \"([0-9a-f]{64})\"");
@@ -75,12 +78,12 @@ record MigrationState(List<Version> versions, String schemaSha256, SchemaState s
   }
 
   static MigrationState read(Path file) throws IOException {
-    return JSON.readValue(file.toFile(), MigrationState.class);
+    return Json.MAPPER.readValue(file.toFile(), MigrationState.class);
   }
 
   String toJson() {
     try {
-      return JSON.writeValueAsString(this).replace("\r\n", "\n") + "\n";
+      return Json.MAPPER.writeValueAsString(this).replace("\r\n", "\n") + "\n";
     } catch (IOException e) {
       throw new IllegalStateException("cannot serialise migration state", e);
     }
