@@ -134,7 +134,8 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
 
   /** The parameters as an immutable request; state is kept per execution id. */
   protected GenerationRequest request() {
-    String executionId = mojoExecution == null ? "default" : mojoExecution.getExecutionId();
+    String executionId = mojoExecution == null || mojoExecution.getExecutionId() == null
+        ? "default" : mojoExecution.getExecutionId();
     String version = pluginVersion();
     File stateRoot = new File(project.getBuild().getDirectory(), "auth-spec");
     return new GenerationRequest(spec.toPath(), outputDirectory.toPath(),

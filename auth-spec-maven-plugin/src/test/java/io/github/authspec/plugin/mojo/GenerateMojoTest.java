@@ -1,0 +1,65 @@
+package io.github.authspec.plugin.mojo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.model.Build;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The generate goal as Maven configures it from a POM (maven-plugin-testing-harness). */
+@MojoTest
+class GenerateMojoTest {
+  private static final String POM = "src/test/resources/unit/generate/pom.xml";
+
+  @Test
+  @InjectMojo(goal = "generate", pom = POM)
+  @DisplayName("generates into the configured package, registers the source root, and is up to date the second time")
+  void generatesAndRegisters(GenerateMojo mojo, @TempDir Path dir) throws Exception {
+    point(mojo, dir);
+
+    mojo.execute();
+
+    Path user = dir.resolve("java/org/example/harness/entity/User.java");
+    assertThat(user).exists();
+    assertThat(dir.resolve("migrations/V1__create_schema.sql")).exists();
+    assertThat(mojo.project.getCompileSourceRoots()).contains(dir.resolve("java").toString());
+    long written = Files.getLastModifiedTime(user).toMillis();
+
+    mojo.execute();
+    assertThat(Files.getLastModifiedTime(user).toMillis()).isEqualTo(written);
+  }
+
+  @Test
+  @InjectMojo(goal = "generate", pom = POM)
+  @DisplayName("a broken spec fails with the located errors and writes nothing")
+  void brokenSpecWritesNothing(GenerateMojo mojo, @TempDir Path dir) {
+    point(mojo, dir);
+    mojo.spec = new File("src/test/resources/unit/validate/minimal-field-reference.json");
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .satisfies(e -> assertThat(((MojoFailureException) e).getLongMessage())
+            .contains("minimal-field-reference.json:63:17: error: [AS040]"));
+    assertThat(dir.resolve("java")).doesNotExist();
+  }
+
+  private static void point(GenerateMojo mojo, Path dir) {
+    mojo.outputDirectory = dir.resolve("java").toFile();
+    mojo.resourcesOutputDirectory = dir.resolve("resources").toFile();
+    mojo.migrationsDirectory = dir.resolve("migrations").toFile();
+    // A real MavenProject (the harness's stub has no build directory) under the temp dir.
+    MavenProject project = new MavenProject();
+    Build build = new Build();
+    build.setDirectory(dir.resolve("target").toString());
+    project.getModel().setBuild(build);
+    mojo.project = project;
+  }
+}
