@@ -49,11 +49,20 @@ final class SqlRenderer {
     this.dsl = DSL.using(SQLDialect.POSTGRES, settings);
   }
 
-  /** Statements separated by blank lines, each ending in ';'. */
+  /**
+   * Statements separated by blank lines, each ending in ';'. Each one is parsed back by jOOQ
+   * before it is written, so not even the index template reaches a file unchecked.
+   */
   String render(List<Query> queries) {
     StringBuilder out = new StringBuilder();
     for (Query q : queries) {
-      out.append(dsl.render(q).strip()).append(";\n\n");
+      String sql = dsl.render(q).strip();
+      try {
+        dsl.parser().parseQuery(sql);
+      } catch (org.jooq.impl.ParserException e) {
+        throw new IllegalStateException("generated SQL does not parse back: " + sql, e);
+      }
+      out.append(sql).append(";\n\n");
     }
     return out.toString().stripTrailing() + "\n";
   }
