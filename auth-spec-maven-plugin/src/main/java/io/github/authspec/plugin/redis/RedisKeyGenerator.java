@@ -61,14 +61,27 @@ public final class RedisKeyGenerator implements Generator {
     }
     files.add(JavaFiles.render(JavaFiles.builder(naming.cachePackage(),
         registry(keyClasses, spec)).build()));
-    if (context.request().redisClient() == RedisClient.JEDIS) {
-      context.report(Code.DEPENDENCY_NEEDED, "", "redisClient JEDIS generates "
-          + "JedisKeyOperations, which needs Jedis", "add redis.clients:jedis to your project's "
-          + "dependencies");
+    binding(context.request().redisClient()).ifPresent(b -> {
+      context.report(Code.DEPENDENCY_NEEDED, "", "redisClient " + context.request().redisClient()
+          + " generates " + b.className() + ", which needs " + b.library(),
+          "add " + b.library() + " to your project's dependencies");
       files.add(Templates.supportClass(RedisKeyGenerator.class, naming.cachePackage(),
-          "JedisKeyOperations"));
-    }
+          b.className()));
+    });
     return files;
+  }
+
+  /** A client binding: the operations class generated for it and the library it needs. */
+  private record Binding(String className, String library) {}
+
+  private static java.util.Optional<Binding> binding(RedisClient client) {
+    return switch (client) {
+      case NONE -> java.util.Optional.empty();
+      case JEDIS -> java.util.Optional.of(new Binding("JedisKeyOperations",
+          "redis.clients:jedis"));
+      case LETTUCE -> java.util.Optional.of(new Binding("LettuceKeyOperations",
+          "io.lettuce:lettuce-core"));
+    };
   }
 
   private static TypeSpec registry(List<ClassName> keyClasses, ClassName spec) {

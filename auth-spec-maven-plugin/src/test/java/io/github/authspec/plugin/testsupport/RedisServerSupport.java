@@ -16,7 +16,19 @@ public final class RedisServerSupport {
 
   private RedisServerSupport() {}
 
+  /** The server's port (started on first use). */
+  public static synchronized int port() {
+    start();
+    return port;
+  }
+
+  /** A new Jedis client of the server (started on first use). */
   public static synchronized RedisClient client() {
+    start();
+    return RedisClient.create("127.0.0.1", port);
+  }
+
+  private static void start() {
     if (server == null) {
       try (ServerSocket s = new ServerSocket(0)) {
         port = s.getLocalPort();
@@ -39,6 +51,5 @@ public final class RedisServerSupport {
         }
       }));
     }
-    return RedisClient.create("127.0.0.1", port);
   }
 }

@@ -24,27 +24,68 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.UnifiedJedis;
 
-/** The opt-in Jedis binding honours each key's declaration against a real Redis. */
+/**
+ * The opt-in client bindings honour each key's declaration against a real Redis: the same
+ * checks for Jedis and for Lettuce (this class runs once per binding, see the subclasses).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class JedisBindingTest {
+abstract class RedisBindingTest {
   private static final String PKG = "com.example.binding.cache.";
   private static final ObjectMapper JSON = new ObjectMapper();
   private ClassLoader loader;
   private UnifiedJedis redis;
   private Object ops;
 
+  /** The binding under test. */
+  abstract RedisClient client();
+
+  /** The generated operations class, built over the test's Redis. */
+  abstract Object operations(Class<?> opsType, Class<?> codecType, Object codec)
+      throws Exception;
+
   @BeforeAll
   void setUp(@TempDir Path dir) throws Exception {
     GenerationRequest request = Specs.project("redis-binding.json", dir.resolve("p"))
-        .withRedisClient(RedisClient.JEDIS);
+        .withRedisClient(client());
     loader = GeneratedSources.compile(Specs.plan(request), dir.resolve("build"));
     redis = RedisServerSupport.client();
-    Class<?> opsType = loader.loadClass(PKG + "JedisKeyOperations");
-    Class<?> codecType = loader.loadClass(PKG + "JedisKeyOperations$ValueCodec");
+    String name = client() == RedisClient.JEDIS ? "JedisKeyOperations" : "LettuceKeyOperations";
+    Class<?> opsType = loader.loadClass(PKG + name);
+    Class<?> codecType = loader.loadClass(PKG + name + "$ValueCodec");
     Object codec = Proxy.newProxyInstance(loader, new Class<?>[] {codecType}, (p, m, a) ->
         m.getName().equals("encode") ? JSON.writeValueAsString(a[0])
             : JSON.readValue((String) a[0], (Class<?>) a[1]));
-    ops = opsType.getConstructor(UnifiedJedis.class, codecType).newInstance(redis, codec);
+    ops = operations(opsType, codecType, codec);
+  }
+
+  /** Jedis, the plain client. */
+  static final class Jedis extends RedisBindingTest {
+    @Override
+    RedisClient client() {
+      return RedisClient.JEDIS;
+    }
+
+    @Override
+    Object operations(Class<?> opsType, Class<?> codecType, Object codec) throws Exception {
+      return opsType.getConstructor(UnifiedJedis.class, codecType)
+          .newInstance(RedisServerSupport.client(), codec);
+    }
+  }
+
+  /** Lettuce, Spring Boot's default client. */
+  static final class Lettuce extends RedisBindingTest {
+    @Override
+    RedisClient client() {
+      return RedisClient.LETTUCE;
+    }
+
+    @Override
+    Object operations(Class<?> opsType, Class<?> codecType, Object codec) throws Exception {
+      io.lettuce.core.RedisClient lettuce =
+          io.lettuce.core.RedisClient.create("redis://127.0.0.1:" + RedisServerSupport.port());
+      return opsType.getConstructor(io.lettuce.core.RedisClient.class, codecType)
+          .newInstance(lettuce, codec);
+    }
   }
 
   @Test
