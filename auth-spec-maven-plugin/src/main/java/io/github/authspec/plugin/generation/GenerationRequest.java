@@ -64,27 +64,110 @@ public record GenerationRequest(
   }
 
   public GenerationRequest withPackageName(String name) {
-    return new GenerationRequest(specFile, javaDirectory, resourcesDirectory, migrationsDirectory,
-        stateDirectory, Optional.of(name), entityNames, redisClient, redisKeyPrefix,
-        redisClusterHashTags, allowDestructiveMigrations, renames, pluginVersion);
+    return toBuilder().packageName(name).build();
   }
 
   public GenerationRequest withRedisClient(RedisClient client) {
-    return new GenerationRequest(specFile, javaDirectory, resourcesDirectory, migrationsDirectory,
-        stateDirectory, packageName, entityNames, client, redisKeyPrefix, redisClusterHashTags,
-        allowDestructiveMigrations, renames, pluginVersion);
+    return toBuilder().redisClient(client).build();
   }
 
   public GenerationRequest withAllowDestructiveMigrations(boolean allow) {
-    return new GenerationRequest(specFile, javaDirectory, resourcesDirectory, migrationsDirectory,
-        stateDirectory, packageName, entityNames, redisClient, redisKeyPrefix,
-        redisClusterHashTags, allow, renames, pluginVersion);
+    return toBuilder().allowDestructiveMigrations(allow).build();
   }
 
   public GenerationRequest withRenames(List<String> newRenames) {
-    return new GenerationRequest(specFile, javaDirectory, resourcesDirectory, migrationsDirectory,
-        stateDirectory, packageName, entityNames, redisClient, redisKeyPrefix,
-        redisClusterHashTags, allowDestructiveMigrations, newRenames, pluginVersion);
+    return toBuilder().renames(newRenames).build();
+  }
+
+  /** A builder holding this request's values, to derive a changed copy. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes some fields of a request; the others keep their values. */
+  public static final class Builder {
+    private final GenerationRequest from;
+    private Path stateDirectory;
+    private Path migrationsDirectory;
+    private Optional<String> packageName;
+    private Map<String, String> entityNames;
+    private RedisClient redisClient;
+    private String redisKeyPrefix;
+    private boolean redisClusterHashTags;
+    private boolean allowDestructiveMigrations;
+    private List<String> renames;
+    private String pluginVersion;
+
+    private Builder(GenerationRequest from) {
+      this.from = from;
+      this.stateDirectory = from.stateDirectory;
+      this.migrationsDirectory = from.migrationsDirectory;
+      this.packageName = from.packageName;
+      this.entityNames = from.entityNames;
+      this.redisClient = from.redisClient;
+      this.redisKeyPrefix = from.redisKeyPrefix;
+      this.redisClusterHashTags = from.redisClusterHashTags;
+      this.allowDestructiveMigrations = from.allowDestructiveMigrations;
+      this.renames = from.renames;
+      this.pluginVersion = from.pluginVersion;
+    }
+
+    public Builder stateDirectory(Path value) {
+      stateDirectory = value;
+      return this;
+    }
+
+    public Builder migrationsDirectory(Path value) {
+      migrationsDirectory = value;
+      return this;
+    }
+
+    public Builder packageName(String value) {
+      packageName = Optional.of(value);
+      return this;
+    }
+
+    public Builder entityNames(Map<String, String> value) {
+      entityNames = value;
+      return this;
+    }
+
+    public Builder redisClient(RedisClient value) {
+      redisClient = value;
+      return this;
+    }
+
+    public Builder redisKeyPrefix(String value) {
+      redisKeyPrefix = value;
+      return this;
+    }
+
+    public Builder redisClusterHashTags(boolean value) {
+      redisClusterHashTags = value;
+      return this;
+    }
+
+    public Builder allowDestructiveMigrations(boolean value) {
+      allowDestructiveMigrations = value;
+      return this;
+    }
+
+    public Builder renames(List<String> value) {
+      renames = value;
+      return this;
+    }
+
+    public Builder pluginVersion(String value) {
+      pluginVersion = value;
+      return this;
+    }
+
+    public GenerationRequest build() {
+      return new GenerationRequest(from.specFile, from.javaDirectory, from.resourcesDirectory,
+          migrationsDirectory, stateDirectory, packageName, entityNames, redisClient,
+          redisKeyPrefix, redisClusterHashTags, allowDestructiveMigrations, renames,
+          pluginVersion);
+    }
   }
 
   /** The configuration that shapes output, as stable text; a moved directory counts too. */

@@ -15,7 +15,6 @@ import org.jooq.ConstraintForeignKeyOnStep;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
-import org.jooq.Name;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
 import org.jooq.conf.ParseUnknownFunctions;
@@ -231,9 +230,5 @@ final class SqlRenderer {
 
   private static Field<Object> field(String name) {
     return DSL.field(DSL.name(name));
-  }
-
-  static Name name(String... parts) {
-    return DSL.name(parts);
   }
 }

@@ -183,12 +183,9 @@ class GenerationOrchestratorTest {
   @DisplayName("a second execution writing the same files as the first is refused")
   void overlappingExecutions() throws IOException {
     orchestrator.generate(request, true);
-    GenerationRequest second = new GenerationRequest(request.specFile(),
-        request.javaDirectory(), request.resourcesDirectory(), base.resolve("other-migrations"),
-        request.stateDirectory().resolveSibling("second"), request.packageName(),
-        request.entityNames(), request.redisClient(), request.redisKeyPrefix(),
-        request.redisClusterHashTags(), request.allowDestructiveMigrations(), request.renames(),
-        request.pluginVersion());
+    GenerationRequest second = request.toBuilder()
+        .migrationsDirectory(base.resolve("other-migrations"))
+        .stateDirectory(request.stateDirectory().resolveSibling("second")).build();
 
     GenerationResult result = orchestrator.generate(second, true);
 

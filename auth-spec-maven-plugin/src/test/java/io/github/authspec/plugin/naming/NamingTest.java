@@ -127,11 +127,8 @@ class NamingTest {
   }
 
   private static GenerationRequest request(Map<String, String> overrides) {
-    GenerationRequest d = GenerationRequest.defaults(Path.of("spec.json"), Path.of("base"));
-    return new GenerationRequest(d.specFile(), d.javaDirectory(), d.resourcesDirectory(),
-        d.migrationsDirectory(), d.stateDirectory(), d.packageName(), overrides, d.redisClient(),
-        d.redisKeyPrefix(), d.redisClusterHashTags(), d.allowDestructiveMigrations(),
-        d.renames(), d.pluginVersion());
+    return GenerationRequest.defaults(Path.of("spec.json"), Path.of("base")).toBuilder()
+        .entityNames(overrides).build();
   }
 
   private static Spec load(String resource) {

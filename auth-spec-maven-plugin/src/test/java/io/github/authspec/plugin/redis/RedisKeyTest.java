@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,10 +147,8 @@ class RedisKeyTest {
   @DisplayName("a key prefix and cluster hash tags are applied and understood by parse")
   void prefixAndHashTags() throws Exception {
     GenerationRequest base = Specs.project(Specs.FULL, dir.resolve("tagged"));
-    GenerationRequest tagged = new GenerationRequest(base.specFile(), base.javaDirectory(),
-        base.resourcesDirectory(), base.migrationsDirectory(), base.stateDirectory(),
-        base.packageName(), base.entityNames(), base.redisClient(), "auth:", true,
-        false, List.of(), "test");
+    GenerationRequest tagged = base.toBuilder().redisKeyPrefix("auth:")
+        .redisClusterHashTags(true).build();
     ClassLoader taggedLoader = GeneratedSources.compile(Specs.plan(tagged),
         dir.resolve("tagged-build"));
     Class<?> acl = taggedLoader.loadClass(naming.cachePackage() + ".AclKey");
@@ -218,7 +215,4 @@ class RedisKeyTest {
     }
   }
 
-  static {
-    assert Map.of().isEmpty();
-  }
 }

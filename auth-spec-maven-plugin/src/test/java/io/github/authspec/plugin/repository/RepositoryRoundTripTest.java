@@ -10,7 +10,6 @@ import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationRequest;
 import io.github.authspec.plugin.generation.OutputRoot;
 import io.github.authspec.plugin.naming.Naming;
-import io.github.authspec.plugin.naming.Words;
 import io.github.authspec.plugin.testsupport.Catalog;
 import io.github.authspec.plugin.testsupport.GeneratedSources;
 import io.github.authspec.plugin.testsupport.PostgresServer;
@@ -354,8 +353,4 @@ class RepositoryRoundTripTest {
     }
   }
 
-  static {
-    // Words is part of the naming contract the fixture relies on.
-    assert Words.upperCamel("a_b").equals("AB");
-  }
 }

@@ -15,7 +15,6 @@ import io.github.authspec.plugin.generation.GenerationOrchestrator;
 import io.github.authspec.plugin.generation.GenerationRequest;
 import io.github.authspec.plugin.generation.Generators;
 import io.github.authspec.plugin.naming.Naming;
-import io.github.authspec.plugin.naming.Words;
 import io.github.authspec.plugin.service.FeatureCatalog.Entry;
 import io.github.authspec.plugin.service.FeatureCatalog.Operation;
 import io.github.authspec.plugin.testsupport.GeneratedSources;
@@ -158,7 +157,4 @@ class ServiceGeneratorTest {
     assertThat(check.spec()).isPresent();
   }
 
-  static {
-    assert Words.upperCamel("a").equals("A");
-  }
 }

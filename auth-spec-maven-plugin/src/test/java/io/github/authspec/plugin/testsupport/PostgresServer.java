@@ -51,9 +51,4 @@ public final class PostgresServer {
     }
     return pg.getDatabase("postgres", name);
   }
-
-  /** The JDBC URL of a database made by {@link #freshDatabase}. */
-  public static String jdbcUrl(String database) {
-    return server().getJdbcUrl("postgres", database);
-  }
 }

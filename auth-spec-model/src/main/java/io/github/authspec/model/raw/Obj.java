@@ -39,11 +39,6 @@ final class Obj {
     return pointer + "/" + SourceMap.escape(member);
   }
 
-  boolean has(String member) {
-    known.add(member);
-    return node.has(member);
-  }
-
   /** The member's node, or null when absent; JSON null counts as absent. */
   JsonNode raw(String member) {
     known.add(member);
