@@ -12,7 +12,7 @@ import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
 import io.github.authspec.plugin.generation.JavaFiles;
-import io.github.authspec.plugin.generation.Templates;
+import io.github.authspec.plugin.generation.SupportSources;
 import io.github.authspec.plugin.naming.Naming;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,7 @@ public final class ClientGenerator implements Generator {
     Naming naming = context.naming();
     List<GeneratedFile> files = new ArrayList<>();
     for (String support : List.of("JsonCodec", "ClientException", "HttpJsonClient")) {
-      files.add(Templates.supportClass(ClientGenerator.class, naming.clientPackage(), support));
+      files.add(SupportSources.copy("client", support, naming::supportPackage));
     }
     for (ExternalService service : services) {
       files.add(JavaFiles.render(JavaFiles.builder(naming.clientPackage(),

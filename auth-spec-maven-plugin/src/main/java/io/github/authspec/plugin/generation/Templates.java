@@ -12,8 +12,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Renders Mustache templates from the plugin's resources for fixed support files (JDK-only
- * helpers, configuration fragments). Views are typed records; templates hold no logic beyond
+ * Renders Mustache templates from the plugin's resources for text outputs (configuration
+ * fragments); Java support classes are compiled sources instead ({@link SupportSources}). Views are typed records; templates hold no logic beyond
  * sections. Nothing is HTML-escaped: output is Java or configuration text.
  */
 public final class Templates {
@@ -29,20 +29,6 @@ public final class Templates {
   };
 
   private Templates() {}
-
-  /** The view of a support class template: the package it goes to. */
-  public record PackageView(String packageName) {}
-
-  /**
-   * A fixed support class, {@code <simpleName>.java.mustache} beside {@code owner}, rendered into
-   * {@code packageName}.
-   */
-  public static GeneratedFile supportClass(Class<?> owner, String packageName,
-      String simpleName) {
-    return GeneratedFile.text(OutputRoot.JAVA,
-        packageName.replace('.', '/') + "/" + simpleName + ".java",
-        render(owner, simpleName + ".java.mustache", new PackageView(packageName)));
-  }
 
   /** Renders {@code resource} (relative to {@code owner}'s package) with {@code view}. */
   public static String render(Class<?> owner, String resource, Object view) {

@@ -74,6 +74,14 @@ public final class Naming {
         : servicePackage() + "." + Words.packageSegment(group);
   }
 
+  /**
+   * The package a support area's classes are copied to ({@code cache}, {@code repository},
+   * {@code client}, ...): the subpackage of the base package with the area's name.
+   */
+  public String supportPackage(String area) {
+    return basePackage + "." + area;
+  }
+
   public String clientPackage() {
     return basePackage + ".client";
   }

@@ -13,7 +13,7 @@ import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
 import io.github.authspec.plugin.generation.JavaFiles;
-import io.github.authspec.plugin.generation.Templates;
+import io.github.authspec.plugin.generation.SupportSources;
 import io.github.authspec.plugin.naming.Naming;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,8 +52,7 @@ public final class LocalCacheGenerator implements Generator {
     List<GeneratedFile> files = new ArrayList<>();
     List<LocalCache> inMemory = context.spec().cache().inMemory();
     if (!inMemory.isEmpty()) {
-      files.add(Templates.supportClass(LocalCacheGenerator.class, naming.cachePackage(),
-          "InMemoryCache"));
+      files.add(SupportSources.copy("cache", "InMemoryCache", naming::supportPackage));
       files.add(JavaFiles.render(JavaFiles.builder(naming.cachePackage(),
           inMemoryFactory(inMemory, naming)).build()));
     }

@@ -18,7 +18,7 @@ import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
 import io.github.authspec.plugin.generation.JavaFiles;
 import io.github.authspec.plugin.generation.RedisClient;
-import io.github.authspec.plugin.generation.Templates;
+import io.github.authspec.plugin.generation.SupportSources;
 import io.github.authspec.plugin.naming.Naming;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,8 +50,7 @@ public final class RedisKeyGenerator implements Generator {
     ClassName spec = ClassName.get(naming.cachePackage(), "KeySpec");
     PlaceholderTypes types = new PlaceholderTypes(context.spec());
     List<GeneratedFile> files = new ArrayList<>();
-    files.add(Templates.supportClass(RedisKeyGenerator.class, naming.cachePackage(),
-        "KeySpec"));
+    files.add(SupportSources.copy("cache", "KeySpec", naming::supportPackage));
     List<ClassName> keyClasses = new ArrayList<>();
     for (RedisKey key : context.spec().cache().redisKeys()) {
       ClassName self = ClassName.get(naming.cachePackage(), naming.keyClassName(key));
@@ -65,8 +64,7 @@ public final class RedisKeyGenerator implements Generator {
       context.report(Code.DEPENDENCY_NEEDED, "", "redisClient " + context.request().redisClient()
           + " generates " + b.className() + ", which needs " + b.library(),
           "add " + b.library() + " to your project's dependencies");
-      files.add(Templates.supportClass(RedisKeyGenerator.class, naming.cachePackage(),
-          b.className()));
+      files.add(SupportSources.copy("cache", b.className(), naming::supportPackage));
     });
     return files;
   }

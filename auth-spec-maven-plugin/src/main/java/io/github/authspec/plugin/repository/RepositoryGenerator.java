@@ -14,7 +14,7 @@ import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
 import io.github.authspec.plugin.generation.JavaFiles;
-import io.github.authspec.plugin.generation.Templates;
+import io.github.authspec.plugin.generation.SupportSources;
 import io.github.authspec.plugin.naming.Naming;
 import io.github.authspec.plugin.types.TypeMapping;
 import java.sql.Connection;
@@ -49,10 +49,8 @@ public final class RepositoryGenerator implements Generator {
     }
     Naming naming = context.naming();
     List<GeneratedFile> files = new ArrayList<>();
-    files.add(Templates.supportClass(RepositoryGenerator.class, naming.repositoryPackage(),
-        "JdbcSupport"));
-    files.add(Templates.supportClass(RepositoryGenerator.class, naming.repositoryPackage(),
-        "RepositoryException"));
+    files.add(SupportSources.copy("repository", "JdbcSupport", naming::supportPackage));
+    files.add(SupportSources.copy("repository", "RepositoryException", naming::supportPackage));
     for (Table table : context.spec().database().tables()) {
       files.add(JavaFiles.render(JavaFiles.builder(naming.repositoryPackage(),
           new RepositoryWriter(table, naming).repository()).build()));

@@ -1,4 +1,4 @@
-package {{packageName}};
+package io.github.authspec.support.client;
 
 /**
  * Turns request and response bodies into JSON and back. The generated clients force no JSON

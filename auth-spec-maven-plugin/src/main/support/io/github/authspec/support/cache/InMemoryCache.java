@@ -1,4 +1,4 @@
-package {{packageName}};
+package io.github.authspec.support.cache;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;

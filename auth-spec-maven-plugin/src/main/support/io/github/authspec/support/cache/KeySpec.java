@@ -1,4 +1,4 @@
-package {{packageName}};
+package io.github.authspec.support.cache;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package {{packageName}};
+package io.github.authspec.support.client;
 
 import java.io.IOException;
 import java.net.URI;

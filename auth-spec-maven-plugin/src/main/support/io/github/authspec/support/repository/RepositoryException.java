@@ -1,4 +1,4 @@
-package {{packageName}};
+package io.github.authspec.support.repository;
 
 import java.sql.SQLException;
 

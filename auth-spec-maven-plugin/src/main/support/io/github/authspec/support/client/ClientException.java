@@ -1,4 +1,4 @@
-package {{packageName}};
+package io.github.authspec.support.client;
 
 /**
  * A call to an external service failed: a non-2xx status (with the body), a timeout or an I/O
