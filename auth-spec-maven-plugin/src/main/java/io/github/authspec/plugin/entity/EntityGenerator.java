@@ -13,6 +13,7 @@ import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
 import io.github.authspec.plugin.generation.JavaFiles;
 import io.github.authspec.plugin.naming.Naming;
+import io.github.authspec.plugin.naming.Reserved;
 import io.github.authspec.plugin.types.Secrets;
 import io.github.authspec.plugin.types.TypeMapping;
 import java.util.List;
@@ -37,8 +38,8 @@ public final class EntityGenerator implements Generator {
     }
     Naming naming = context.naming();
     return context.spec().database().tables().stream()
-        .map(t -> JavaFiles.render(JavaFiles.builder(naming.entityPackage(),
-            entity(t, naming)).build()))
+        .map(t -> context.at(t.pointer(), () -> JavaFiles.render(JavaFiles.builder(
+            naming.entityPackage(), entity(t, naming)).build())))
         .toList();
   }
 
@@ -48,14 +49,14 @@ public final class EntityGenerator implements Generator {
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(javadoc(table, naming))
         .recordConstructor(components(table, naming))
-        .addField(FieldSpec.builder(String.class, "TABLE", Modifier.PUBLIC, Modifier.STATIC,
+        .addField(FieldSpec.builder(String.class, Reserved.TABLE, Modifier.PUBLIC, Modifier.STATIC,
                 Modifier.FINAL).addJavadoc("The table's name in SQL.\n")
             .initializer("$S", table.name()).build())
         .addType(columnConstants(table, naming))
-        .addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC,
-                Modifier.STATIC).returns(self.nestedClass("Builder"))
+        .addMethod(MethodSpec.methodBuilder(Reserved.BUILDER).addModifiers(Modifier.PUBLIC,
+                Modifier.STATIC).returns(self.nestedClass(Reserved.BUILDER_CLASS))
             .addJavadoc("A builder with every component unset (null, or false/0).\n")
-            .addStatement("return new Builder()").build())
+            .addStatement("return new $N()", Reserved.BUILDER_CLASS).build())
         .addMethod(toBuilder(table, naming, self))
         .addMethod(toStringMethod(table, naming, self))
         .addType(builder(table, naming, self));
@@ -95,12 +96,12 @@ public final class EntityGenerator implements Generator {
   }
 
   private static TypeSpec columnConstants(Table table, Naming naming) {
-    TypeSpec.Builder columns = TypeSpec.classBuilder("Columns")
+    TypeSpec.Builder columns = TypeSpec.classBuilder(Reserved.COLUMNS_CLASS)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("Column names of {@code $L}, as in SQL.\n", table.name())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (Column c : table.columns()) {
-      columns.addField(FieldSpec.builder(String.class, naming.constantName(c.name()),
+      columns.addField(FieldSpec.builder(String.class, naming.constantName(c),
           Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
           .initializer("$S", c.name()).build());
     }
@@ -108,13 +109,13 @@ public final class EntityGenerator implements Generator {
   }
 
   private static MethodSpec toBuilder(Table table, Naming naming, ClassName self) {
-    CodeBlock.Builder body = CodeBlock.builder().add("return new Builder()");
+    CodeBlock.Builder body = CodeBlock.builder().add("return new $N()", Reserved.BUILDER_CLASS);
     for (Column c : table.columns()) {
       String m = naming.memberName(c);
       body.add("\n    .$N($N)", m, m);
     }
-    return MethodSpec.methodBuilder("toBuilder").addModifiers(Modifier.PUBLIC)
-        .returns(self.nestedClass("Builder"))
+    return MethodSpec.methodBuilder(Reserved.TO_BUILDER).addModifiers(Modifier.PUBLIC)
+        .returns(self.nestedClass(Reserved.BUILDER_CLASS))
         .addJavadoc("A builder holding this row's values, to derive a changed copy.\n")
         .addStatement(body.build()).build();
   }
@@ -139,7 +140,7 @@ public final class EntityGenerator implements Generator {
   }
 
   private static TypeSpec builder(Table table, Naming naming, ClassName self) {
-    TypeSpec.Builder builder = TypeSpec.classBuilder("Builder")
+    TypeSpec.Builder builder = TypeSpec.classBuilder(Reserved.BUILDER_CLASS)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("Builds a {@link $T} one component at a time.\n", self)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
@@ -152,12 +153,14 @@ public final class EntityGenerator implements Generator {
       builder.addMethod(MethodSpec.methodBuilder(m).addModifiers(Modifier.PUBLIC)
           .addJavadoc("Sets {@code $L}.\n\n@param value the new value\n@return this builder\n",
               c.name())
-          .returns(self.nestedClass("Builder")).addParameter(type, "value")
-          .addStatement("this.$N = value", m).addStatement("return this").build());
+          .returns(self.nestedClass(Reserved.BUILDER_CLASS))
+          .addParameter(type, Reserved.SETTER_PARAMETER)
+          .addStatement("this.$N = $N", m, Reserved.SETTER_PARAMETER)
+          .addStatement("return this").build());
       args.add(separator + "$N", m);
       separator = ", ";
     }
-    builder.addMethod(MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC)
+    builder.addMethod(MethodSpec.methodBuilder(Reserved.BUILD).addModifiers(Modifier.PUBLIC)
         .addJavadoc("@return the row\n").returns(self)
         .addStatement("return new $T($L)", self, args.build()).build());
     return builder.build();

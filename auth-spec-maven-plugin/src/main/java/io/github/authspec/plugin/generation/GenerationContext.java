@@ -52,4 +52,18 @@ public final class GenerationContext {
   public boolean hasErrors() {
     return reporter.hasErrors();
   }
+
+  /**
+   * Runs {@code work} for the spec element at {@code pointer}: an exception it throws becomes a
+   * {@link GeneratorFailure} that locates the internal error there.
+   */
+  public <T> T at(String pointer, java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (GeneratorFailure e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new GeneratorFailure(pointer, e);
+    }
+  }
 }

@@ -104,13 +104,29 @@ public final class GenerationOrchestrator {
     if (loaded.spec().isEmpty()) {
       return new Planned(List.of(), loaded.diagnostics(), true);
     }
-    GenerationContext context = new GenerationContext(loaded.spec().get(), request,
-        loaded.reporter());
+    Reporter reporter = loaded.reporter();
+    GenerationContext context;
+    try {
+      context = new GenerationContext(loaded.spec().get(), request, reporter);
+    } catch (RuntimeException e) {
+      GeneratorFailure.report(reporter, "naming", e);
+      return new Planned(List.of(), reporter.diagnostics(), true);
+    }
+    if (reporter.hasErrors()) {
+      // A name that cannot be made legal: generators would only fail on it.
+      return new Planned(List.of(), reporter.diagnostics(), true);
+    }
     // Generators are independent pure functions of the model: run them in parallel, keep
-    // their order for the output.
+    // their order for the output. An exception in one is the plugin's bug: a diagnostic.
     List<List<GeneratedFile>> outputs = generators.parallelStream().map(generator -> {
       long start = System.nanoTime();
-      List<GeneratedFile> produced = generator.generate(context);
+      List<GeneratedFile> produced;
+      try {
+        produced = generator.generate(context);
+      } catch (RuntimeException | StackOverflowError | NoClassDefFoundError e) {
+        GeneratorFailure.report(reporter, generator.name(), e);
+        return List.<GeneratedFile>of();
+      }
       log.debug(String.format("auth-spec: %s: %d file(s) in %d ms", generator.name(),
           produced.size(), (System.nanoTime() - start) / 1_000_000));
       return produced;
@@ -122,13 +138,14 @@ public final class GenerationOrchestrator {
       Generator generator = generators.get(i);
       for (GeneratedFile f : outputs.get(i)) {
         if (!paths.add(f.root() + ":" + f.path())) {
-          throw new IllegalStateException(generator.name() + " produced " + f
-              + ", which another generator already produced");
+          GeneratorFailure.report(reporter, generator.name(), new IllegalStateException(
+              "it produced " + f + ", which another generator already produced"));
+          continue;
         }
         files.add(f);
       }
     }
-    Diagnostics diagnostics = loaded.reporter().diagnostics();
+    Diagnostics diagnostics = reporter.diagnostics();
     return new Planned(List.copyOf(files), diagnostics, diagnostics.hasErrors());
   }
 

@@ -1,6 +1,9 @@
 package io.github.authspec.plugin.generation;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,9 +11,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Everything one execution asks for, copied from the mojo's parameters. Immutable; its
- * {@link #fingerprintText()} is part of the up-to-date check, so every field that changes output
- * must be in it.
+ * Everything one execution asks for, copied from the mojo's parameters. Immutable and built by
+ * name ({@link #defaults} then {@link #toBuilder}). Its {@link #fingerprintText()} is derived
+ * from every record component, so a new parameter is part of the up-to-date check without
+ * anyone remembering to add it.
  *
  * @param specFile the designer export
  * @param javaDirectory root of generated Java sources
@@ -28,7 +32,9 @@ import java.util.TreeMap;
  * @param roles explicit role bindings, {@code feature.role=table.column} or
  *     {@code feature.role=key pattern}
  * @param bouncyCastle implementations use Bouncy Castle (Argon2id, legacy bcrypt verify)
- * @param pluginVersion the plugin's version, part of the fingerprint
+ * @param pluginVersion the plugin's version, written into every generated file's header
+ * @param pluginBuild identifies the plugin build beyond its version (a SNAPSHOT jar's time
+ *     stamp): only for the up-to-date check, never in output
  */
 public record GenerationRequest(
     Path specFile,
@@ -46,7 +52,8 @@ public record GenerationRequest(
     boolean implementations,
     List<String> roles,
     boolean bouncyCastle,
-    String pluginVersion) {
+    String pluginVersion,
+    String pluginBuild) {
 
   public GenerationRequest {
     Objects.requireNonNull(specFile, "specFile");
@@ -54,11 +61,14 @@ public record GenerationRequest(
     Objects.requireNonNull(resourcesDirectory, "resourcesDirectory");
     Objects.requireNonNull(migrationsDirectory, "migrationsDirectory");
     Objects.requireNonNull(stateDirectory, "stateDirectory");
+    packageName = packageName == null ? Optional.empty() : packageName;
     entityNames = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(entityNames));
     renames = List.copyOf(renames);
     roles = roles == null ? List.of() : List.copyOf(roles);
     redisKeyPrefix = redisKeyPrefix == null ? "" : redisKeyPrefix;
     redisClient = redisClient == null ? RedisClient.NONE : redisClient;
+    pluginVersion = pluginVersion == null ? "dev" : pluginVersion;
+    pluginBuild = pluginBuild == null ? "" : pluginBuild;
   }
 
   /** Defaults for tests and simple callers: everything below {@code base}. */
@@ -69,7 +79,7 @@ public record GenerationRequest(
         base.resolve("src/main/resources/db/migration"),
         base.resolve("target/auth-spec"),
         Optional.empty(), Map.of(), RedisClient.NONE, "", false, false, List.of(), false,
-        List.of(), false, "dev");
+        List.of(), false, "dev", "");
   }
 
   public GenerationRequest withPackageName(String name) {
@@ -93,11 +103,13 @@ public record GenerationRequest(
     return new Builder(this);
   }
 
-  /** Changes some fields of a request; the others keep their values. */
+  /** Sets fields of a request by name; the others keep their values. */
   public static final class Builder {
-    private final GenerationRequest from;
-    private Path stateDirectory;
+    private Path specFile;
+    private Path javaDirectory;
+    private Path resourcesDirectory;
     private Path migrationsDirectory;
+    private Path stateDirectory;
     private Optional<String> packageName;
     private Map<String, String> entityNames;
     private RedisClient redisClient;
@@ -109,11 +121,14 @@ public record GenerationRequest(
     private List<String> roles;
     private boolean bouncyCastle;
     private String pluginVersion;
+    private String pluginBuild;
 
     private Builder(GenerationRequest from) {
-      this.from = from;
-      this.stateDirectory = from.stateDirectory;
+      this.specFile = from.specFile;
+      this.javaDirectory = from.javaDirectory;
+      this.resourcesDirectory = from.resourcesDirectory;
       this.migrationsDirectory = from.migrationsDirectory;
+      this.stateDirectory = from.stateDirectory;
       this.packageName = from.packageName;
       this.entityNames = from.entityNames;
       this.redisClient = from.redisClient;
@@ -125,10 +140,21 @@ public record GenerationRequest(
       this.roles = from.roles;
       this.bouncyCastle = from.bouncyCastle;
       this.pluginVersion = from.pluginVersion;
+      this.pluginBuild = from.pluginBuild;
     }
 
-    public Builder stateDirectory(Path value) {
-      stateDirectory = value;
+    public Builder specFile(Path value) {
+      specFile = value;
+      return this;
+    }
+
+    public Builder javaDirectory(Path value) {
+      javaDirectory = value;
+      return this;
+    }
+
+    public Builder resourcesDirectory(Path value) {
+      resourcesDirectory = value;
       return this;
     }
 
@@ -137,13 +163,19 @@ public record GenerationRequest(
       return this;
     }
 
+    public Builder stateDirectory(Path value) {
+      stateDirectory = value;
+      return this;
+    }
+
+    /** The base package; {@code null} or blank keeps the spec's. */
     public Builder packageName(String value) {
-      packageName = Optional.of(value);
+      packageName = Optional.ofNullable(value).filter(p -> !p.isBlank());
       return this;
     }
 
     public Builder entityNames(Map<String, String> value) {
-      entityNames = value;
+      entityNames = value == null ? Map.of() : value;
       return this;
     }
 
@@ -168,7 +200,7 @@ public record GenerationRequest(
     }
 
     public Builder renames(List<String> value) {
-      renames = value;
+      renames = value == null ? List.of() : value;
       return this;
     }
 
@@ -192,30 +224,40 @@ public record GenerationRequest(
       return this;
     }
 
+    public Builder pluginBuild(String value) {
+      pluginBuild = value;
+      return this;
+    }
+
     public GenerationRequest build() {
-      return new GenerationRequest(from.specFile, from.javaDirectory, from.resourcesDirectory,
+      return new GenerationRequest(specFile, javaDirectory, resourcesDirectory,
           migrationsDirectory, stateDirectory, packageName, entityNames, redisClient,
           redisKeyPrefix, redisClusterHashTags, allowDestructiveMigrations, renames,
-          implementations, roles, bouncyCastle, pluginVersion);
+          implementations, roles, bouncyCastle, pluginVersion, pluginBuild);
     }
   }
 
-  /** The configuration that shapes output, as stable text; a moved directory counts too. */
+  /**
+   * Every component as {@code name=value} lines, in declaration order: the configuration part
+   * of the up-to-date fingerprint. Derived by reflection, so it cannot miss a component.
+   */
   public String fingerprintText() {
-    return String.join("\n",
-        "version=" + pluginVersion,
-        "package=" + packageName.orElse(""),
-        "entityNames=" + entityNames,
-        "redisClient=" + redisClient,
-        "redisKeyPrefix=" + redisKeyPrefix,
-        "redisClusterHashTags=" + redisClusterHashTags,
-        "allowDestructiveMigrations=" + allowDestructiveMigrations,
-        "renames=" + renames,
-        "implementations=" + implementations,
-        "roles=" + roles,
-        "bouncyCastle=" + bouncyCastle,
-        "javaDirectory=" + javaDirectory,
-        "resourcesDirectory=" + resourcesDirectory,
-        "migrationsDirectory=" + migrationsDirectory);
+    List<String> lines = new ArrayList<>();
+    for (RecordComponent c : GenerationRequest.class.getRecordComponents()) {
+      try {
+        lines.add(c.getName() + "=" + canonical(c.getAccessor().invoke(this)));
+      } catch (IllegalAccessException | InvocationTargetException e) {
+        throw new IllegalStateException("cannot read request component " + c.getName(), e);
+      }
+    }
+    return String.join("\n", lines);
+  }
+
+  /** A stable text for a component value (maps are sorted already, Optional unwrapped). */
+  private static String canonical(Object value) {
+    if (value instanceof Optional<?> o) {
+      return o.map(v -> "present:" + v).orElse("absent");
+    }
+    return String.valueOf(value);
   }
 }

@@ -24,6 +24,15 @@ public final class SupportSources {
     String of(String area);
   }
 
+  /** The support source of {@code type} as a generated file in {@code packages.of(area)}. */
+  public static GeneratedFile copy(io.github.authspec.plugin.naming.SupportType type,
+      Packages packages) {
+    if (!type.copied()) {
+      throw new IllegalArgumentException(type + " is generated, not a support source");
+    }
+    return copy(type.area(), type.simpleName(), packages);
+  }
+
   /**
    * The support class {@code area/simpleName} as a generated file in {@code packages.of(area)},
    * with its imports of other support areas mapped the same way.

@@ -5,7 +5,6 @@ import io.github.authspec.plugin.generation.RedisClient;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -148,34 +147,48 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
   @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
   protected MojoExecution mojoExecution;
 
-  /**
-   * The plugin's version for the up-to-date check. A SNAPSHOT changes without a new version
-   * number, so its jar's timestamp is part of it.
-   */
+  /** The plugin's version, from its descriptor (its pom), or "dev" outside Maven. */
   private String pluginVersion() {
-    if (mojoExecution == null) {
-      return "dev";
-    }
-    var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
-    String version = plugin.getVersion();
-    File jar = plugin.getPluginArtifact() == null ? null : plugin.getPluginArtifact().getFile();
-    return version.endsWith("-SNAPSHOT") && jar != null ? version + "@" + jar.lastModified()
-        : version;
+    return mojoExecution == null ? "dev"
+        : mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
   }
 
-  /** The parameters as an immutable request; state is kept per execution id. */
+  /**
+   * For the up-to-date check only: a SNAPSHOT changes without a new version number, so its
+   * jar's timestamp identifies the build.
+   */
+  private String pluginBuild() {
+    if (mojoExecution == null) {
+      return "";
+    }
+    var plugin = mojoExecution.getMojoDescriptor().getPluginDescriptor();
+    File jar = plugin.getPluginArtifact() == null ? null : plugin.getPluginArtifact().getFile();
+    return plugin.getVersion().endsWith("-SNAPSHOT") && jar != null
+        ? String.valueOf(jar.lastModified()) : "";
+  }
+
+  /** The parameters as an immutable request, set by name; state is kept per execution id. */
   protected GenerationRequest request() {
     String executionId = mojoExecution == null || mojoExecution.getExecutionId() == null
         ? "default" : mojoExecution.getExecutionId();
-    String version = pluginVersion();
     File stateRoot = new File(project.getBuild().getDirectory(), "auth-spec");
-    return new GenerationRequest(spec.toPath(), outputDirectory.toPath(),
-        resourcesOutputDirectory.toPath(), migrationsDirectory.toPath(),
-        new File(stateRoot, executionId).toPath(),
-        Optional.ofNullable(packageName).filter(p -> !p.isBlank()),
-        entityNames == null ? Map.of() : entityNames, redisClient,
-        redisKeyPrefix == null ? "" : redisKeyPrefix, redisClusterHashTags,
-        allowDestructiveMigrations, renames == null ? List.of() : renames, implementations,
-        roles == null ? List.of() : roles, bouncyCastle, version);
+    return GenerationRequest.defaults(spec.toPath(), outputDirectory.toPath()).toBuilder()
+        .javaDirectory(outputDirectory.toPath())
+        .resourcesDirectory(resourcesOutputDirectory.toPath())
+        .migrationsDirectory(migrationsDirectory.toPath())
+        .stateDirectory(new File(stateRoot, executionId).toPath())
+        .packageName(packageName)
+        .entityNames(entityNames)
+        .redisClient(redisClient)
+        .redisKeyPrefix(redisKeyPrefix)
+        .redisClusterHashTags(redisClusterHashTags)
+        .allowDestructiveMigrations(allowDestructiveMigrations)
+        .renames(renames)
+        .implementations(implementations)
+        .roles(roles)
+        .bouncyCastle(bouncyCastle)
+        .pluginVersion(pluginVersion())
+        .pluginBuild(pluginBuild())
+        .build();
   }
 }

@@ -1,9 +1,12 @@
 package io.github.authspec.plugin.naming;
 
+import com.palantir.javapoet.ClassName;
 import io.github.authspec.model.Column;
 import io.github.authspec.model.ExternalService;
 import io.github.authspec.model.Feature;
 import io.github.authspec.model.Identifiers;
+import io.github.authspec.model.KeyPattern.Placeholder;
+import io.github.authspec.model.LocalCache;
 import io.github.authspec.model.RedisKey;
 import io.github.authspec.model.Spec;
 import io.github.authspec.model.Table;
@@ -13,36 +16,60 @@ import io.github.authspec.plugin.generation.GenerationRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The one place that names generated things: packages, classes, members, and SQL constraints and
- * indexes. Emitters ask it and never concatenate names themselves. Class names that would clash
- * (two tables, two key patterns, a {@code java.lang} type) are resolved here, once per run, and
- * reported.
+ * The one place that names generated things: packages, classes, members, parameters, and SQL
+ * constraints and indexes. Emitters ask it and never concatenate names themselves.
+ *
+ * <p>All names are decided once, when the run starts, in the spec's order. Each Java scope (a
+ * package's classes, an entity's components, a key's components, a client's methods and
+ * parameters) is a {@link NameAllocator} that first reserves what the generated code itself
+ * uses there ({@link Reserved}, {@link SupportType}, {@code java.lang}); a derived name that is
+ * taken gets a deterministic alternative, reported as AS100 with the rename. A spec name from
+ * which no legal Java name can be made is an error (AS103) at its location, before any
+ * generator runs.
  */
 public final class Naming {
-  /** java.lang types a generated class must not shadow in its package. */
-  private static final Set<String> JAVA_LANG = Set.of(
-      "Boolean", "Byte", "Character", "Class", "ClassLoader", "Compiler", "Deprecated", "Double",
-      "Enum", "Error", "Exception", "Float", "FunctionalInterface", "Integer", "Iterable", "Long",
-      "Math", "Module", "Number", "Object", "Override", "Package", "Process", "Record", "Runnable",
-      "Runtime", "SafeVarargs", "Short", "StrictMath", "String", "StringBuilder", "System",
-      "Thread", "ThreadLocal", "Throwable", "Void");
+  /** Path placeholders of external-service endpoints, {@code /users/{id}}. */
+  public static final Pattern PATH_PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
   private static final int MAX_SQL_NAME_BYTES = Identifiers.MAX_SQL_NAME_BYTES;
 
   private final String basePackage;
+  private final Reporter reporter;
   private final Map<String, String> entityNames = new HashMap<>();
   private final Map<String, String> keyClassNames = new HashMap<>();
+  private final Map<String, String> members = new HashMap<>();
+  private final Map<String, String> constants = new HashMap<>();
+  private final Map<String, String> finders = new HashMap<>();
+  private final Map<String, String> placeholders = new HashMap<>();
+  private final Map<String, String> localCaches = new HashMap<>();
+  private final Map<String, String> services = new HashMap<>();
+  private final Map<String, String> clients = new HashMap<>();
+  private final Map<String, String> clientImplementations = new HashMap<>();
+  private final Map<String, String> clientMethods = new HashMap<>();
+  private final Map<String, List<String>> clientParameters = new HashMap<>();
 
   public Naming(Spec spec, GenerationRequest request, Reporter reporter) {
     this.basePackage = request.packageName().orElse(spec.project().packageName());
-    allocateEntityNames(spec, request.entityNames(), reporter);
-    allocateKeyNames(spec, reporter);
+    this.reporter = reporter;
+    allocateEntityNames(spec, request.entityNames());
+    allocateColumns(spec);
+    allocateKeyNames(spec);
+    allocateLocalCaches(spec);
+    allocateServices(spec);
+    allocateClients(spec);
   }
 
   // ---- packages
@@ -70,8 +97,8 @@ public final class Naming {
 
   /** {@code authentication} → {@code <base>.service.authentication}. */
   public String servicePackage(String group) {
-    return group.isEmpty() ? servicePackage()
-        : servicePackage() + "." + Words.packageSegment(group);
+    String segment = Words.packageSegment(group);
+    return segment.isEmpty() ? servicePackage() : servicePackage() + "." + segment;
   }
 
   /**
@@ -88,13 +115,18 @@ public final class Naming {
 
   // ---- classes
 
+  /** A fixed class of the output (support source, registry or shared record). */
+  public ClassName support(SupportType type) {
+    return ClassName.get(supportPackage(type.area()), type.simpleName());
+  }
+
   /** {@code password_history} → {@code PasswordHistory}, unless overridden or clashing. */
   public String entityName(Table table) {
     return entityNames.get(table.name());
   }
 
   public String repositoryName(Table table) {
-    return entityName(table) + "Repository";
+    return entityName(table) + Reserved.REPOSITORY_SUFFIX;
   }
 
   /** {@code acl:{userId}:{resource}} → {@code AclKey}. */
@@ -104,11 +136,7 @@ public final class Naming {
 
   /** {@code totp} → {@code TotpService}. */
   public String serviceName(Feature feature) {
-    return serviceName(feature.id());
-  }
-
-  public String serviceName(String featureId) {
-    return Words.upperCamel(featureId) + "Service";
+    return services.get(feature.id());
   }
 
   /** {@code totp} → {@code DefaultTotpService}: the generated implementation of a service. */
@@ -118,13 +146,12 @@ public final class Naming {
 
   /** {@code notifications-service} → {@code NotificationsClient}. */
   public String clientName(ExternalService service) {
-    String id = service.id().replaceAll("-service$", "");
-    return Words.upperCamel(id) + "Client";
+    return clients.get(service.id());
   }
 
   /** {@code HttpNotificationsClient}: the JDK HttpClient implementation of a client. */
   public String clientImplementationName(ExternalService service) {
-    return "Http" + clientName(service);
+    return clientImplementations.get(service.id());
   }
 
   /**
@@ -133,42 +160,55 @@ public final class Naming {
    * service share it, the whole path's words.
    */
   public String clientMethodName(ExternalService service, ExternalService.Endpoint endpoint) {
-    String mine = lastSegment(endpoint.path().orElseThrow());
-    long same = service.endpoints().stream().filter(e -> e.path().isPresent())
-        .filter(e -> lastSegment(e.path().get()).equals(mine)).count();
-    return memberName(same > 1 ? endpoint.method().orElseThrow().toLowerCase(java.util.Locale.ROOT)
-        + "_" + endpoint.path().get() : mine);
+    return clientMethods.get(endpointTag(service, endpoint));
   }
 
-  private static String lastSegment(String path) {
-    String[] parts = path.split("/");
-    for (int i = parts.length - 1; i >= 0; i--) {
-      if (!parts[i].isEmpty() && !parts[i].startsWith("{")) {
-        return parts[i];
-      }
+  /** The parameters for the endpoint's path placeholders, in path order. */
+  public List<String> clientParameterNames(ExternalService service,
+      ExternalService.Endpoint endpoint) {
+    return clientParameters.get(endpointTag(service, endpoint));
+  }
+
+  /** The placeholder names of an endpoint path, in order. */
+  public static List<String> pathPlaceholders(String path) {
+    List<String> out = new ArrayList<>();
+    Matcher m = PATH_PLACEHOLDER.matcher(path);
+    while (m.find()) {
+      out.add(m.group(1));
     }
-    return "root";
-  }
-
-  /** A class name for any text, e.g. a local cache name. */
-  public String typeName(String text) {
-    return Words.upperCamel(text);
+    return out;
   }
 
   // ---- members
 
-  /** Field, record component, parameter or method name: {@code created_at} → {@code createdAt}. */
-  public String memberName(String text) {
-    return Words.lowerCamel(text);
-  }
-
+  /** The record component, field, accessor and parameter name of a column. */
   public String memberName(Column column) {
-    return memberName(column.name());
+    return members.get(columnTag(column));
   }
 
-  /** {@code created_at} → {@code CREATED_AT}. */
-  public String constantName(String text) {
-    return Words.constant(text);
+  /** The column's constant in the entity's {@code Columns}: {@code created_at} → {@code CREATED_AT}. */
+  public String constantName(Column column) {
+    return constants.get(columnTag(column));
+  }
+
+  /** The repository finder of a unique or foreign-key column: {@code findByEmail}. */
+  public String finderName(Column column) {
+    return finders.get(columnTag(column));
+  }
+
+  /** The key record component of the placeholder at {@code index} of the key's pattern. */
+  public String placeholderName(RedisKey key, int index) {
+    return placeholders.get(key.pattern().text() + "#" + index);
+  }
+
+  /** The factory method of a local cache: {@code userCache} → {@code userCache}. */
+  public String localCacheName(LocalCache cache) {
+    return localCaches.get(cache.name());
+  }
+
+  /** A numbered local, e.g. {@code raw0}: never a spec name, so it needs no allocation. */
+  public static String indexedLocal(String stem, int index) {
+    return stem + index;
   }
 
   // ---- SQL
@@ -225,7 +265,43 @@ public final class Naming {
 
   // ---- allocation
 
-  private void allocateEntityNames(Spec spec, Map<String, String> overrides, Reporter reporter) {
+  private static Set<String> classNamesReserved(String area) {
+    Set<String> reserved = new HashSet<>(Reserved.JAVA_LANG);
+    for (SupportType t : SupportType.values()) {
+      if (area == null || t.area().equals(area)) {
+        reserved.add(t.simpleName());
+      }
+    }
+    return reserved;
+  }
+
+  /**
+   * Allocates {@code natural} in {@code scope}, reporting a rename; an illegal name is an error
+   * and returns null.
+   */
+  private String allocate(NameAllocator scope, String natural, Object tag, String pointer,
+      String what) {
+    if (!isLegal(natural)) {
+      reporter.report(Code.NO_JAVA_NAME, pointer, what + " gives no legal Java name ('"
+          + natural + "'): it has no letter or digit to build one from",
+          "rename it so that it contains a letter");
+      return null;
+    }
+    String name = scope.allocate(natural, tag);
+    if (!name.equals(natural)) {
+      reporter.report(Code.NAME_CLASH, pointer, what + ": Java name '" + natural + "' "
+              + (scope.isReserved(natural) ? "is used by the generated code itself"
+                  : "is taken by another name of the spec") + "; using '" + name + "'",
+          "rename it in the spec to choose another name");
+    }
+    return name;
+  }
+
+  private void allocateEntityNames(Spec spec, Map<String, String> overrides) {
+    Set<String> reserved = classNamesReserved(null);
+    reserved.add(Reserved.BUILDER_CLASS);
+    reserved.add(Reserved.COLUMNS_CLASS);
+    NameAllocator scope = new NameAllocator(reserved);
     Map<String, String> owners = new LinkedHashMap<>();
     for (String table : overrides.keySet()) {
       if (spec.database().table(table).isEmpty()) {
@@ -236,66 +312,201 @@ public final class Naming {
     }
     for (Table table : spec.database().tables()) {
       String override = overrides.get(table.name());
-      String name;
       if (override != null) {
-        if (!javaTypeName(override)) {
+        if (!javaTypeName(override) || scope.isReserved(override)) {
           reporter.report(Code.INVALID_CONFIGURATION, table.pointer(),
-              "entityNames maps '" + table.name() + "' to '" + override
-                  + "', which is not a Java class name", "use e.g. Account");
+              "entityNames maps '" + table.name() + "' to '" + override + "', which "
+                  + (javaTypeName(override) ? "the generated code uses itself"
+                      : "is not a Java class name"), "use e.g. Account");
           continue;
         }
-        name = override;
-      } else {
-        name = Words.upperCamel(Words.singularSnake(table.name()));
-        if (JAVA_LANG.contains(name) || owners.containsKey(name)) {
-          String alternative = JAVA_LANG.contains(name) ? name + "Entity"
-              : Words.upperCamel(table.name());
-          reporter.report(Code.NAME_CLASH, table.pointer(),
-              "entity name '" + name + "' for table '" + table.name() + "' "
-                  + (JAVA_LANG.contains(name) ? "would shadow java.lang." + name
-                      : "is taken by table '" + owners.get(name) + "'")
-                  + "; using '" + alternative + "'",
-              "set <entityNames><" + table.name() + ">YourName</" + table.name()
-                  + "></entityNames> to choose");
-          name = alternative;
+        if (scope.isTaken(override)) {
+          reporter.report(Code.NAME_CONFLICT, table.pointer(),
+              "entity name '" + override + "' of table '" + table.name() + "' is also the name "
+                  + "for table '" + owners.get(override) + "'",
+              "set <entityNames> for one of them");
+          continue;
         }
+        owners.put(override, table.name());
+        entityNames.put(table.name(), scope.allocate(override, table.name()));
       }
-      if (owners.containsKey(name)) {
-        reporter.report(Code.NAME_CONFLICT, table.pointer(),
-            "entity name '" + name + "' of table '" + table.name() + "' is also the name for "
-                + "table '" + owners.get(name) + "'",
-            "set <entityNames> for one of them");
+    }
+    for (Table table : spec.database().tables()) {
+      if (overrides.containsKey(table.name())) {
         continue;
+      }
+      String natural = Words.upperCamel(Words.singularSnake(table.name()));
+      if (!isLegal(natural)) {
+        allocate(scope, natural, table.name(), table.pointer(), "table '" + table.name() + "'");
+        continue;
+      }
+      String name = natural;
+      if (scope.isTaken(natural)) {
+        String alternative = scope.isReserved(natural) ? natural + "Entity"
+            : Words.upperCamel(table.name());
+        name = scope.allocate(alternative, table.name());
+        reporter.report(Code.NAME_CLASH, table.pointer(),
+            "entity name '" + natural + "' for table '" + table.name() + "' "
+                + (Reserved.JAVA_LANG.contains(natural) ? "would shadow java.lang." + natural
+                    : scope.isReserved(natural) ? "is used by the generated code itself"
+                    : "is taken by table '" + owners.get(natural) + "'")
+                + "; using '" + name + "'",
+            "set <entityNames><" + table.name() + ">YourName</" + table.name()
+                + "></entityNames> to choose");
+      } else {
+        scope.allocate(natural, table.name());
       }
       owners.put(name, table.name());
       entityNames.put(table.name(), name);
     }
   }
 
-  private void allocateKeyNames(Spec spec, Reporter reporter) {
-    Map<String, String> owners = new LinkedHashMap<>();
+  private void allocateColumns(Spec spec) {
+    for (Table table : spec.database().tables()) {
+      NameAllocator record = new NameAllocator(Reserved.ENTITY_MEMBERS);
+      NameAllocator columns = new NameAllocator(Set.of());
+      NameAllocator methods = new NameAllocator(Reserved.union(Reserved.REPOSITORY_METHODS,
+          Reserved.OBJECT_METHODS));
+      for (Column c : table.columns()) {
+        String what = "column '" + c.name() + "' of table '" + table.name() + "'";
+        String member = allocate(record, Words.lowerCamel(c.name()), columnTag(c), c.pointer(),
+            what);
+        if (member == null) {
+          continue;
+        }
+        members.put(columnTag(c), member);
+        constants.put(columnTag(c), allocate(columns, Words.constant(c.name()), columnTag(c),
+            c.pointer(), what + " (its Columns constant)"));
+        if (!c.primaryKey() && (c.unique() || c.foreignKey().isPresent())) {
+          finders.put(columnTag(c), allocate(methods, "findBy" + Words.upperCamel(c.name()),
+              columnTag(c), c.pointer(), what + " (its repository finder)"));
+        }
+      }
+    }
+  }
+
+  private void allocateKeyNames(Spec spec) {
+    NameAllocator scope = new NameAllocator(classNamesReserved("cache"));
     for (RedisKey key : spec.cache().redisKeys()) {
+      String pointer = key.pointer() + "/pattern";
       String base = Words.upperCamel(String.join("_", key.pattern().literalWords()));
       String name = base + "Key";
-      if (owners.containsKey(name) || JAVA_LANG.contains(name)) {
+      if (scope.isTaken(name)) {
         StringBuilder by = new StringBuilder(base).append("By");
         key.pattern().placeholders().forEach(p -> by.append(Words.upperCamel(p.name())));
-        String alternative = by + "Key";
-        reporter.report(Code.NAME_CLASH, key.pointer() + "/pattern",
-            "key class name '" + name + "' for pattern '" + key.pattern() + "' is taken by '"
-                + owners.get(name) + "'; using '" + alternative + "'", "");
+        String alternative = scope.allocate(by + "Key", key.pattern().text());
+        reporter.report(Code.NAME_CLASH, pointer,
+            "key class name '" + name + "' for pattern '" + key.pattern() + "' is "
+                + (scope.isReserved(name) ? "used by the generated code itself"
+                    : "taken by another pattern") + "; using '" + alternative + "'",
+            "make the literal parts of the patterns differ to choose");
         name = alternative;
+      } else {
+        scope.allocate(name, key.pattern().text());
       }
-      if (owners.containsKey(name)) {
-        reporter.report(Code.NAME_CONFLICT, key.pointer() + "/pattern",
-            "key class name '" + name + "' of pattern '" + key.pattern()
-                + "' is also the name for '" + owners.get(name) + "'",
-            "make the literal parts of the two patterns differ");
+      keyClassNames.put(key.pattern().text(), name);
+      NameAllocator components = new NameAllocator(Reserved.KEY_MEMBERS);
+      List<Placeholder> ps = key.pattern().placeholders();
+      for (int i = 0; i < ps.size(); i++) {
+        String tag = key.pattern().text() + "#" + i;
+        placeholders.put(tag, allocate(components, Words.lowerCamel(ps.get(i).name()), tag,
+            pointer, "placeholder {" + ps.get(i).name() + "} of '" + key.pattern() + "'"));
+      }
+    }
+  }
+
+  private void allocateLocalCaches(Spec spec) {
+    NameAllocator scope = new NameAllocator(Reserved.OBJECT_METHODS);
+    for (LocalCache c : Stream.concat(spec.cache().inMemory().stream(),
+        spec.cache().caffeine().stream()).toList()) {
+      localCaches.put(c.name(), allocate(scope, Words.lowerCamel(c.name()), c.name(),
+          c.pointer(), "local cache '" + c.name() + "'"));
+    }
+  }
+
+  private void allocateServices(Spec spec) {
+    // One scope for every service package: names unique overall are unique in each package.
+    NameAllocator scope = new NameAllocator(classNamesReserved("service"));
+    for (Feature f : spec.selected()) {
+      services.put(f.id(), allocate(scope, Words.upperCamel(f.id()) + "Service", f.id(),
+          f.pointer(), "feature '" + f.id() + "'"));
+    }
+  }
+
+  private void allocateClients(Spec spec) {
+    NameAllocator scope = new NameAllocator(classNamesReserved("client"));
+    for (ExternalService service : spec.externalServices()) {
+      String what = "external service '" + service.id() + "'";
+      String base = Words.upperCamel(service.id().replaceAll("-service$", "")) + "Client";
+      String name = allocate(scope, base, service.id(), service.pointer(), what);
+      clients.put(service.id(), name);
+      if (name == null) {
         continue;
       }
-      owners.put(name, key.pattern().text());
-      keyClassNames.put(key.pattern().text(), name);
+      clientImplementations.put(service.id(), allocate(scope, "Http" + name,
+          service.id() + "#implementation", service.pointer(), what + " (its implementation)"));
+      NameAllocator methods = new NameAllocator(Reserved.OBJECT_METHODS);
+      for (ExternalService.Endpoint e : service.endpoints()) {
+        if (e.isFreeText()) {
+          continue;
+        }
+        String tag = endpointTag(service, e);
+        String method = allocate(methods, naturalMethodName(service, e), tag,
+            service.pointer(), "endpoint '" + e.text() + "' of " + what);
+        clientMethods.put(tag, method);
+        NameAllocator params = new NameAllocator(Reserved.CLIENT_PARAMETERS);
+        List<String> names = new ArrayList<>();
+        List<String> pathPlaceholders = pathPlaceholders(e.path().orElseThrow());
+        for (int i = 0; i < pathPlaceholders.size(); i++) {
+          names.add(allocate(params, Words.lowerCamel(pathPlaceholders.get(i)), i,
+              service.pointer(), "placeholder {" + pathPlaceholders.get(i) + "} of endpoint '"
+                  + e.text() + "'"));
+        }
+        clientParameters.put(tag, List.copyOf(names));
+      }
     }
+  }
+
+  private static String naturalMethodName(ExternalService service,
+      ExternalService.Endpoint endpoint) {
+    String mine = lastSegment(endpoint.path().orElseThrow());
+    long same = service.endpoints().stream().filter(e -> e.path().isPresent())
+        .filter(e -> lastSegment(e.path().get()).equals(mine)).count();
+    return Words.lowerCamel(same > 1 ? endpoint.method().orElseThrow().toLowerCase(Locale.ROOT)
+        + "_" + endpoint.path().get() : mine);
+  }
+
+  private static String lastSegment(String path) {
+    String[] parts = path.split("/");
+    for (int i = parts.length - 1; i >= 0; i--) {
+      if (!parts[i].isEmpty() && !parts[i].startsWith("{")) {
+        return parts[i];
+      }
+    }
+    return "root";
+  }
+
+  /** Endpoints are told apart by position: two may have the same text. */
+  private static String endpointTag(ExternalService service, ExternalService.Endpoint endpoint) {
+    List<ExternalService.Endpoint> all = service.endpoints();
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i) == endpoint) {
+        return service.id() + "#" + i;
+      }
+    }
+    return service.id() + "#" + all.indexOf(endpoint);
+  }
+
+  private static String columnTag(Column column) {
+    return column.table().name() + "." + column.name();
+  }
+
+  /** A Java identifier that is no keyword (contextual ones included) and not {@code _}. */
+  static boolean isLegal(String name) {
+    return name != null && !name.isEmpty() && !name.chars().allMatch(ch -> ch == '_')
+        && Character.isJavaIdentifierStart(name.charAt(0))
+        && name.chars().allMatch(Character::isJavaIdentifierPart)
+        && !Identifiers.isJavaKeyword(name);
   }
 
   private static boolean javaTypeName(String name) {

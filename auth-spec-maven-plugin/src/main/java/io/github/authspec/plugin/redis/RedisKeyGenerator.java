@@ -20,6 +20,8 @@ import io.github.authspec.plugin.generation.JavaFiles;
 import io.github.authspec.plugin.generation.RedisClient;
 import io.github.authspec.plugin.generation.SupportSources;
 import io.github.authspec.plugin.naming.Naming;
+import io.github.authspec.plugin.naming.Reserved;
+import io.github.authspec.plugin.naming.SupportType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,48 +49,49 @@ public final class RedisKeyGenerator implements Generator {
       return List.of();
     }
     Naming naming = context.naming();
-    ClassName spec = ClassName.get(naming.cachePackage(), "KeySpec");
+    ClassName spec = naming.support(SupportType.KEY_SPEC);
     PlaceholderTypes types = new PlaceholderTypes(context.spec());
     List<GeneratedFile> files = new ArrayList<>();
-    files.add(SupportSources.copy("cache", "KeySpec", naming::supportPackage));
+    files.add(SupportSources.copy(SupportType.KEY_SPEC, naming::supportPackage));
     List<ClassName> keyClasses = new ArrayList<>();
     for (RedisKey key : context.spec().cache().redisKeys()) {
       ClassName self = ClassName.get(naming.cachePackage(), naming.keyClassName(key));
       keyClasses.add(self);
-      files.add(JavaFiles.render(JavaFiles.builder(naming.cachePackage(),
-          new KeyWriter(key, self, spec, types, naming, context).keyClass()).build()));
+      files.add(context.at(key.pointer(), () -> JavaFiles.render(JavaFiles.builder(
+          naming.cachePackage(), new KeyWriter(key, self, spec, types, naming, context)
+              .keyClass()).build())));
     }
     files.add(JavaFiles.render(JavaFiles.builder(naming.cachePackage(),
-        registry(keyClasses, spec)).build()));
+        registry(keyClasses, spec, naming)).build()));
     binding(context.request().redisClient()).ifPresent(b -> {
       context.report(Code.DEPENDENCY_NEEDED, "", "redisClient " + context.request().redisClient()
-          + " generates " + b.className() + ", which needs " + b.library(),
+          + " generates " + b.type().simpleName() + ", which needs " + b.library(),
           "add " + b.library() + " to your project's dependencies");
-      files.add(SupportSources.copy("cache", b.className(), naming::supportPackage));
+      files.add(SupportSources.copy(b.type(), naming::supportPackage));
     });
     return files;
   }
 
   /** A client binding: the operations class generated for it and the library it needs. */
-  private record Binding(String className, String library) {}
+  private record Binding(SupportType type, String library) {}
 
   private static java.util.Optional<Binding> binding(RedisClient client) {
     return switch (client) {
       case NONE -> java.util.Optional.empty();
-      case JEDIS -> java.util.Optional.of(new Binding("JedisKeyOperations",
+      case JEDIS -> java.util.Optional.of(new Binding(SupportType.JEDIS_KEY_OPERATIONS,
           "redis.clients:jedis"));
-      case LETTUCE -> java.util.Optional.of(new Binding("LettuceKeyOperations",
+      case LETTUCE -> java.util.Optional.of(new Binding(SupportType.LETTUCE_KEY_OPERATIONS,
           "io.lettuce:lettuce-core"));
     };
   }
 
-  private static TypeSpec registry(List<ClassName> keyClasses, ClassName spec) {
+  private static TypeSpec registry(List<ClassName> keyClasses, ClassName spec, Naming naming) {
     CodeBlock.Builder all = CodeBlock.builder().add("$T.of(", List.class);
     for (int i = 0; i < keyClasses.size(); i++) {
       all.add(i == 0 ? "\n$>$T.SPEC" : ",\n$T.SPEC", keyClasses.get(i));
     }
     all.add("$<)");
-    return TypeSpec.classBuilder("RedisKeys").addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+    return TypeSpec.classBuilder(naming.support(SupportType.REDIS_KEYS)).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("Every Redis key class of the spec, in spec order, for tooling and tests.\n")
         .addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), spec),
                 "ALL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -121,8 +124,9 @@ public final class RedisKeyGenerator implements Generator {
 
     TypeSpec keyClass() {
       MethodSpec.Builder components = MethodSpec.constructorBuilder();
-      for (Placeholder p : key.pattern().placeholders()) {
-        components.addParameter(types.type(p.name()), member(p));
+      List<Placeholder> placeholders = key.pattern().placeholders();
+      for (int i = 0; i < placeholders.size(); i++) {
+        components.addParameter(types.type(placeholders.get(i).name()), member(i));
       }
       TypeSpec.Builder type = TypeSpec.recordBuilder(self).addModifiers(Modifier.PUBLIC)
           .addSuperinterface(spec.nestedClass("Ref"))
@@ -155,8 +159,10 @@ public final class RedisKeyGenerator implements Generator {
                   ? "on write and refreshed on read" : "on write")).orElse(", no TTL"));
       doc.add(".\n\n<p>Values are percent-encoded (see {@link $T#encode}), so no value can "
           + "forge another key. Generated by auth-spec; do not edit.\n\n", spec);
-      for (Placeholder p : key.pattern().placeholders()) {
-        doc.add("@param $L the {@code {$L}} value$L\n", member(p), p.name(),
+      List<Placeholder> placeholders = key.pattern().placeholders();
+      for (int i = 0; i < placeholders.size(); i++) {
+        Placeholder p = placeholders.get(i);
+        doc.add("@param $L the {@code {$L}} value$L\n", member(i), p.name(),
             types.table(p.name()).map(t -> ", an id of {@code " + t.name() + "}").orElse(""));
       }
       return doc.build();
@@ -189,10 +195,11 @@ public final class RedisKeyGenerator implements Generator {
       MethodSpec.Builder compact = MethodSpec.compactConstructorBuilder()
           .addModifiers(Modifier.PUBLIC);
       boolean any = false;
-      for (Placeholder p : key.pattern().placeholders()) {
-        if (!types.type(p.name()).isPrimitive()) {
-          compact.addStatement("$T.requireNonNull($N, $S)", Objects.class, member(p),
-              member(p));
+      List<Placeholder> placeholders = key.pattern().placeholders();
+      for (int i = 0; i < placeholders.size(); i++) {
+        if (!types.type(placeholders.get(i).name()).isPrimitive()) {
+          compact.addStatement("$T.requireNonNull($N, $S)", Objects.class, member(i),
+              member(i));
           any = true;
         }
       }
@@ -201,19 +208,18 @@ public final class RedisKeyGenerator implements Generator {
 
     private MethodSpec key() {
       CodeBlock.Builder expr = CodeBlock.builder().add("PREFIX");
-      boolean first = true;
+      int index = 0;
       for (KeyPattern.Segment s : key.pattern().segments()) {
         if (s instanceof Literal l) {
           expr.add(" + $S", l.text());
         } else {
-          Placeholder p = (Placeholder) s;
           CodeBlock value = CodeBlock.of("$T.encode($T.valueOf($N))", spec, String.class,
-              member(p));
-          expr.add(hashTag && first ? " + \"{\" + $L + \"}\"" : " + $L", value);
-          first = false;
+              member(index));
+          expr.add(hashTag && index == 0 ? " + \"{\" + $L + \"}\"" : " + $L", value);
+          index++;
         }
       }
-      return MethodSpec.methodBuilder("key").addAnnotation(Override.class)
+      return MethodSpec.methodBuilder(Reserved.KEY_METHOD).addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC)
           .returns(String.class)
           .addJavadoc("The concrete key.\n\n@return the key, e.g. {@code $L}\n",
@@ -222,13 +228,13 @@ public final class RedisKeyGenerator implements Generator {
     }
 
     private MethodSpec specMethod() {
-      return MethodSpec.methodBuilder("spec").addAnnotation(Override.class)
+      return MethodSpec.methodBuilder(Reserved.SPEC_METHOD).addAnnotation(Override.class)
           .addModifiers(Modifier.PUBLIC).returns(spec)
           .addJavadoc("The declaration, {@link #SPEC}.\n").addStatement("return SPEC").build();
     }
 
     private MethodSpec parse() {
-      MethodSpec.Builder m = MethodSpec.methodBuilder("parse")
+      MethodSpec.Builder m = MethodSpec.methodBuilder(Reserved.PARSE_METHOD)
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), self))
           .addParameter(String.class, "key")
@@ -245,11 +251,11 @@ public final class RedisKeyGenerator implements Generator {
       for (int i = 0; i < placeholders.size(); i++) {
         Placeholder p = placeholders.get(i);
         m.addStatement("$T<$T> $N = $T.decode(encoded.get().get($L))", Optional.class,
-            String.class, "raw" + i, spec, i);
-        m.beginControlFlow("if ($N.isEmpty())", "raw" + i)
+            String.class, Naming.indexedLocal("raw", i), spec, i);
+        m.beginControlFlow("if ($N.isEmpty())", Naming.indexedLocal("raw", i))
             .addStatement("return $T.empty()", Optional.class).endControlFlow();
         args.add(i == 0 ? "$L" : ", $L", convert(types.type(p.name()),
-            CodeBlock.of("$N.get()", "raw" + i)));
+            CodeBlock.of("$N.get()", Naming.indexedLocal("raw", i))));
       }
       m.addStatement("$T parsed = new $T($L)", self, self, args.build());
       // A value may have several spellings ("042", "%41"); only the canonical key matches.
@@ -283,8 +289,8 @@ public final class RedisKeyGenerator implements Generator {
           .addStatement("return key()").build();
     }
 
-    private String member(Placeholder p) {
-      return naming.memberName(p.name());
+    private String member(int index) {
+      return naming.placeholderName(key, index);
     }
   }
 }

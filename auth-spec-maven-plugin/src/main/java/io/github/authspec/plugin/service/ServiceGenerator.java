@@ -75,8 +75,8 @@ public final class ServiceGenerator implements Generator {
             "check the id, or implement the interface's operations yourself");
       }
       String pkg = naming.servicePackage(group(feature, entry));
-      files.add(JavaFiles.render(JavaFiles.builder(pkg,
-          new InterfaceWriter(feature, entry, context, types).service()).build()));
+      files.add(context.at(feature.pointer(), () -> JavaFiles.render(JavaFiles.builder(pkg,
+          new InterfaceWriter(feature, entry, context, types).service()).build())));
     }
     return files;
   }

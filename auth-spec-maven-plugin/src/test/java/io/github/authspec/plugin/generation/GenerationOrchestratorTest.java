@@ -194,6 +194,56 @@ class GenerationOrchestratorTest {
         .containsExactly("AS114");
   }
 
+  @Test
+  @DisplayName("an exception inside a generator is a located AS199 diagnostic asking for a bug "
+      + "report, and nothing is written")
+  void generatorException() throws IOException {
+    orchestrator.generate(request, true);
+    String before = read("tables/users.txt");
+    Generator broken = new Generator() {
+      @Override
+      public String name() {
+        return "broken";
+      }
+
+      @Override
+      public List<GeneratedFile> generate(GenerationContext context) {
+        Table roles = context.spec().database().table("roles").orElseThrow();
+        return List.of(context.at(roles.pointer(), () -> {
+          throw new IllegalArgumentException("not a valid name: _");
+        }));
+      }
+    };
+    writeSpec(table("users", "id", "email", "phone") + "," + table("roles", "id", "name"));
+
+    GenerationResult result = new GenerationOrchestrator(List.of(PER_TABLE, broken),
+        BuildLog.SILENT).generate(request, true);
+
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.diagnostics().errors()).singleElement().satisfies(d -> {
+      assertThat(d.code().id()).isEqualTo("AS199");
+      assertThat(d.pointer()).isEqualTo("/diagram/database/tables/1");
+      assertThat(d.position().line()).isPositive();
+      assertThat(d.message()).isEqualTo("internal error in generator broken: "
+          + "java.lang.IllegalArgumentException: not a valid name: _; this is a bug in auth-spec");
+      assertThat(d.hint()).startsWith("please report it at " + GeneratorFailure.ISSUES_URL);
+    });
+    assertThat(read("tables/users.txt")).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("two generators producing one file is an AS199 diagnostic, not an exception")
+  void duplicateOutput() throws IOException {
+    GenerationResult result = new GenerationOrchestrator(List.of(PER_TABLE, PER_TABLE),
+        BuildLog.SILENT).generate(request, true);
+
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.diagnostics().errors()).extracting(d -> d.code().id())
+        .containsOnly("AS199");
+    assertThat(result.diagnostics().errors().get(0).message())
+        .contains("per-table", ".txt, which another generator already produced");
+  }
+
   private static String columns(Table t) {
     return t.columns().stream().map(Column::name).collect(Collectors.joining("\n", "", "\n"));
   }

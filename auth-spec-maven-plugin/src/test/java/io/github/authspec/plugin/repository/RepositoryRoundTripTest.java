@@ -184,7 +184,7 @@ class RepositoryRoundTripTest {
         if (c.primaryKey()) {
           continue;
         }
-        String finder = "findBy" + naming.typeName(c.name());
+        String finder = naming.finderName(c);
         Class<?> type = boxed(c);
         if (c.unique()) {
           assertThat(call(repo, finder, type, component(full, c)))

@@ -78,6 +78,7 @@ public enum Code {
   NAME_CLASH("AS100", WARNING, "two generated names collide, or one shadows java.lang; renamed"),
   NAME_CONFLICT("AS101", ERROR, "a generated name collides and cannot be resolved"),
   INVALID_CONFIGURATION("AS102", ERROR, "a plugin parameter value that cannot be used"),
+  NO_JAVA_NAME("AS103", ERROR, "a spec name from which no legal Java name can be made"),
   DESTRUCTIVE_MIGRATION("AS110", ERROR, "a schema change that loses data, not allowed"),
   APPLIED_MIGRATION_CHANGED("AS111", ERROR, "a migration the plugin wrote was edited or deleted"),
   MIGRATION_STATE("AS112", ERROR, "the migration state cannot be read"),
@@ -85,7 +86,8 @@ public enum Code {
   OUTPUT_OVERLAP("AS114", ERROR, "two executions write the same output file"),
   DEPENDENCY_NEEDED("AS115", WARNING, "generated code needs a library the consumer must add"),
   UNBOUND_ROLE("AS116", WARNING,
-      "an implementation cannot find a column or key it needs; interface only");
+      "an implementation cannot find a column or key it needs; interface only"),
+  INTERNAL_ERROR("AS199", ERROR, "a generator failed: a bug in auth-spec, please report it");
 
   private final String id;
   private final Severity severity;
