@@ -49,6 +49,20 @@ public final class GenerationContext {
     return java.util.List.copyOf(notes);
   }
 
+  /** A Java file made by {@code by}, stamped with this run's {@link Provenance}. */
+  public GeneratedFile java(Class<? extends Generator> by, String packageName,
+      com.palantir.javapoet.TypeSpec type) {
+    return JavaFiles.render(Provenance.of(request), by, packageName, type);
+  }
+
+  /** A support source copied into output for {@code by}, with the same provenance. */
+  public GeneratedFile support(Class<? extends Generator> by,
+      io.github.authspec.plugin.naming.SupportType type) {
+    GeneratedFile copy = SupportSources.copy(type, naming::supportPackage);
+    return GeneratedFile.text(copy.root(), copy.path(),
+        Provenance.of(request).stamp(copy.text(), by));
+  }
+
   public boolean hasErrors() {
     return reporter.hasErrors();
   }

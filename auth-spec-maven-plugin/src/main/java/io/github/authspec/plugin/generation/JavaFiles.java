@@ -8,7 +8,17 @@ import java.io.UncheckedIOException;
 public final class JavaFiles {
   private JavaFiles() {}
 
-  public static GeneratedFile render(JavaFile file) {
+  /**
+   * {@code type} as a file of {@code packageName}, with the project's conventions and the one
+   * statement of what made it ({@link Provenance}).
+   */
+  public static GeneratedFile render(Provenance provenance, Class<? extends Generator> by,
+      String packageName, com.palantir.javapoet.TypeSpec type) {
+    GeneratedFile plain = render(builder(packageName, type).build());
+    return GeneratedFile.text(plain.root(), plain.path(), provenance.stamp(plain.text(), by));
+  }
+
+  static GeneratedFile render(JavaFile file) {
     StringBuilder out = new StringBuilder();
     try {
       file.writeTo(out);
@@ -30,7 +40,8 @@ public final class JavaFiles {
   }
 
   /** A JavaFile with the project's conventions: two-space indent, no wildcard imports. */
-  public static JavaFile.Builder builder(String packageName, com.palantir.javapoet.TypeSpec type) {
+  private static JavaFile.Builder builder(String packageName,
+      com.palantir.javapoet.TypeSpec type) {
     return JavaFile.builder(packageName, type).indent("  ").skipJavaLangImports(true);
   }
 }

@@ -267,6 +267,7 @@ public final class Naming {
 
   private static Set<String> classNamesReserved(String area) {
     Set<String> reserved = new HashSet<>(Reserved.JAVA_LANG);
+    reserved.add(io.github.authspec.plugin.generation.Provenance.GENERATED.simpleName());
     for (SupportType t : SupportType.values()) {
       if (area == null || t.area().equals(area)) {
         reserved.add(t.simpleName());
