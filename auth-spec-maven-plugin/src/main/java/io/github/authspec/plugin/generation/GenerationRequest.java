@@ -25,6 +25,8 @@ import java.util.TreeMap;
  * @param allowDestructiveMigrations permit drops and narrowing in new migrations
  * @param renames declared renames, {@code table.old=new} (a column) or {@code old=new} (a table)
  * @param pluginVersion the plugin's version, part of the fingerprint
+ * @param classpath the project's compile classpath, for the check that the libraries generated
+ *     code needs are there
  */
 public record GenerationRequest(
     Path specFile,
@@ -39,7 +41,8 @@ public record GenerationRequest(
     boolean redisClusterHashTags,
     boolean allowDestructiveMigrations,
     List<String> renames,
-    String pluginVersion) {
+    String pluginVersion,
+    ClasspathArtifacts classpath) {
 
   public GenerationRequest {
     Objects.requireNonNull(specFile, "specFile");
@@ -51,6 +54,7 @@ public record GenerationRequest(
     renames = List.copyOf(renames);
     redisKeyPrefix = redisKeyPrefix == null ? "" : redisKeyPrefix;
     redisClient = redisClient == null ? RedisClient.NONE : redisClient;
+    classpath = classpath == null ? ClasspathArtifacts.unchecked() : classpath;
   }
 
   /** Defaults for tests and simple callers: everything below {@code base}. */
@@ -60,7 +64,8 @@ public record GenerationRequest(
         base.resolve("target/generated-resources/auth-spec"),
         base.resolve("src/main/resources/db/migration"),
         base.resolve("target/auth-spec"),
-        Optional.empty(), Map.of(), RedisClient.NONE, "", false, false, List.of(), "dev");
+        Optional.empty(), Map.of(), RedisClient.NONE, "", false, false, List.of(), "dev",
+        ClasspathArtifacts.unchecked());
   }
 
   public GenerationRequest withPackageName(String name) {
@@ -97,6 +102,7 @@ public record GenerationRequest(
     private boolean allowDestructiveMigrations;
     private List<String> renames;
     private String pluginVersion;
+    private ClasspathArtifacts classpath;
 
     private Builder(GenerationRequest from) {
       this.from = from;
@@ -110,6 +116,7 @@ public record GenerationRequest(
       this.allowDestructiveMigrations = from.allowDestructiveMigrations;
       this.renames = from.renames;
       this.pluginVersion = from.pluginVersion;
+      this.classpath = from.classpath;
     }
 
     public Builder stateDirectory(Path value) {
@@ -162,11 +169,16 @@ public record GenerationRequest(
       return this;
     }
 
+    public Builder classpath(ClasspathArtifacts value) {
+      classpath = value;
+      return this;
+    }
+
     public GenerationRequest build() {
       return new GenerationRequest(from.specFile, from.javaDirectory, from.resourcesDirectory,
           migrationsDirectory, stateDirectory, packageName, entityNames, redisClient,
           redisKeyPrefix, redisClusterHashTags, allowDestructiveMigrations, renames,
-          pluginVersion);
+          pluginVersion, classpath);
     }
   }
 
@@ -181,6 +193,7 @@ public record GenerationRequest(
         "redisClusterHashTags=" + redisClusterHashTags,
         "allowDestructiveMigrations=" + allowDestructiveMigrations,
         "renames=" + renames,
+        "libraries=" + classpath.fingerprintText(),
         "javaDirectory=" + javaDirectory,
         "resourcesDirectory=" + resourcesDirectory,
         "migrationsDirectory=" + migrationsDirectory);

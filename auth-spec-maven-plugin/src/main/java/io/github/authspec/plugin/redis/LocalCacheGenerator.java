@@ -8,11 +8,11 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import io.github.authspec.model.LocalCache;
-import io.github.authspec.model.diagnostics.Code;
 import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
 import io.github.authspec.plugin.generation.JavaFiles;
+import io.github.authspec.plugin.generation.Library;
 import io.github.authspec.plugin.generation.SupportSources;
 import io.github.authspec.plugin.naming.Naming;
 import java.time.Duration;
@@ -58,9 +58,8 @@ public final class LocalCacheGenerator implements Generator {
     }
     List<LocalCache> caffeine = context.spec().cache().caffeine();
     if (!caffeine.isEmpty()) {
-      context.report(Code.DEPENDENCY_NEEDED, "/diagram/cache/keys/caffeine",
-          "the spec declares Caffeine caches, so the generated CaffeineCaches needs Caffeine",
-          "add com.github.ben-manes.caffeine:caffeine to your project's dependencies");
+      context.requireLibrary(Library.CAFFEINE, "/diagram/cache/keys/caffeine",
+          "the spec declares Caffeine caches");
       files.add(JavaFiles.render(JavaFiles.builder(naming.cachePackage(),
           caffeineFactory(caffeine, naming)).build()));
     }

@@ -12,11 +12,11 @@ import io.github.authspec.model.KeyPattern;
 import io.github.authspec.model.KeyPattern.Literal;
 import io.github.authspec.model.KeyPattern.Placeholder;
 import io.github.authspec.model.RedisKey;
-import io.github.authspec.model.diagnostics.Code;
 import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
 import io.github.authspec.plugin.generation.JavaFiles;
+import io.github.authspec.plugin.generation.Library;
 import io.github.authspec.plugin.generation.RedisClient;
 import io.github.authspec.plugin.generation.SupportSources;
 import io.github.authspec.plugin.naming.Naming;
@@ -61,24 +61,23 @@ public final class RedisKeyGenerator implements Generator {
     files.add(JavaFiles.render(JavaFiles.builder(naming.cachePackage(),
         registry(keyClasses, spec)).build()));
     binding(context.request().redisClient()).ifPresent(b -> {
-      context.report(Code.DEPENDENCY_NEEDED, "", "redisClient " + context.request().redisClient()
-          + " generates " + b.className() + ", which needs " + b.library(),
-          "add " + b.library() + " to your project's dependencies");
+      context.requireLibrary(b.library(), "/diagram/cache/keys/redis",
+          "redisClient " + context.request().redisClient() + " generates " + b.className());
       files.add(SupportSources.copy("cache", b.className(), naming::supportPackage));
     });
     return files;
   }
 
   /** A client binding: the operations class generated for it and the library it needs. */
-  private record Binding(String className, String library) {}
+  private record Binding(String className, Library library) {}
 
   private static java.util.Optional<Binding> binding(RedisClient client) {
     return switch (client) {
       case NONE -> java.util.Optional.empty();
       case JEDIS -> java.util.Optional.of(new Binding("JedisKeyOperations",
-          "redis.clients:jedis"));
+          Library.JEDIS));
       case LETTUCE -> java.util.Optional.of(new Binding("LettuceKeyOperations",
-          "io.lettuce:lettuce-core"));
+          Library.LETTUCE));
     };
   }
 
