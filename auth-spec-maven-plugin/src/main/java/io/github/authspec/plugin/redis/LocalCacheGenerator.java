@@ -15,7 +15,6 @@ import io.github.authspec.plugin.generation.JavaFiles;
 import io.github.authspec.plugin.generation.Library;
 import io.github.authspec.plugin.generation.SupportSources;
 import io.github.authspec.plugin.naming.Naming;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -75,8 +74,8 @@ public final class LocalCacheGenerator implements Generator {
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (LocalCache c : caches) {
       TypeName result = ParameterizedTypeName.get(cache, K, V);
-      CodeBlock ttl = c.expireAfterWrite().map(d -> CodeBlock.of("$T.ofSeconds($L)",
-          Duration.class, d.toSeconds())).orElse(CodeBlock.of("null"));
+      CodeBlock ttl = c.expireAfterWrite().map(DurationLiterals::of)
+          .orElse(CodeBlock.of("null"));
       type.addMethod(MethodSpec.methodBuilder(naming.memberName(c.name()))
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC).addTypeVariables(List.of(K, V))
           .returns(result).addParameter(LongSupplier.class, "ticker")
@@ -113,12 +112,12 @@ public final class LocalCacheGenerator implements Generator {
       CodeBlock.Builder chain = CodeBlock.builder().add("return $T.newBuilder()", CAFFEINE)
           .add("\n$>.ticker(ticker)");
       c.maxSize().ifPresent(n -> chain.add("\n.maximumSize($LL)", n));
-      c.expireAfterWrite().ifPresent(d -> chain.add("\n.expireAfterWrite($T.ofSeconds($L))",
-          Duration.class, d.toSeconds()));
-      c.expireAfterAccess().ifPresent(d -> chain.add("\n.expireAfterAccess($T.ofSeconds($L))",
-          Duration.class, d.toSeconds()));
-      c.refreshAfterWrite().ifPresent(d -> chain.add("\n.refreshAfterWrite($T.ofSeconds($L))",
-          Duration.class, d.toSeconds()));
+      c.expireAfterWrite().ifPresent(d -> chain.add("\n.expireAfterWrite($L)",
+          DurationLiterals.of(d)));
+      c.expireAfterAccess().ifPresent(d -> chain.add("\n.expireAfterAccess($L)",
+          DurationLiterals.of(d)));
+      c.refreshAfterWrite().ifPresent(d -> chain.add("\n.refreshAfterWrite($L)",
+          DurationLiterals.of(d)));
       if (c.weakKeys()) {
         chain.add("\n.weakKeys()");
       }

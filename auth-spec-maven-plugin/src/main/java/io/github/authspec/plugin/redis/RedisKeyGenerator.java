@@ -20,7 +20,6 @@ import io.github.authspec.plugin.generation.Library;
 import io.github.authspec.plugin.generation.RedisClient;
 import io.github.authspec.plugin.generation.SupportSources;
 import io.github.authspec.plugin.naming.Naming;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -162,8 +161,8 @@ public final class RedisKeyGenerator implements Generator {
     }
 
     private CodeBlock specValue() {
-      CodeBlock ttl = key.ttl().map(t -> CodeBlock.of("$T.of($T.ofSeconds($L))",
-          Optional.class, Duration.class, t.toSeconds()))
+      CodeBlock ttl = key.ttl().map(t -> CodeBlock.of("$T.of($L)",
+          Optional.class, DurationLiterals.of(t)))
           .orElse(CodeBlock.of("$T.empty()", Optional.class));
       CodeBlock fields = CodeBlock.of("$T.of($L)", List.class, String.join(", ",
           key.hashFields().stream().map(f -> CodeBlock.of("$S", f).toString()).toList()));
