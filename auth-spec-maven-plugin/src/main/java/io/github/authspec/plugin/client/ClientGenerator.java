@@ -17,6 +17,7 @@ import io.github.authspec.plugin.naming.Reserved;
 import io.github.authspec.plugin.naming.SupportType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import javax.lang.model.element.Modifier;
@@ -88,13 +89,12 @@ public final class ClientGenerator implements Generator {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(ClassName.get(naming.clientPackage(), naming.clientName(service)))
         .addJavadoc("{@link $L} over the JDK HttpClient.\n",
-            naming.clientName(service))
-        .addField(http, Reserved.HTTP, Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-            .addJavadoc("@param $N the configured transport (base URL, timeouts, codec)\n",
-                Reserved.HTTP)
-            .addParameter(http, Reserved.HTTP)
-            .addStatement("this.$N = $N", Reserved.HTTP, Reserved.HTTP).build());
+            naming.clientName(service));
+    boolean used = service.endpoints().stream().anyMatch(e -> !e.isFreeText());
+    if (used) {
+      type.addField(http, Reserved.HTTP, Modifier.PRIVATE, Modifier.FINAL);
+    }
+    type.addMethod(constructor(http, used));
     for (Endpoint e : service.endpoints()) {
       if (e.isFreeText()) {
         continue;
@@ -109,6 +109,22 @@ public final class ClientGenerator implements Generator {
     }
     return type.build();
   }
+
+  /**
+   * Takes the transport either way, so wiring code does not change when the spec adds a first
+   * endpoint; keeps it only when a method uses it (a field never read is an analyzer warning).
+   */
+  private static MethodSpec constructor(ClassName http, boolean used) {
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+        .addJavadoc("@param $N the configured transport (base URL, timeouts, codec)\n",
+            Reserved.HTTP)
+        .addParameter(http, Reserved.HTTP);
+    return used ? ctor.addStatement("this.$N = $T.requireNonNull($N, $S)", Reserved.HTTP,
+        Objects.class, Reserved.HTTP, Reserved.HTTP).build()
+        : ctor.addStatement("$T.requireNonNull($N, $S)", Objects.class, Reserved.HTTP,
+            Reserved.HTTP).build();
+  }
+
 
   private static MethodSpec.Builder signature(ExternalService service, Endpoint e,
       Naming naming) {

@@ -160,7 +160,7 @@ public final class EntityGenerator implements Generator {
       separator = ", ";
     }
     builder.addMethod(MethodSpec.methodBuilder(Reserved.BUILD).addModifiers(Modifier.PUBLIC)
-        .addJavadoc("@return the row\n").returns(self)
+        .addJavadoc("Builds the row from the values set so far.\n\n@return the row\n").returns(self)
         .addStatement("return new $T($L)", self, args.build()).build());
     return builder.build();
   }

@@ -63,6 +63,23 @@ public final class GenerationContext {
         Provenance.of(request).stamp(copy.text(), by));
   }
 
+  /**
+   * Declares that output generated for the spec part at {@code pointer} needs {@code library};
+   * when the project's classpath lacks it, the run fails here with one located error instead of
+   * javac failing later inside generated code.
+   *
+   * @param why what needs it, e.g. {@code the spec declares Caffeine caches}
+   */
+  public void requireLibrary(Library library, String pointer, String why) {
+    request.classpath().missing(library).ifPresent(missing -> reporter.report(
+        Code.DEPENDENCY_MISSING, pointer,
+        why + ", so generated code needs " + missing.coordinates()
+            + ", which is not on the project's compile classpath",
+        "add " + missing.dependencySnippet() + " to <dependencies>, or set "
+            + "<skipDependencyCheck>true</skipDependencyCheck> (authspec.skipDependencyCheck) "
+            + "if it comes another way"));
+  }
+
   public boolean hasErrors() {
     return reporter.hasErrors();
   }

@@ -35,6 +35,8 @@ import java.util.TreeMap;
  * @param pluginVersion the plugin's version, written into every generated file's header
  * @param pluginBuild identifies the plugin build beyond its version (a SNAPSHOT jar's time
  *     stamp): only for the up-to-date check, never in output
+ * @param classpath the project's compile classpath, for the check that the libraries generated
+ *     code needs are there
  */
 public record GenerationRequest(
     Path specFile,
@@ -53,7 +55,8 @@ public record GenerationRequest(
     List<String> roles,
     boolean bouncyCastle,
     String pluginVersion,
-    String pluginBuild) {
+    String pluginBuild,
+    ClasspathArtifacts classpath) {
 
   public GenerationRequest {
     Objects.requireNonNull(specFile, "specFile");
@@ -69,6 +72,7 @@ public record GenerationRequest(
     redisClient = redisClient == null ? RedisClient.NONE : redisClient;
     pluginVersion = pluginVersion == null ? "dev" : pluginVersion;
     pluginBuild = pluginBuild == null ? "" : pluginBuild;
+    classpath = classpath == null ? ClasspathArtifacts.unchecked() : classpath;
   }
 
   /** Defaults for tests and simple callers: everything below {@code base}. */
@@ -79,7 +83,7 @@ public record GenerationRequest(
         base.resolve("src/main/resources/db/migration"),
         base.resolve("target/auth-spec"),
         Optional.empty(), Map.of(), RedisClient.NONE, "", false, false, List.of(), false,
-        List.of(), false, "dev", "");
+        List.of(), false, "dev", "", ClasspathArtifacts.unchecked());
   }
 
   public GenerationRequest withPackageName(String name) {
@@ -122,6 +126,7 @@ public record GenerationRequest(
     private boolean bouncyCastle;
     private String pluginVersion;
     private String pluginBuild;
+    private ClasspathArtifacts classpath;
 
     private Builder(GenerationRequest from) {
       this.specFile = from.specFile;
@@ -141,6 +146,7 @@ public record GenerationRequest(
       this.bouncyCastle = from.bouncyCastle;
       this.pluginVersion = from.pluginVersion;
       this.pluginBuild = from.pluginBuild;
+      this.classpath = from.classpath;
     }
 
     public Builder specFile(Path value) {
@@ -229,11 +235,16 @@ public record GenerationRequest(
       return this;
     }
 
+    public Builder classpath(ClasspathArtifacts value) {
+      classpath = value;
+      return this;
+    }
+
     public GenerationRequest build() {
       return new GenerationRequest(specFile, javaDirectory, resourcesDirectory,
           migrationsDirectory, stateDirectory, packageName, entityNames, redisClient,
           redisKeyPrefix, redisClusterHashTags, allowDestructiveMigrations, renames,
-          implementations, roles, bouncyCastle, pluginVersion, pluginBuild);
+          implementations, roles, bouncyCastle, pluginVersion, pluginBuild, classpath);
     }
   }
 
@@ -255,6 +266,9 @@ public record GenerationRequest(
 
   /** A stable text for a component value (maps are sorted already, Optional unwrapped). */
   private static String canonical(Object value) {
+    if (value instanceof ClasspathArtifacts c) {
+      return c.fingerprintText();
+    }
     if (value instanceof Optional<?> o) {
       return o.map(v -> "present:" + v).orElse("absent");
     }

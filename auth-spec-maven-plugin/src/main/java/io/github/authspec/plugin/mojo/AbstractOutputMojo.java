@@ -1,5 +1,6 @@
 package io.github.authspec.plugin.mojo;
 
+import io.github.authspec.plugin.generation.ClasspathArtifacts;
 import io.github.authspec.plugin.generation.GenerationRequest;
 import io.github.authspec.plugin.generation.RedisClient;
 import java.io.File;
@@ -141,6 +142,16 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
   @Parameter(property = "authspec.incremental", defaultValue = "true")
   protected boolean incremental;
 
+  /**
+   * Skip the check that the libraries generated code needs (Caffeine for {@code keys.caffeine},
+   * Lettuce or Jedis for {@code redisClient}) are on the project's compile classpath. Set it
+   * only when they reach javac another way.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "authspec.skipDependencyCheck", defaultValue = "false")
+  protected boolean skipDependencyCheck;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   protected MavenProject project;
 
@@ -189,6 +200,20 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
         .bouncyCastle(bouncyCastle)
         .pluginVersion(pluginVersion())
         .pluginBuild(pluginBuild())
+        .classpath(classpath())
         .build();
+  }
+
+  /**
+   * The compile classpath's {@code groupId:artifactId}s. The goals ask Maven only to collect
+   * them (requiresDependencyCollection): the graph is known without downloading any jar.
+   */
+  private ClasspathArtifacts classpath() {
+    if (skipDependencyCheck) {
+      getLog().debug("auth-spec: dependency check skipped (authspec.skipDependencyCheck=true)");
+      return ClasspathArtifacts.unchecked();
+    }
+    return ClasspathArtifacts.of(project.getArtifacts().stream()
+        .map(a -> a.getGroupId() + ":" + a.getArtifactId()).toList());
   }
 }

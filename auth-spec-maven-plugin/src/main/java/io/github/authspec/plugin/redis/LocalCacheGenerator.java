@@ -8,13 +8,12 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.TypeVariableName;
 import io.github.authspec.model.LocalCache;
-import io.github.authspec.model.diagnostics.Code;
 import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
+import io.github.authspec.plugin.generation.Library;
 import io.github.authspec.plugin.naming.Naming;
 import io.github.authspec.plugin.naming.SupportType;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -57,9 +56,8 @@ public final class LocalCacheGenerator implements Generator {
     }
     List<LocalCache> caffeine = context.spec().cache().caffeine();
     if (!caffeine.isEmpty()) {
-      context.report(Code.DEPENDENCY_NEEDED, "/diagram/cache/keys/caffeine",
-          "the spec declares Caffeine caches, so the generated CaffeineCaches needs Caffeine",
-          "add com.github.ben-manes.caffeine:caffeine to your project's dependencies");
+      context.requireLibrary(Library.CAFFEINE, "/diagram/cache/keys/caffeine",
+          "the spec declares Caffeine caches");
       files.add(context.java(LocalCacheGenerator.class, naming.cachePackage(),
           caffeineFactory(caffeine, naming)));
     }
@@ -74,8 +72,8 @@ public final class LocalCacheGenerator implements Generator {
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (LocalCache c : caches) {
       TypeName result = ParameterizedTypeName.get(cache, K, V);
-      CodeBlock ttl = c.expireAfterWrite().map(d -> CodeBlock.of("$T.ofSeconds($L)",
-          Duration.class, d.toSeconds())).orElse(CodeBlock.of("null"));
+      CodeBlock ttl = c.expireAfterWrite().map(DurationLiterals::of)
+          .orElse(CodeBlock.of("null"));
       type.addMethod(MethodSpec.methodBuilder(naming.localCacheName(c))
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC).addTypeVariables(List.of(K, V))
           .returns(result).addParameter(LongSupplier.class, "ticker")
@@ -111,12 +109,12 @@ public final class LocalCacheGenerator implements Generator {
       CodeBlock.Builder chain = CodeBlock.builder().add("return $T.newBuilder()", CAFFEINE)
           .add("\n$>.ticker(ticker)");
       c.maxSize().ifPresent(n -> chain.add("\n.maximumSize($LL)", n));
-      c.expireAfterWrite().ifPresent(d -> chain.add("\n.expireAfterWrite($T.ofSeconds($L))",
-          Duration.class, d.toSeconds()));
-      c.expireAfterAccess().ifPresent(d -> chain.add("\n.expireAfterAccess($T.ofSeconds($L))",
-          Duration.class, d.toSeconds()));
-      c.refreshAfterWrite().ifPresent(d -> chain.add("\n.refreshAfterWrite($T.ofSeconds($L))",
-          Duration.class, d.toSeconds()));
+      c.expireAfterWrite().ifPresent(d -> chain.add("\n.expireAfterWrite($L)",
+          DurationLiterals.of(d)));
+      c.expireAfterAccess().ifPresent(d -> chain.add("\n.expireAfterAccess($L)",
+          DurationLiterals.of(d)));
+      c.refreshAfterWrite().ifPresent(d -> chain.add("\n.refreshAfterWrite($L)",
+          DurationLiterals.of(d)));
       if (c.weakKeys()) {
         chain.add("\n.weakKeys()");
       }

@@ -12,10 +12,10 @@ import io.github.authspec.model.KeyPattern;
 import io.github.authspec.model.KeyPattern.Literal;
 import io.github.authspec.model.KeyPattern.Placeholder;
 import io.github.authspec.model.RedisKey;
-import io.github.authspec.model.diagnostics.Code;
 import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
+import io.github.authspec.plugin.generation.Library;
 import io.github.authspec.plugin.generation.RedisClient;
 import io.github.authspec.plugin.naming.Naming;
 import io.github.authspec.plugin.naming.Reserved;
@@ -62,24 +62,24 @@ public final class RedisKeyGenerator implements Generator {
     files.add(context.java(RedisKeyGenerator.class, naming.cachePackage(),
         registry(keyClasses, spec, naming)));
     binding(context.request().redisClient()).ifPresent(b -> {
-      context.report(Code.DEPENDENCY_NEEDED, "", "redisClient " + context.request().redisClient()
-          + " generates " + b.type().simpleName() + ", which needs " + b.library(),
-          "add " + b.library() + " to your project's dependencies");
+      context.requireLibrary(b.library(), "/diagram/cache/keys/redis",
+          "redisClient " + context.request().redisClient() + " generates "
+              + b.type().simpleName());
       files.add(context.support(RedisKeyGenerator.class, b.type()));
     });
     return files;
   }
 
   /** A client binding: the operations class generated for it and the library it needs. */
-  private record Binding(SupportType type, String library) {}
+  private record Binding(SupportType type, Library library) {}
 
   private static java.util.Optional<Binding> binding(RedisClient client) {
     return switch (client) {
       case NONE -> java.util.Optional.empty();
       case JEDIS -> java.util.Optional.of(new Binding(SupportType.JEDIS_KEY_OPERATIONS,
-          "redis.clients:jedis"));
+          Library.JEDIS));
       case LETTUCE -> java.util.Optional.of(new Binding(SupportType.LETTUCE_KEY_OPERATIONS,
-          "io.lettuce:lettuce-core"));
+          Library.LETTUCE));
     };
   }
 
@@ -167,8 +167,8 @@ public final class RedisKeyGenerator implements Generator {
     }
 
     private CodeBlock specValue() {
-      CodeBlock ttl = key.ttl().map(t -> CodeBlock.of("$T.of($T.ofSeconds($L))",
-          Optional.class, Duration.class, t.toSeconds()))
+      CodeBlock ttl = key.ttl().map(t -> CodeBlock.of("$T.of($L)",
+          Optional.class, DurationLiterals.of(t)))
           .orElse(CodeBlock.of("$T.empty()", Optional.class));
       CodeBlock fields = CodeBlock.of("$T.of($L)", List.class, String.join(", ",
           key.hashFields().stream().map(f -> CodeBlock.of("$S", f).toString()).toList()));

@@ -57,6 +57,10 @@ final class SharedTypes {
         component(ClassName.get(naming.servicePackage(), "TokenPair"), "tokens"),
         component(ParameterizedTypeName.get(ClassName.get(List.class),
             ClassName.get(String.class)), "requiredFactors"))
+        .addMethod(MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC)
+            .addJavadoc("Keeps an unmodifiable copy of {@code requiredFactors}; null is none.\n")
+            .addStatement("requiredFactors = requiredFactors == null ? $T.of() : $T.copyOf("
+                + "requiredFactors)", List.class, List.class).build())
         .addType(status).build();
   }
 

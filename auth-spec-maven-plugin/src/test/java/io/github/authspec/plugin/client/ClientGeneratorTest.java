@@ -111,7 +111,7 @@ class ClientGeneratorTest {
   private Object call(String method, Object body, Class<?> type) throws Exception {
     Class<?> codecType = loader.loadClass(PKG + "JsonCodec");
     Object codec = Proxy.newProxyInstance(loader, new Class<?>[] {codecType}, (p, m, a) ->
-        m.getName().equals("write") ? JSON.writeValueAsString(a[0])
+        m.getName().equals("toJson") ? JSON.writeValueAsString(a[0])
             : JSON.readValue((String) a[0], (Class<?>) a[1]));
     Object http = loader.loadClass(PKG + "HttpJsonClient").getConstructors()[0].newInstance(
         URI.create("http://127.0.0.1:" + server.getAddress().getPort()), codec,

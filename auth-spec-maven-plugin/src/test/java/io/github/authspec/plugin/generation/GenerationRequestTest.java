@@ -63,12 +63,14 @@ class GenerationRequestTest {
         .entityNames(Map.of("users", "Account")).redisClient(RedisClient.JEDIS)
         .redisKeyPrefix("auth:").redisClusterHashTags(true).allowDestructiveMigrations(true)
         .renames(List.of("a=b")).implementations(true).roles(List.of("totp.secret=t.c"))
-        .bouncyCastle(true).pluginVersion("1.2.3").pluginBuild("42").build();
+        .bouncyCastle(true).pluginVersion("1.2.3").pluginBuild("42")
+        .classpath(ClasspathArtifacts.of(List.of("g:a"))).build();
 
     assertThat(r).isEqualTo(new GenerationRequest(Path.of("s.json"), Path.of("j"),
         Path.of("r"), Path.of("m"), Path.of("st"), Optional.of("p.q"),
         Map.of("users", "Account"), RedisClient.JEDIS, "auth:", true, true, List.of("a=b"),
-        true, List.of("totp.secret=t.c"), true, "1.2.3", "42"));
+        true, List.of("totp.secret=t.c"), true, "1.2.3", "42",
+        ClasspathArtifacts.of(List.of("g:a"))));
   }
 
   /** A value of the component's type that differs from {@code current}. */
@@ -91,6 +93,9 @@ class GenerationRequestTest {
     }
     if (type == List.class) {
       return List.of("other=x");
+    }
+    if (type == ClasspathArtifacts.class) {
+      return ClasspathArtifacts.of(List.of("other:artifact"));
     }
     if (type.isEnum()) {
       Object[] constants = type.getEnumConstants();

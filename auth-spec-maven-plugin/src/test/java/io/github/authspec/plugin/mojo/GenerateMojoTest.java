@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.authspec.plugin.generation.RedisClient;
+import java.util.Set;
 import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.model.Build;
 import org.apache.maven.plugin.MojoFailureException;
@@ -19,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 @MojoTest
 class GenerateMojoTest {
   private static final String POM = "src/test/resources/unit/generate/pom.xml";
+  /** Redis keys, no Caffeine: a small spec for the binding's dependency check. */
+  private static final File REDIS_SPEC = new File("src/test/resources/specs/redis-binding.json");
 
   @Test
   @InjectMojo(goal = "generate", pom = POM)
@@ -53,6 +60,50 @@ class GenerateMojoTest {
     assertThat(log.count("minimal-field-reference.json:63:17: error: [AS040]")).isEqualTo(1);
     assertThat(log.at("warn")).hasSize(10);
     assertThat(dir.resolve("java")).doesNotExist();
+  }
+
+  @Test
+  @InjectMojo(goal = "generate", pom = POM)
+  @DisplayName("redisClient LETTUCE without lettuce-core on the classpath fails with one located AS115 error and writes nothing")
+  void missingLibraryFails(GenerateMojo mojo, @TempDir Path dir) {
+    point(mojo, dir);
+    RecordingLog log = new RecordingLog();
+    mojo.setLog(log);
+    mojo.spec = REDIS_SPEC;
+    mojo.redisClient = RedisClient.LETTUCE;
+    mojo.project.setArtifacts(Set.of(artifact("org.postgresql", "postgresql")));
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("has 1 error, ");
+    assertThat(log.at("error")).singleElement().satisfies(line -> assertThat(line)
+        .matches("(?s)redis-binding\\.json:\\d+:\\d+: error: \\[AS115\\] .*")
+        .contains("io.lettuce:lettuce-core")
+        .contains("<artifactId>lettuce-core</artifactId>"));
+    assertThat(dir.resolve("java")).doesNotExist();
+  }
+
+  @Test
+  @InjectMojo(goal = "generate", pom = POM)
+  @DisplayName("the library on the classpath, or skipDependencyCheck, lets the binding generate")
+  void presentLibraryOrOptOutGenerates(GenerateMojo mojo, @TempDir Path dir) throws Exception {
+    point(mojo, dir);
+    mojo.spec = REDIS_SPEC;
+    mojo.redisClient = RedisClient.LETTUCE;
+    mojo.project.setArtifacts(Set.of(artifact("io.lettuce", "lettuce-core")));
+    mojo.execute();
+    Path operations = dir.resolve("java/org/example/harness/cache/LettuceKeyOperations.java");
+    assertThat(operations).exists();
+
+    Path other = dir.resolve("opt-out");
+    point(mojo, other);
+    mojo.skipDependencyCheck = true;
+    mojo.execute();
+    assertThat(other.resolve("java/org/example/harness/cache/LettuceKeyOperations.java")).exists();
+  }
+
+  private static Artifact artifact(String groupId, String artifactId) {
+    return new DefaultArtifact(groupId, artifactId, "1", "compile", "jar", null,
+        new DefaultArtifactHandler("jar"));
   }
 
   private static void point(GenerateMojo mojo, Path dir) {

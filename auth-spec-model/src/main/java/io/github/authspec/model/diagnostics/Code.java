@@ -84,7 +84,7 @@ public enum Code {
   MIGRATION_STATE("AS112", ERROR, "the migration state cannot be read"),
   UNKNOWN_FEATURE("AS113", WARNING, "a feature id the catalog does not know"),
   OUTPUT_OVERLAP("AS114", ERROR, "two executions write the same output file"),
-  DEPENDENCY_NEEDED("AS115", WARNING, "generated code needs a library the consumer must add"),
+  DEPENDENCY_MISSING("AS115", ERROR, "generated code needs a library the project does not have"),
   UNBOUND_ROLE("AS116", WARNING,
       "an implementation cannot find a column or key it needs; interface only"),
   INTERNAL_ERROR("AS199", ERROR, "a generator failed: a bug in auth-spec, please report it");
