@@ -85,6 +85,13 @@ public final class ImplementationGenerator implements Generator {
       context.note("auth-spec: " + feature.id() + ": " + target.self().simpleName() + " ("
           + describe(binding) + ")");
     }
+    if (support.contains("PasswordHasher") && context.request().bouncyCastle()) {
+      support.add("Argon2id");
+      support.add("Bcrypt");
+      context.report(io.github.authspec.model.diagnostics.Code.DEPENDENCY_NEEDED, "",
+          "bouncyCastle generates Argon2id and Bcrypt, which need "
+              + "org.bouncycastle:bcprov-jdk18on", "add it to the project's dependencies");
+    }
     if (support.contains("RedisScripts")) {
       switch (context.request().redisClient()) {
         case JEDIS -> support.add("JedisScripts");
