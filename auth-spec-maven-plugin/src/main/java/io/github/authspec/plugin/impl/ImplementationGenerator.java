@@ -34,7 +34,9 @@ public final class ImplementationGenerator implements Generator {
 
   private static Map<String, Writer> writers() {
     Map<String, Writer> all = new LinkedHashMap<>();
-    for (Writer w : List.<Writer>of(new TotpWriter())) {
+    for (Writer w : List.<Writer>of(new TotpWriter(), new EmailPasswordLoginWriter(),
+        new PasswordPoliciesWriter(), new PasswordBlacklistWriter(), new PasswordHistoryWriter(), new BackupCodesWriter(),
+        new AccountLockoutWriter(), new RateLimitingWriter())) {
       all.put(w.feature(), w);
     }
     return all;
@@ -53,8 +55,12 @@ public final class ImplementationGenerator implements Generator {
     RoleBinder binder = RoleBinder.of(context);
     Naming naming = context.naming();
     FeatureCatalog catalog = FeatureCatalog.load();
+    Map<String, ClassName> selected = new LinkedHashMap<>();
+    context.spec().selected().forEach(f -> selected.put(f.id(),
+        ServiceGenerator.interfaceName(f, catalog, naming)));
     Target base = new Target(null, null,
-        ServiceGenerator.idType(context.spec(), naming, "UserId"), naming, new Sql(naming));
+        ServiceGenerator.idType(context.spec(), naming, "UserId"), naming, new Sql(naming),
+        selected, context.spec());
     List<GeneratedFile> files = new ArrayList<>();
     TreeSet<String> support = new TreeSet<>();
     for (Feature feature : context.spec().selected()) {
@@ -71,12 +77,27 @@ public final class ImplementationGenerator implements Generator {
       }
       ClassName service = ServiceGenerator.interfaceName(feature, catalog, naming);
       Target target = new Target(ClassName.get(service.packageName(),
-          naming.implementationName(feature)), service, base.userId(), naming, base.sql());
+          naming.implementationName(feature)), service, base.userId(), naming, base.sql(),
+          selected, context.spec());
       TypeSpec type = writer.get().write(binding, target);
       files.add(JavaFiles.render(JavaFiles.builder(service.packageName(), type).build()));
       support.addAll(writer.get().support());
       context.note("auth-spec: " + feature.id() + ": " + target.self().simpleName() + " ("
           + describe(binding) + ")");
+    }
+    if (support.contains("PasswordHasher") && context.request().bouncyCastle()) {
+      support.add("Argon2id");
+      support.add("Bcrypt");
+      context.report(io.github.authspec.model.diagnostics.Code.DEPENDENCY_NEEDED, "",
+          "bouncyCastle generates Argon2id and Bcrypt, which need "
+              + "org.bouncycastle:bcprov-jdk18on", "add it to the project's dependencies");
+    }
+    if (support.contains("RedisScripts")) {
+      switch (context.request().redisClient()) {
+        case JEDIS -> support.add("JedisScripts");
+        case LETTUCE -> support.add("LettuceScripts");
+        case NONE -> { }
+      }
     }
     for (String name : support) {
       files.add(SupportSources.copy("auth", name, naming::supportPackage));

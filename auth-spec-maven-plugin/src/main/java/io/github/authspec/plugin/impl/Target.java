@@ -22,8 +22,22 @@ import javax.lang.model.element.Modifier;
  * @param userId the type of {@code users.id}
  * @param naming the run's naming
  * @param sql SQL text with quoted identifiers
+ * @param selected the interfaces of every selected feature, by feature id
+ * @param spec the spec
  */
-record Target(ClassName self, ClassName service, TypeName userId, Naming naming, Sql sql) {
+record Target(ClassName self, ClassName service, TypeName userId, Naming naming, Sql sql,
+    Map<String, ClassName> selected, io.github.authspec.model.Spec spec) {
+
+  /** The interface of another feature, when it is selected too. */
+  java.util.Optional<ClassName> other(String feature) {
+    return java.util.Optional.ofNullable(selected.get(feature));
+  }
+
+  /** A constructor parameter's null check, or the assignment of an optional one. */
+  static CodeBlock required(String name) {
+    return CodeBlock.of("this.$N = $T.requireNonNull($N, $S)", name, java.util.Objects.class,
+        name, name);
+  }
 
   /** A support class of area {@code auth} (or another area), in its generated package. */
   ClassName support(String simpleName) {

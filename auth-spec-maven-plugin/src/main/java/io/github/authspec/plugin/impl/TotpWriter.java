@@ -24,19 +24,13 @@ import javax.sql.DataSource;
  * one step of drift either side, and a replay guard: the matched step is recorded by one
  * {@code UPDATE ... WHERE last < step}, so of two requests with one code exactly one wins.
  */
-final class TotpWriter implements Writer {
-  @Override
-  public String feature() {
-    return "totp";
+final class TotpWriter extends Writer {
+  TotpWriter() {
+    super("totp", "Base32", "Db", "Otp", "SecretBox");
   }
 
   @Override
-  public List<String> support() {
-    return List.of("Base32", "Db", "Otp", "SecretBox");
-  }
-
-  @Override
-  public TypeSpec write(Binding b, Target t) {
+  TypeSpec write(Binding b, Target t) {
     Table table = b.table("secret");
     Column user = b.column("user");
     Column secret = b.column("secret");

@@ -14,14 +14,15 @@ import java.util.Optional;
  * table whose singular is {@code x} ({@code userId} → {@code users.id}, {@code tenantId} →
  * {@code tenants.id}) and takes that column's Java type; every other placeholder is a String.
  */
-final class PlaceholderTypes {
+public final class PlaceholderTypes {
   private final Spec spec;
 
-  PlaceholderTypes(Spec spec) {
+  public PlaceholderTypes(Spec spec) {
     this.spec = spec;
   }
 
-  TypeName type(String placeholder) {
+  /** The Java type of a placeholder's values. */
+  public TypeName type(String placeholder) {
     return table(placeholder).map(t -> TypeMapping.elementType(t.primaryKey().type()))
         .orElse(ClassName.get(String.class));
   }

@@ -6,6 +6,7 @@ import io.github.authspec.plugin.generation.GenerationOrchestrator;
 import io.github.authspec.plugin.generation.GenerationRequest;
 import io.github.authspec.plugin.generation.Generators;
 import io.github.authspec.plugin.generation.OutputRoot;
+import io.github.authspec.plugin.generation.RedisClient;
 import io.github.authspec.plugin.testsupport.Catalog;
 import io.github.authspec.plugin.testsupport.GeneratedSources;
 import io.github.authspec.plugin.testsupport.PostgresServer;
@@ -34,7 +35,8 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 /**
- * The full seed spec generated with {@code implementations=true} and compiled once per test JVM
+ * The full seed spec generated with {@code implementations=true} (and {@code redisClient=JEDIS},
+ * for the Redis scripts' binding) and compiled once per test JVM
  * (with -Xlint:all -Werror), and helpers to call the generated classes against a fresh
  * PostgreSQL database with the generated migrations applied.
  */
@@ -50,7 +52,7 @@ final class Generated {
       try {
         Path dir = Files.createTempDirectory("impl-full");
         GenerationRequest request = Specs.project(Specs.FULL, dir).toBuilder()
-            .implementations(true).build();
+            .implementations(true).redisClient(RedisClient.JEDIS).build();
         GenerationOrchestrator.Planned planned = new GenerationOrchestrator(Generators.all(),
             BuildLog.SILENT).plan(request, Files.readAllBytes(request.specFile()));
         if (planned.failed()) {

@@ -53,6 +53,21 @@ class ImplementationGeneratorTest {
   }
 
   @Test
+  @DisplayName("with bouncyCastle, Argon2id and Bcrypt are added, and the build says what to add")
+  void bouncyCastle() throws Exception {
+    GenerationRequest request = Specs.project(Specs.FULL, dir).toBuilder().implementations(true)
+        .bouncyCastle(true).build();
+    GenerationOrchestrator.Planned planned = plan(request);
+    assertThat(planned.files()).extracting(GeneratedFile::path)
+        .contains("com/example/authservice/auth/Argon2id.java",
+            "com/example/authservice/auth/Bcrypt.java");
+    assertThat(planned.diagnostics().all()).anyMatch(d -> d.code() == Code.DEPENDENCY_NEEDED
+        && d.message().contains("bcprov-jdk18on"));
+    assertThat(Specs.plan(request.toBuilder().bouncyCastle(false).build()))
+        .extracting(GeneratedFile::path).noneMatch(p -> p.endsWith("/Argon2id.java"));
+  }
+
+  @Test
   @DisplayName("the switch, the roles and Bouncy Castle are part of the up-to-date fingerprint")
   void fingerprint() {
     GenerationRequest request = Specs.project(Specs.FULL, dir);
