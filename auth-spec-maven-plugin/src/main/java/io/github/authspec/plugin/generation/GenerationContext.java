@@ -58,7 +58,18 @@ public final class GenerationContext {
   /** A support source copied into output for {@code by}, with the same provenance. */
   public GeneratedFile support(Class<? extends Generator> by,
       io.github.authspec.plugin.naming.SupportType type) {
-    GeneratedFile copy = SupportSources.copy(type, naming::supportPackage);
+    return stamped(by, SupportSources.copy(type, naming::supportPackage));
+  }
+
+  /**
+   * A support source of an implementation area ({@code auth}, {@code token}, ...) copied for
+   * {@code by}; those packages hold nothing derived from the spec, so no name can clash.
+   */
+  public GeneratedFile support(Class<? extends Generator> by, String area, String simpleName) {
+    return stamped(by, SupportSources.copy(area, simpleName, naming::supportPackage));
+  }
+
+  private GeneratedFile stamped(Class<? extends Generator> by, GeneratedFile copy) {
     return GeneratedFile.text(copy.root(), copy.path(),
         Provenance.of(request).stamp(copy.text(), by));
   }

@@ -9,7 +9,8 @@ package io.github.authspec.plugin.generation;
 public enum Library {
   CAFFEINE("com.github.ben-manes.caffeine", "caffeine", "3.3.1"),
   LETTUCE("io.lettuce", "lettuce-core", "7.7.0.RELEASE"),
-  JEDIS("redis.clients", "jedis", "8.0.2");
+  JEDIS("redis.clients", "jedis", "8.0.2"),
+  BOUNCY_CASTLE("org.bouncycastle", "bcprov-jdk18on", "1.87");
 
   private final String groupId;
   private final String artifactId;

@@ -6,8 +6,7 @@ import io.github.authspec.model.Feature;
 import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
-import io.github.authspec.plugin.generation.JavaFiles;
-import io.github.authspec.plugin.generation.SupportSources;
+import io.github.authspec.plugin.generation.Library;
 import io.github.authspec.plugin.naming.Naming;
 import io.github.authspec.plugin.service.FeatureCatalog;
 import io.github.authspec.plugin.service.ServiceGenerator;
@@ -80,7 +79,7 @@ public final class ImplementationGenerator implements Generator {
           naming.implementationName(feature)), service, base.userId(), naming, base.sql(),
           selected, context.spec());
       TypeSpec type = writer.get().write(binding, target);
-      files.add(JavaFiles.render(JavaFiles.builder(service.packageName(), type).build()));
+      files.add(context.java(ImplementationGenerator.class, service.packageName(), type));
       support.addAll(writer.get().support());
       context.note("auth-spec: " + feature.id() + ": " + target.self().simpleName() + " ("
           + describe(binding) + ")");
@@ -88,9 +87,8 @@ public final class ImplementationGenerator implements Generator {
     if (support.contains("PasswordHasher") && context.request().bouncyCastle()) {
       support.add("Argon2id");
       support.add("Bcrypt");
-      context.report(io.github.authspec.model.diagnostics.Code.DEPENDENCY_NEEDED, "",
-          "bouncyCastle generates Argon2id and Bcrypt, which need "
-              + "org.bouncycastle:bcprov-jdk18on", "add it to the project's dependencies");
+      context.requireLibrary(Library.BOUNCY_CASTLE, "",
+          "bouncyCastle generates Argon2id and Bcrypt");
     }
     if (support.contains("RedisScripts")) {
       switch (context.request().redisClient()) {
@@ -100,7 +98,7 @@ public final class ImplementationGenerator implements Generator {
       }
     }
     for (String name : support) {
-      files.add(SupportSources.copy("auth", name, naming::supportPackage));
+      files.add(context.support(ImplementationGenerator.class, "auth", name));
     }
     return files;
   }

@@ -113,6 +113,7 @@ class DependencyCheckTest {
         case CAFFEINE -> "caffeine.version";
         case LETTUCE -> "lettuce.version";
         case JEDIS -> "jedis.version";
+        case BOUNCY_CASTLE -> "bouncycastle.version";
       };
       Matcher m = Pattern.compile("<" + Pattern.quote(property) + ">([^<]+)</").matcher(pom);
       assertThat(m.find()).as(property).isTrue();

@@ -11,6 +11,7 @@ import io.github.authspec.model.diagnostics.Code;
 import io.github.authspec.model.diagnostics.Diagnostic;
 import io.github.authspec.model.diagnostics.Reporter;
 import io.github.authspec.plugin.generation.BuildLog;
+import io.github.authspec.plugin.generation.ClasspathArtifacts;
 import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.GenerationOrchestrator;
@@ -61,7 +62,9 @@ class ImplementationGeneratorTest {
     assertThat(planned.files()).extracting(GeneratedFile::path)
         .contains("com/example/authservice/auth/Argon2id.java",
             "com/example/authservice/auth/Bcrypt.java");
-    assertThat(planned.diagnostics().all()).anyMatch(d -> d.code() == Code.DEPENDENCY_NEEDED
+    GenerationOrchestrator.Planned without = plan(request.toBuilder()
+        .classpath(ClasspathArtifacts.of(List.of())).build());
+    assertThat(without.diagnostics().all()).anyMatch(d -> d.code() == Code.DEPENDENCY_MISSING
         && d.message().contains("bcprov-jdk18on"));
     assertThat(Specs.plan(request.toBuilder().bouncyCastle(false).build()))
         .extracting(GeneratedFile::path).noneMatch(p -> p.endsWith("/Argon2id.java"));
