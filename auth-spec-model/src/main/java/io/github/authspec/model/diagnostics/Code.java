@@ -83,7 +83,11 @@ public enum Code {
   MIGRATION_STATE("AS112", ERROR, "the migration state cannot be read"),
   UNKNOWN_FEATURE("AS113", WARNING, "a feature id the catalog does not know"),
   OUTPUT_OVERLAP("AS114", ERROR, "two executions write the same output file"),
-  DEPENDENCY_NEEDED("AS115", WARNING, "generated code needs a library the consumer must add");
+  DEPENDENCY_NEEDED("AS115", WARNING, "generated code needs a library the consumer must add"),
+  MIGRATION_HISTORY_DIVERGED("AS120", ERROR,
+      "the migration history diverged: one version twice, or a generated file the state does not record"),
+  MIGRATION_STATEMENT_UNREAD("AS121", WARNING,
+      "a statement of a migration the plugin did not write that jOOQ cannot read");
 
   private final String id;
   private final Severity severity;
