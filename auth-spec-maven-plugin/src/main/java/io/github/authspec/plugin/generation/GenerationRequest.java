@@ -1,5 +1,6 @@
 package io.github.authspec.plugin.generation;
 
+import io.github.authspec.plugin.types.TimestampType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.TreeMap;
  * @param allowDestructiveMigrations permit drops and narrowing in new migrations
  * @param renames declared renames, {@code table.old=new} (a column) or {@code old=new} (a table)
  * @param pluginVersion the plugin's version, part of the fingerprint
+ * @param timestamps how TIMESTAMP maps: timestamp/LocalDateTime or timestamptz/Instant|OffsetDateTime
  */
 public record GenerationRequest(
     Path specFile,
@@ -39,9 +41,11 @@ public record GenerationRequest(
     boolean redisClusterHashTags,
     boolean allowDestructiveMigrations,
     List<String> renames,
-    String pluginVersion) {
+    String pluginVersion,
+    TimestampType timestamps) {
 
   public GenerationRequest {
+    timestamps = timestamps == null ? TimestampType.LOCAL : timestamps;
     Objects.requireNonNull(specFile, "specFile");
     Objects.requireNonNull(javaDirectory, "javaDirectory");
     Objects.requireNonNull(resourcesDirectory, "resourcesDirectory");
@@ -60,7 +64,8 @@ public record GenerationRequest(
         base.resolve("target/generated-resources/auth-spec"),
         base.resolve("src/main/resources/db/migration"),
         base.resolve("target/auth-spec"),
-        Optional.empty(), Map.of(), RedisClient.NONE, "", false, false, List.of(), "dev");
+        Optional.empty(), Map.of(), RedisClient.NONE, "", false, false, List.of(), "dev",
+        TimestampType.LOCAL);
   }
 
   public GenerationRequest withPackageName(String name) {
@@ -97,6 +102,7 @@ public record GenerationRequest(
     private boolean allowDestructiveMigrations;
     private List<String> renames;
     private String pluginVersion;
+    private TimestampType timestamps;
 
     private Builder(GenerationRequest from) {
       this.from = from;
@@ -110,6 +116,12 @@ public record GenerationRequest(
       this.allowDestructiveMigrations = from.allowDestructiveMigrations;
       this.renames = from.renames;
       this.pluginVersion = from.pluginVersion;
+      this.timestamps = from.timestamps;
+    }
+
+    public Builder timestamps(TimestampType value) {
+      timestamps = value;
+      return this;
     }
 
     public Builder stateDirectory(Path value) {
@@ -166,7 +178,7 @@ public record GenerationRequest(
       return new GenerationRequest(from.specFile, from.javaDirectory, from.resourcesDirectory,
           migrationsDirectory, stateDirectory, packageName, entityNames, redisClient,
           redisKeyPrefix, redisClusterHashTags, allowDestructiveMigrations, renames,
-          pluginVersion);
+          pluginVersion, timestamps);
     }
   }
 
@@ -181,6 +193,7 @@ public record GenerationRequest(
         "redisClusterHashTags=" + redisClusterHashTags,
         "allowDestructiveMigrations=" + allowDestructiveMigrations,
         "renames=" + renames,
+        "timestamps=" + timestamps,
         "javaDirectory=" + javaDirectory,
         "resourcesDirectory=" + resourcesDirectory,
         "migrationsDirectory=" + migrationsDirectory);

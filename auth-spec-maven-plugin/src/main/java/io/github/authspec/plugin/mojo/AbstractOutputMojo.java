@@ -2,6 +2,7 @@ package io.github.authspec.plugin.mojo;
 
 import io.github.authspec.plugin.generation.GenerationRequest;
 import io.github.authspec.plugin.generation.RedisClient;
+import io.github.authspec.plugin.types.TimestampType;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,17 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
   @Parameter(property = "authspec.incremental", defaultValue = "true")
   protected boolean incremental;
 
+  /**
+   * How TIMESTAMP columns map: {@code LOCAL} ({@code timestamp} without time zone,
+   * {@code LocalDateTime}), {@code INSTANT} ({@code timestamptz}, {@code Instant}) or
+   * {@code OFFSET} ({@code timestamptz}, {@code OffsetDateTime}). Changing it on an existing
+   * schema writes a migration that converts the columns, reading stored values as UTC.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "authspec.timestamps", defaultValue = "LOCAL")
+  protected TimestampType timestamps;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   protected MavenProject project;
 
@@ -144,6 +156,6 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
         Optional.ofNullable(packageName).filter(p -> !p.isBlank()),
         entityNames == null ? Map.of() : entityNames, redisClient,
         redisKeyPrefix == null ? "" : redisKeyPrefix, redisClusterHashTags,
-        allowDestructiveMigrations, renames == null ? List.of() : renames, version);
+        allowDestructiveMigrations, renames == null ? List.of() : renames, version, timestamps);
   }
 }

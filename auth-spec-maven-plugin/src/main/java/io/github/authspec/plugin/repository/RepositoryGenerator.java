@@ -16,6 +16,7 @@ import io.github.authspec.plugin.generation.Generator;
 import io.github.authspec.plugin.generation.JavaFiles;
 import io.github.authspec.plugin.generation.SupportSources;
 import io.github.authspec.plugin.naming.Naming;
+import io.github.authspec.plugin.types.TimestampType;
 import io.github.authspec.plugin.types.TypeMapping;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -53,7 +54,7 @@ public final class RepositoryGenerator implements Generator {
     files.add(SupportSources.copy("repository", "RepositoryException", naming::supportPackage));
     for (Table table : context.spec().database().tables()) {
       files.add(JavaFiles.render(JavaFiles.builder(naming.repositoryPackage(),
-          new RepositoryWriter(table, naming).repository()).build()));
+          new RepositoryWriter(table, naming, context.request().timestamps()).repository()).build()));
     }
     return files;
   }
@@ -66,9 +67,11 @@ public final class RepositoryGenerator implements Generator {
     private final ClassName support;
     private final ClassName binding;
     private final Column pk;
+    private final TimestampType timestamps;
 
-    RepositoryWriter(Table table, Naming naming) {
+    RepositoryWriter(Table table, Naming naming, TimestampType timestamps) {
       this.table = table;
+      this.timestamps = timestamps;
       this.naming = naming;
       this.entity = ClassName.get(naming.entityPackage(), naming.entityName(table));
       this.support = ClassName.get(naming.repositoryPackage(), "JdbcSupport");
@@ -267,7 +270,7 @@ public final class RepositoryGenerator implements Generator {
     private Operation findByUnique(Column c) {
       String m = naming.memberName(c);
       return new Operation("findBy" + naming.typeName(c.name()), optional(entity),
-          List.of(ParameterSpec.builder(TypeMapping.elementType(c.type()).box(), m).build()),
+          List.of(ParameterSpec.builder(TypeMapping.elementType(c.type(), timestamps).box(), m).build()),
           "Finds the row whose unique {@code " + c.name() + "} is this value.\n\n@param " + m
               + " the value\n@return the row, if there is one\n",
           CodeBlock.builder().addStatement("return $T.ofNullable($T.one(c, SELECT + $S, "
@@ -278,7 +281,7 @@ public final class RepositoryGenerator implements Generator {
     private Operation findByForeignKey(Column c) {
       String m = naming.memberName(c);
       return new Operation("findBy" + naming.typeName(c.name()), listOf(entity),
-          List.of(ParameterSpec.builder(TypeMapping.elementType(c.type()).box(), m).build()),
+          List.of(ParameterSpec.builder(TypeMapping.elementType(c.type(), timestamps).box(), m).build()),
           "Finds the rows whose {@code " + c.name() + "} references this {@code "
               + c.foreignKey().get().target().qualifiedName() + "}, in primary-key order.\n\n"
               + "@param " + m + " the referenced value\n@return the rows\n",
@@ -313,9 +316,12 @@ public final class RepositoryGenerator implements Generator {
       CodeBlock.Builder args = CodeBlock.builder();
       String separator = "";
       for (Column c : table.columns()) {
-        TypeName element = TypeMapping.elementType(c.type()).box();
+        TypeName element = TypeMapping.elementType(c.type(), timestamps).box();
         if (c.array()) {
           args.add(separator + "$T.array(rs, $S, $T.class)", support, c.name(), element);
+        } else if (element.equals(ClassName.get(java.time.Instant.class))) {
+          // The driver reads timestamptz as OffsetDateTime, not Instant.
+          args.add(separator + "$T.instant(rs, $S)", support, c.name());
         } else {
           args.add(separator + "rs.getObject($S, $T.class)", c.name(), element);
         }
@@ -329,7 +335,7 @@ public final class RepositoryGenerator implements Generator {
 
     private CodeBlock bindingOf(Column c, CodeBlock value) {
       return CodeBlock.of("new $T($L, $T.$L, $S)", binding, value, java.sql.Types.class,
-          TypeMapping.jdbcType(c), TypeMapping.postgresElementName(c.type()));
+          TypeMapping.jdbcType(c, timestamps), TypeMapping.postgresElementName(c.type(), timestamps));
     }
 
     private String where(Column c) {

@@ -53,7 +53,8 @@ public final class MigrationGenerator implements Generator {
     Renames renames = Renames.parse(context.request().renames(), invalid);
     invalid.forEach(r -> context.report(Code.INVALID_CONFIGURATION, "",
         "rename '" + r + "' is not 'table=newTable' or 'table.column=newColumn'", ""));
-    SchemaState desired = SchemaState.of(context.spec(), context.naming());
+    SchemaState desired = SchemaState.of(context.spec(), context.naming(),
+        context.request().timestamps());
     if (MigrationState.fingerprint(desired).equals(state.get().schemaSha256())) {
       // Nothing changed: no JSON binding of the old schema, no jOOQ.
       return List.of();

@@ -105,7 +105,8 @@ public final class MigrationRepair {
     }
     SchemaState recordedSchema = state.schema() == null ? SchemaState.empty() : state.schema();
     SchemaState rebuilt = SchemaOverlay.overlay(recordedSchema, meta,
-        SchemaState.of(context.spec(), context.naming()));
+        SchemaState.of(context.spec(), context.naming(),
+        context.request().timestamps()));
     actions.add("rebuild " + MigrationState.FILE + " (" + versions.size() + " versions)");
     actions.add("safe only if no shared database applied the renumbered files yet; one that"
         + " did must be repaired by hand (flyway repair)");

@@ -119,6 +119,8 @@ final class SchemaOverlay {
       spec = "TIME";
     } else if (jt == java.sql.Timestamp.class || jt == java.time.LocalDateTime.class) {
       spec = "TIMESTAMP";
+    } else if (jt == java.time.OffsetDateTime.class) {
+      spec = SchemaState.ColumnState.TIMESTAMPTZ;
     } else if (jt == java.util.UUID.class) {
       spec = "UUID";
     } else {
