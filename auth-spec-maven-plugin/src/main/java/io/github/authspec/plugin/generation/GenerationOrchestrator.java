@@ -105,8 +105,12 @@ public final class GenerationOrchestrator {
       return new RepairOutcome(loaded.diagnostics(), List.of(), true);
     }
     io.github.authspec.plugin.sql.MigrationRepair.Result result =
-        io.github.authspec.plugin.sql.MigrationRepair.repair(loaded.context(), dryRun);
+        io.github.authspec.plugin.sql.MigrationRepair.plan(loaded.context());
     Diagnostics diagnostics = loaded.reporter().diagnostics();
+    if (!dryRun && !result.refused() && !diagnostics.hasErrors()) {
+      io.github.authspec.plugin.write.MigrationRewrite.apply(request.migrationsDirectory(),
+          result.writes(), result.deletes());
+    }
     return new RepairOutcome(diagnostics, result.actions(),
         result.refused() || diagnostics.hasErrors());
   }

@@ -8,8 +8,6 @@ import io.github.authspec.plugin.sql.MigrationState.Version;
 import io.github.authspec.plugin.sql.SqlScript.Statement;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,10 +28,24 @@ import org.jooq.Meta;
 public final class MigrationRepair {
   private MigrationRepair() {}
 
-  /** What the repair did (or, in a dry run, would do), one line each; empty when refused. */
-  public record Result(List<String> actions, boolean refused) {}
+  /**
+   * What the repair does, one line each (empty when refused), and the files it writes (name →
+   * content; the state file last) and deletes. The caller's writer applies them.
+   */
+  public record Result(List<String> actions, boolean refused, Map<String, String> writes,
+      List<String> deletes) {
+    public Result {
+      actions = List.copyOf(actions);
+      writes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(writes));
+      deletes = List.copyOf(deletes);
+    }
 
-  public static Result repair(GenerationContext context, boolean dryRun) throws IOException {
+    static Result refusal() {
+      return new Result(List.of(), true, Map.of(), List.of());
+    }
+  }
+
+  public static Result plan(GenerationContext context) throws IOException {
     Path dir = context.request().migrationsDirectory();
     MigrationFiles files = MigrationFiles.read(dir);
     MigrationState state = MigrationState.exists(dir)
@@ -54,13 +66,13 @@ public final class MigrationRepair {
     }
     if (!unsafe.isEmpty()) {
       unsafe.forEach(p -> context.reportInFile(p.code(), p.file(), 1, p.message(), p.hint()));
-      return new Result(List.of(), true);
+      return Result.refusal();
     }
     List<MigrationFile> strays = files.files().stream()
         .filter(f -> f.generated() && !recorded.contains(f.name())).toList();
     if (strays.isEmpty()) {
       return new Result(List.of("nothing to repair: every generated migration is recorded and"
-          + " no two share a version"), false);
+          + " no two share a version"), false, Map.of(), List.of());
     }
     List<MigrationFile> base = new ArrayList<>(files.files());
     base.removeAll(strays);
@@ -110,19 +122,8 @@ public final class MigrationRepair {
     actions.add("rebuild " + MigrationState.FILE + " (" + versions.size() + " versions)");
     actions.add("safe only if no shared database applied the renumbered files yet; one that"
         + " did must be repaired by hand (flyway repair)");
-    if (!dryRun) {
-      for (Map.Entry<String, String> w : writes.entrySet()) {
-        Files.writeString(dir.resolve(w.getKey()), w.getValue(), StandardCharsets.UTF_8);
-      }
-      for (String d : deletes) {
-        if (!writes.containsKey(d)) {
-          Files.delete(dir.resolve(d));
-        }
-      }
-      Files.writeString(dir.resolve(MigrationState.FILE),
-          new MigrationState(versions, rebuilt).toJson(), StandardCharsets.UTF_8);
-    }
-    return new Result(actions, false);
+    writes.put(MigrationState.FILE, new MigrationState(versions, rebuilt).toJson());
+    return new Result(actions, false, writes, deletes);
   }
 
   /** The file's own header with its version line renumbered and the repair noted. */

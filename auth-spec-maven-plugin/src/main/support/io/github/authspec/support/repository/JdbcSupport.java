@@ -291,6 +291,12 @@ public final class JdbcSupport {
     if (type == LocalDateTime.class && value instanceof Timestamp t) {
       return type.cast(t.toLocalDateTime());
     }
+    if (type == java.time.Instant.class && value instanceof Timestamp t) {
+      return type.cast(t.toInstant());
+    }
+    if (type == java.time.OffsetDateTime.class && value instanceof Timestamp t) {
+      return type.cast(t.toInstant().atOffset(java.time.ZoneOffset.UTC));
+    }
     if (type == LocalTime.class && value instanceof Time t) {
       return type.cast(t.toLocalTime());
     }
