@@ -15,6 +15,7 @@ import io.github.authspec.plugin.generation.JavaFiles;
 import io.github.authspec.plugin.naming.Naming;
 import io.github.authspec.plugin.naming.Reserved;
 import io.github.authspec.plugin.types.Secrets;
+import io.github.authspec.plugin.types.TimestampType;
 import io.github.authspec.plugin.types.TypeMapping;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -39,16 +40,16 @@ public final class EntityGenerator implements Generator {
     Naming naming = context.naming();
     return context.spec().database().tables().stream()
         .map(t -> context.at(t.pointer(), () -> context.java(EntityGenerator.class,
-            naming.entityPackage(), entity(t, naming))))
+            naming.entityPackage(), entity(t, naming, context.request().timestamps()))))
         .toList();
   }
 
-  private static TypeSpec entity(Table table, Naming naming) {
+  private static TypeSpec entity(Table table, Naming naming, TimestampType timestamps) {
     ClassName self = ClassName.get(naming.entityPackage(), naming.entityName(table));
     TypeSpec.Builder type = TypeSpec.recordBuilder(self)
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(javadoc(table, naming))
-        .recordConstructor(components(table, naming))
+        .recordConstructor(components(table, naming, timestamps))
         .addField(FieldSpec.builder(String.class, Reserved.TABLE, Modifier.PUBLIC, Modifier.STATIC,
                 Modifier.FINAL).addJavadoc("The table's name in SQL.\n")
             .initializer("$S", table.name()).build())
@@ -59,7 +60,7 @@ public final class EntityGenerator implements Generator {
             .addStatement("return new $N()", Reserved.BUILDER_CLASS).build())
         .addMethod(toBuilder(table, naming, self))
         .addMethod(toStringMethod(table, naming, self))
-        .addType(builder(table, naming, self));
+        .addType(builder(table, naming, self, timestamps));
     if (table.columns().stream().anyMatch(Column::array)) {
       type.addMethod(copyArrays(table, naming));
     }
@@ -86,10 +87,11 @@ public final class EntityGenerator implements Generator {
   }
 
 
-  private static MethodSpec components(Table table, Naming naming) {
+  private static MethodSpec components(Table table, Naming naming,
+      TimestampType timestamps) {
     MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
     for (Column c : table.columns()) {
-      ctor.addParameter(TypeMapping.javaType(c), naming.memberName(c));
+      ctor.addParameter(TypeMapping.javaType(c, timestamps), naming.memberName(c));
     }
     return ctor.build();
   }
@@ -138,7 +140,8 @@ public final class EntityGenerator implements Generator {
         .addStatement(body.build()).build();
   }
 
-  private static TypeSpec builder(Table table, Naming naming, ClassName self) {
+  private static TypeSpec builder(Table table, Naming naming, ClassName self,
+      TimestampType timestamps) {
     TypeSpec.Builder builder = TypeSpec.classBuilder(Reserved.BUILDER_CLASS)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("Builds a {@link $T} one component at a time.\n", self)
@@ -147,7 +150,7 @@ public final class EntityGenerator implements Generator {
     String separator = "";
     for (Column c : table.columns()) {
       String m = naming.memberName(c);
-      TypeName type = TypeMapping.javaType(c);
+      TypeName type = TypeMapping.javaType(c, timestamps);
       builder.addField(FieldSpec.builder(type, m, Modifier.PRIVATE).build());
       builder.addMethod(MethodSpec.methodBuilder(m).addModifiers(Modifier.PUBLIC)
           .addJavadoc("Sets {@code $L}.\n\n@param value the new value\n@return this builder\n",

@@ -91,6 +91,11 @@ public final class GenerationContext {
             + "if it comes another way"));
   }
 
+  /** Reports a problem in a file other than the spec, e.g. a migration, at {@code line}. */
+  public void reportInFile(Code code, String file, int line, String message, String hint) {
+    reporter.reportInFile(code, file, line, message, hint);
+  }
+
   public boolean hasErrors() {
     return reporter.hasErrors();
   }

@@ -91,18 +91,44 @@ public final class GenerationOrchestrator {
             : differing.size() + " file(s) differ from what the spec produces", differing);
   }
 
-  /** Every file the spec produces, rendered in memory, or the diagnostics that prevent it. */
-  public Planned plan(GenerationRequest request, byte[] bytes) {
+  /** The outcome of the repair goal: what it did or would do, and the problems that stop it. */
+  public record RepairOutcome(Diagnostics diagnostics, List<String> actions, boolean failed) {}
+
+  /**
+   * Repairs a migration history that merged branches left (see {@code MigrationRepair}); with
+   * {@code dryRun}, only says what it would do.
+   */
+  public RepairOutcome repairMigrations(GenerationRequest request, boolean dryRun)
+      throws IOException {
+    Loaded loaded = load(request, readSpec(request.specFile()));
+    if (loaded.context() == null) {
+      return new RepairOutcome(loaded.diagnostics(), List.of(), true);
+    }
+    io.github.authspec.plugin.sql.MigrationRepair.Result result =
+        io.github.authspec.plugin.sql.MigrationRepair.plan(loaded.context());
+    Diagnostics diagnostics = loaded.reporter().diagnostics();
+    if (!dryRun && !result.refused() && !diagnostics.hasErrors()) {
+      io.github.authspec.plugin.write.MigrationRewrite.apply(request.migrationsDirectory(),
+          result.writes(), result.deletes());
+    }
+    return new RepairOutcome(diagnostics, result.actions(),
+        result.refused() || diagnostics.hasErrors());
+  }
+
+  /** The spec loaded into a generation context, or the diagnostics that prevent it. */
+  private record Loaded(GenerationContext context, Reporter reporter, Diagnostics diagnostics) {}
+
+  private static Loaded load(GenerationRequest request, byte[] bytes) {
     String name = request.specFile().getFileName().toString();
     if (bytes == null) {
       Reporter reporter = new Reporter(name);
       reporter.report(Code.UNREADABLE_FILE, "", "cannot read " + request.specFile(),
           "check the <spec> parameter (property authspec.spec)");
-      return new Planned(List.of(), reporter.diagnostics(), true);
+      return new Loaded(null, reporter, reporter.diagnostics());
     }
     LoadResult loaded = SpecLoader.load(name, bytes);
     if (loaded.spec().isEmpty()) {
-      return new Planned(List.of(), loaded.diagnostics(), true);
+      return new Loaded(null, loaded.reporter(), loaded.diagnostics());
     }
     Reporter reporter = loaded.reporter();
     GenerationContext context;
@@ -110,12 +136,23 @@ public final class GenerationOrchestrator {
       context = new GenerationContext(loaded.spec().get(), request, reporter);
     } catch (RuntimeException e) {
       GeneratorFailure.report(reporter, "naming", e);
-      return new Planned(List.of(), reporter.diagnostics(), true);
+      return new Loaded(null, reporter, reporter.diagnostics());
     }
     if (reporter.hasErrors()) {
       // A name that cannot be made legal: generators would only fail on it.
-      return new Planned(List.of(), reporter.diagnostics(), true);
+      return new Loaded(null, reporter, reporter.diagnostics());
     }
+    return new Loaded(context, reporter, reporter.diagnostics());
+  }
+
+  /** Every file the spec produces, rendered in memory, or the diagnostics that prevent it. */
+  public Planned plan(GenerationRequest request, byte[] bytes) {
+    Loaded loaded = load(request, bytes);
+    if (loaded.context() == null) {
+      return new Planned(List.of(), loaded.diagnostics(), true);
+    }
+    GenerationContext context = loaded.context();
+    Reporter reporter = loaded.reporter();
     // Generators are independent pure functions of the model: run them in parallel, keep
     // their order for the output. An exception in one is the plugin's bug: a diagnostic.
     List<List<GeneratedFile>> outputs = generators.parallelStream().map(generator -> {

@@ -2,6 +2,7 @@ package io.github.authspec.plugin.generation;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
+import io.github.authspec.plugin.types.TimestampType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ import java.util.TreeMap;
  *     stamp): only for the up-to-date check, never in output
  * @param classpath the project's compile classpath, for the check that the libraries generated
  *     code needs are there
+ * @param timestamps how TIMESTAMP maps: timestamp/LocalDateTime or timestamptz/Instant|OffsetDateTime
  */
 public record GenerationRequest(
     Path specFile,
@@ -56,9 +58,11 @@ public record GenerationRequest(
     boolean bouncyCastle,
     String pluginVersion,
     String pluginBuild,
-    ClasspathArtifacts classpath) {
+    ClasspathArtifacts classpath,
+    TimestampType timestamps) {
 
   public GenerationRequest {
+    timestamps = timestamps == null ? TimestampType.LOCAL : timestamps;
     Objects.requireNonNull(specFile, "specFile");
     Objects.requireNonNull(javaDirectory, "javaDirectory");
     Objects.requireNonNull(resourcesDirectory, "resourcesDirectory");
@@ -83,7 +87,7 @@ public record GenerationRequest(
         base.resolve("src/main/resources/db/migration"),
         base.resolve("target/auth-spec"),
         Optional.empty(), Map.of(), RedisClient.NONE, "", false, false, List.of(), false,
-        List.of(), false, "dev", "", ClasspathArtifacts.unchecked());
+        List.of(), false, "dev", "", ClasspathArtifacts.unchecked(), TimestampType.LOCAL);
   }
 
   public GenerationRequest withPackageName(String name) {
@@ -127,6 +131,7 @@ public record GenerationRequest(
     private String pluginVersion;
     private String pluginBuild;
     private ClasspathArtifacts classpath;
+    private TimestampType timestamps;
 
     private Builder(GenerationRequest from) {
       this.specFile = from.specFile;
@@ -147,6 +152,12 @@ public record GenerationRequest(
       this.pluginVersion = from.pluginVersion;
       this.pluginBuild = from.pluginBuild;
       this.classpath = from.classpath;
+      this.timestamps = from.timestamps;
+    }
+
+    public Builder timestamps(TimestampType value) {
+      timestamps = value;
+      return this;
     }
 
     public Builder specFile(Path value) {
@@ -244,7 +255,8 @@ public record GenerationRequest(
       return new GenerationRequest(specFile, javaDirectory, resourcesDirectory,
           migrationsDirectory, stateDirectory, packageName, entityNames, redisClient,
           redisKeyPrefix, redisClusterHashTags, allowDestructiveMigrations, renames,
-          implementations, roles, bouncyCastle, pluginVersion, pluginBuild, classpath);
+          implementations, roles, bouncyCastle, pluginVersion, pluginBuild, classpath,
+          timestamps);
     }
   }
 

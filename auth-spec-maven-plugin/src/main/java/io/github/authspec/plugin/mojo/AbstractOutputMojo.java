@@ -3,6 +3,7 @@ package io.github.authspec.plugin.mojo;
 import io.github.authspec.plugin.generation.ClasspathArtifacts;
 import io.github.authspec.plugin.generation.GenerationRequest;
 import io.github.authspec.plugin.generation.RedisClient;
+import io.github.authspec.plugin.types.TimestampType;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,17 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
   @Parameter(property = "authspec.skipDependencyCheck", defaultValue = "false")
   protected boolean skipDependencyCheck;
 
+  /**
+   * How TIMESTAMP columns map: {@code LOCAL} ({@code timestamp} without time zone,
+   * {@code LocalDateTime}), {@code INSTANT} ({@code timestamptz}, {@code Instant}) or
+   * {@code OFFSET} ({@code timestamptz}, {@code OffsetDateTime}). Changing it on an existing
+   * schema writes a migration that converts the columns, reading stored values as UTC.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "authspec.timestamps", defaultValue = "LOCAL")
+  protected TimestampType timestamps;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   protected MavenProject project;
 
@@ -201,6 +213,7 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
         .pluginVersion(pluginVersion())
         .pluginBuild(pluginBuild())
         .classpath(classpath())
+        .timestamps(timestamps)
         .build();
   }
 

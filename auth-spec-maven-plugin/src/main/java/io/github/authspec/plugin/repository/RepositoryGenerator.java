@@ -15,6 +15,7 @@ import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
 import io.github.authspec.plugin.naming.Naming;
 import io.github.authspec.plugin.naming.SupportType;
+import io.github.authspec.plugin.types.TimestampType;
 import io.github.authspec.plugin.types.TypeMapping;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,7 +53,8 @@ public final class RepositoryGenerator implements Generator {
     files.add(context.support(RepositoryGenerator.class, SupportType.REPOSITORY_EXCEPTION));
     for (Table table : context.spec().database().tables()) {
       files.add(context.at(table.pointer(), () -> context.java(RepositoryGenerator.class,
-          naming.repositoryPackage(), new RepositoryWriter(table, naming).repository())));
+          naming.repositoryPackage(),
+          new RepositoryWriter(table, naming, context.request().timestamps()).repository())));
     }
     return files;
   }
@@ -65,9 +67,11 @@ public final class RepositoryGenerator implements Generator {
     private final ClassName support;
     private final ClassName binding;
     private final Column pk;
+    private final TimestampType timestamps;
 
-    RepositoryWriter(Table table, Naming naming) {
+    RepositoryWriter(Table table, Naming naming, TimestampType timestamps) {
       this.table = table;
+      this.timestamps = timestamps;
       this.naming = naming;
       this.entity = ClassName.get(naming.entityPackage(), naming.entityName(table));
       this.support = naming.support(SupportType.JDBC_SUPPORT);
@@ -265,7 +269,8 @@ public final class RepositoryGenerator implements Generator {
     private Operation findByUnique(Column c) {
       String m = naming.memberName(c);
       return new Operation(naming.finderName(c), optional(entity),
-          List.of(ParameterSpec.builder(TypeMapping.elementType(c.type()).box(), m).build()),
+          List.of(ParameterSpec.builder(TypeMapping.elementType(c.type(), timestamps).box(), m)
+              .build()),
           "Finds the row whose unique {@code " + c.name() + "} is this value.\n\n@param " + m
               + " the value\n@return the row, if there is one\n",
           CodeBlock.builder().addStatement("return $T.ofNullable($T.one(c, SELECT + $S, "
@@ -276,7 +281,8 @@ public final class RepositoryGenerator implements Generator {
     private Operation findByForeignKey(Column c) {
       String m = naming.memberName(c);
       return new Operation(naming.finderName(c), listOf(entity),
-          List.of(ParameterSpec.builder(TypeMapping.elementType(c.type()).box(), m).build()),
+          List.of(ParameterSpec.builder(TypeMapping.elementType(c.type(), timestamps).box(), m)
+              .build()),
           "Finds the rows whose {@code " + c.name() + "} references this {@code "
               + c.foreignKey().get().target().qualifiedName() + "}, in primary-key order.\n\n"
               + "@param " + m + " the referenced value\n@return the rows\n",
@@ -311,9 +317,12 @@ public final class RepositoryGenerator implements Generator {
       CodeBlock.Builder args = CodeBlock.builder();
       String separator = "";
       for (Column c : table.columns()) {
-        TypeName element = TypeMapping.elementType(c.type()).box();
+        TypeName element = TypeMapping.elementType(c.type(), timestamps).box();
         if (c.array()) {
           args.add(separator + "$T.array(rs, $S, $T.class)", support, c.name(), element);
+        } else if (element.equals(ClassName.get(java.time.Instant.class))) {
+          // The driver reads timestamptz as OffsetDateTime, not Instant.
+          args.add(separator + "$T.instant(rs, $S)", support, c.name());
         } else {
           args.add(separator + "rs.getObject($S, $T.class)", c.name(), element);
         }
@@ -327,7 +336,7 @@ public final class RepositoryGenerator implements Generator {
 
     private CodeBlock bindingOf(Column c, CodeBlock value) {
       return CodeBlock.of("new $T($L, $T.$L, $S)", binding, value, java.sql.Types.class,
-          TypeMapping.jdbcType(c), TypeMapping.postgresElementName(c.type()));
+          TypeMapping.jdbcType(c, timestamps), TypeMapping.postgresElementName(c.type(), timestamps));
     }
 
     private String where(Column c) {

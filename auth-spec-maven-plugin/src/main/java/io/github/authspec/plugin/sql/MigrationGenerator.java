@@ -8,8 +8,7 @@ import io.github.authspec.plugin.generation.OutputRoot;
 import io.github.authspec.plugin.sql.MigrationPlanner.Plan;
 import io.github.authspec.plugin.sql.MigrationState.Version;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +36,16 @@ public final class MigrationGenerator implements Generator {
       return List.of();
     }
     Path dir = context.request().migrationsDirectory();
-    Optional<MigrationState> state = currentState(context, dir);
+    MigrationFiles files;
+    Optional<MigrationState> state;
+    try {
+      files = MigrationFiles.read(dir);
+      state = currentState(context, dir, files);
+    } catch (IOException e) {
+      context.report(Code.MIGRATION_STATE, "", "cannot read " + dir + ": " + e.getMessage(),
+          "check the <migrationsDirectory> parameter");
+      return List.of();
+    }
     if (state.isEmpty()) {
       return List.of();
     }
@@ -45,20 +53,31 @@ public final class MigrationGenerator implements Generator {
     Renames renames = Renames.parse(context.request().renames(), invalid);
     invalid.forEach(r -> context.report(Code.INVALID_CONFIGURATION, "",
         "rename '" + r + "' is not 'table=newTable' or 'table.column=newColumn'", ""));
-    SchemaState desired = SchemaState.of(context.spec(), context.naming());
+    SchemaState desired = SchemaState.of(context.spec(), context.naming(),
+        context.request().timestamps());
     if (MigrationState.fingerprint(desired).equals(state.get().schemaSha256())) {
       // Nothing changed: no JSON binding of the old schema, no jOOQ.
       return List.of();
     }
-    SchemaState current = state.get().schema() != null ? state.get().schema()
+    SchemaState recorded = state.get().schema() != null ? state.get().schema()
         : fullState(context, dir).map(MigrationState::schema).orElse(null);
-    if (current == null) {
+    if (recorded == null) {
+      return List.of();
+    }
+    SchemaState current;
+    try {
+      current = withUserMigrations(context, files, recorded, desired);
+    } catch (IOException e) {
+      context.report(Code.MIGRATION_STATE, "", "cannot read " + dir + ": " + e.getMessage(),
+          "check the <migrationsDirectory> parameter");
       return List.of();
     }
     SqlRenderer sql = new SqlRenderer();
     Plan plan = new MigrationPlanner(sql).plan(current, desired, renames);
     if (plan.isEmpty()) {
-      return List.of();
+      // User migrations already made the spec's change: record it, write no SQL.
+      return List.of(GeneratedFile.text(OutputRoot.MIGRATIONS, MigrationState.FILE,
+          new MigrationState(state.get().versions(), desired).toJson()));
     }
     if (!plan.destructive().isEmpty() && !context.request().allowDestructiveMigrations()) {
       for (String step : plan.destructive()) {
@@ -69,7 +88,8 @@ public final class MigrationGenerator implements Generator {
       }
       return List.of();
     }
-    int version = state.get().nextVersion();
+    long version = files.nextVersion(BigInteger.valueOf(state.get().nextVersion()))
+        .longValueExact();
     String file = "V" + version + "__" + slug(plan.changes()) + ".sql";
     String text = header(version, plan) + sql.render(plan.queries());
     List<Version> versions = new ArrayList<>(state.get().versions());
@@ -80,44 +100,69 @@ public final class MigrationGenerator implements Generator {
         GeneratedFile.text(OutputRoot.MIGRATIONS, MigrationState.FILE, next.toJson()));
   }
 
+  /**
+   * The recorded schema plus what the user's own migrations did to the tables the spec
+   * manages, read by replaying every versioned file through jOOQ. Only needed when there are
+   * such files; statements jOOQ cannot read are reported, located, as warnings.
+   */
+  static SchemaState withUserMigrations(GenerationContext context, MigrationFiles files,
+      SchemaState recorded, SchemaState desired) throws IOException {
+    if (!files.hasUserFiles()) {
+      return recorded;
+    }
+    MigrationInterpreter.Result built = new MigrationInterpreter().interpret(files);
+    java.util.Set<String> user = new java.util.HashSet<>();
+    files.files().stream().filter(f -> !f.generated()).forEach(f -> user.add(f.name()));
+    for (MigrationInterpreter.Skipped s : built.skipped()) {
+      if (user.contains(s.file())) {
+        context.reportInFile(Code.MIGRATION_STATEMENT_UNREAD,
+            files.directory().resolve(s.file()).toString(), s.line(), s.reason()
+                + "; the plugin does not know what it changes",
+            "if it creates or alters a table the spec manages, check the next generated"
+                + " migration by hand (or write that DDL in a form jOOQ reads)");
+      }
+    }
+    return SchemaOverlay.overlay(recorded, built.meta(), desired);
+  }
+
   /** The recorded state, checked against the files; empty after reporting a problem. */
-  private static Optional<MigrationState> currentState(GenerationContext context, Path dir) {
+  private static Optional<MigrationState> currentState(GenerationContext context, Path dir,
+      MigrationFiles files) throws IOException {
+    if (!MigrationState.exists(dir)) {
+      List<String> generated = files.files().stream().filter(MigrationFiles.MigrationFile::generated)
+          .map(MigrationFiles.MigrationFile::name).toList();
+      if (!generated.isEmpty()) {
+        context.report(Code.MIGRATION_STATE, "", "the migrations directory " + dir
+                + " holds " + generated + " but no " + MigrationState.FILE,
+            "restore " + MigrationState.FILE + " from version control, or point "
+                + "<migrationsDirectory> at an empty directory");
+        return Optional.empty();
+      }
+      List<MigrationHistory.Problem> problems = MigrationHistory.check(files,
+          MigrationState.empty());
+      problems.forEach(p -> context.reportInFile(p.code(), p.file(), 1, p.message(), p.hint()));
+      return problems.isEmpty() ? Optional.of(MigrationState.empty()) : Optional.empty();
+    }
+    Path file = dir.resolve(MigrationState.FILE);
+    MigrationState state;
     try {
-      if (!MigrationState.exists(dir)) {
-        List<String> strays = versionedFiles(dir);
-        if (!strays.isEmpty()) {
-          context.report(Code.MIGRATION_STATE, "", "the migrations directory " + dir
-                  + " holds " + strays + " but no " + MigrationState.FILE,
-              "restore " + MigrationState.FILE + " from version control, or point "
-                  + "<migrationsDirectory> at an empty directory");
-          return Optional.empty();
-        }
-        return Optional.of(MigrationState.empty());
-      }
-      Path file = dir.resolve(MigrationState.FILE);
       Optional<MigrationState> summary = MigrationState.readSummary(file);
-      MigrationState state = summary.isPresent() ? summary.get() : MigrationState.read(file);
-      boolean intact = true;
-      for (Version v : state.versions()) {
-        Path f = dir.resolve(v.file());
-        if (!Files.isRegularFile(f)) {
-          context.report(Code.APPLIED_MIGRATION_CHANGED, "", "migration " + v.file()
-              + " was deleted", "restore it from version control: applied migrations are kept");
-          intact = false;
-        } else if (!MigrationState.sha256(Files.readAllBytes(f)).equals(v.sha256())) {
-          context.report(Code.APPLIED_MIGRATION_CHANGED, "", "migration " + v.file()
-                  + " was edited after the plugin wrote it",
-              "restore it from version control; change the spec instead and let the plugin "
-                  + "write the next version");
-          intact = false;
-        }
-      }
-      return intact ? Optional.of(state) : Optional.empty();
+      state = summary.isPresent() ? summary.get() : MigrationState.read(file);
     } catch (IOException e) {
-      context.report(Code.MIGRATION_STATE, "", "cannot read " + dir.resolve(MigrationState.FILE)
-          + ": " + e.getMessage(), "restore the file from version control");
+      context.report(Code.MIGRATION_STATE, "", "cannot read " + file + ": "
+          + firstLine(e.getMessage()), "restore the file from version control; after a merge"
+          + " conflict in it, keep either side and run " + MigrationHistory.REPAIR);
       return Optional.empty();
     }
+    List<MigrationHistory.Problem> problems = MigrationHistory.check(files, state);
+    problems.forEach(p -> context.reportInFile(p.code(), p.file(), 1, p.message(), p.hint()));
+    return problems.isEmpty() ? Optional.of(state) : Optional.empty();
+  }
+
+  private static String firstLine(String message) {
+    String m = message == null ? "" : message;
+    int nl = m.indexOf('\n');
+    return nl > 0 ? m.substring(0, nl) : m;
   }
 
   private static Optional<MigrationState> fullState(GenerationContext context, Path dir) {
@@ -130,19 +175,8 @@ public final class MigrationGenerator implements Generator {
     }
   }
 
-  private static List<String> versionedFiles(Path dir) throws IOException {
-    List<String> out = new ArrayList<>();
-    if (Files.isDirectory(dir)) {
-      try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "V*__*.sql")) {
-        s.forEach(p -> out.add(p.getFileName().toString()));
-      }
-    }
-    out.sort(null);
-    return out;
-  }
-
-  private static String header(int version, Plan plan) {
-    StringBuilder out = new StringBuilder("-- Generated by auth-spec-maven-plugin from the spec. ")
+  private static String header(long version, Plan plan) {
+    StringBuilder out = new StringBuilder(MigrationFiles.GENERATED_MARK + " from the spec. ")
         .append("Do not edit: change the spec and rebuild.\n")
         .append("-- V").append(version).append(": ");
     List<String> changes = plan.changes();

@@ -151,7 +151,11 @@ final class MigrationPlanner {
         queries.add(sql.dropConstraint(t, was.checkName()));
       }
     }
-    if (!was.sameType(c)) {
+    if (!was.sameType(c) && was.sqlType() == SqlType.TIMESTAMP
+        && c.sqlType() == SqlType.TIMESTAMP && was.array() == c.array()) {
+      // The timestamps option changed: stored values are read as UTC, nothing is lost.
+      queries.add(sql.alterTypeAtUtc(t, c));
+    } else if (!was.sameType(c)) {
       if (!widens(was, c)) {
         destructive.add("changes the type of " + where + " from " + describe(was) + " to "
             + describe(c) + ", which can lose or reject values");
@@ -208,7 +212,7 @@ final class MigrationPlanner {
       return false;
     }
     if (was.type().equals(now.type())) {
-      return switch (SqlType.valueOf(now.type())) {
+      return switch (now.sqlType()) {
         case VARCHAR -> now.size() == null || (was.size() != null && now.size() >= was.size());
         case DECIMAL -> now.precision() == null || (was.precision() != null
             && Objects.equals(orZero(was.scale()), orZero(now.scale()))

@@ -61,20 +61,20 @@ record MigrationState(List<Version> versions, String schemaSha256, SchemaState s
     List<Version> versions = new java.util.ArrayList<>();
     java.util.regex.Matcher v = VERSION.matcher(text);
     while (v.find()) {
-      versions.add(new Version(Integer.parseInt(v.group(1)), v.group(2), v.group(3)));
+      versions.add(new Version(Long.parseLong(v.group(1)), v.group(2), v.group(3)));
     }
     return java.util.Optional.of(new MigrationState(versions, sha.group(1), null));
   }
 
   /** One migration file the plugin wrote. */
-  record Version(int version, String file, String sha256) {}
+  record Version(long version, String file, String sha256) {}
 
   static MigrationState empty() {
     return new MigrationState(List.of(), SchemaState.empty());
   }
 
-  int nextVersion() {
-    return versions.stream().mapToInt(Version::version).max().orElse(0) + 1;
+  long nextVersion() {
+    return versions.stream().mapToLong(Version::version).max().orElse(0) + 1;
   }
 
   static MigrationState read(Path file) throws IOException {

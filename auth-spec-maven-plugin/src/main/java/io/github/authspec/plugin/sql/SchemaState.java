@@ -5,7 +5,9 @@ import io.github.authspec.model.DefaultValue;
 import io.github.authspec.model.ForeignKey;
 import io.github.authspec.model.Spec;
 import io.github.authspec.model.Table;
+import io.github.authspec.model.SqlType;
 import io.github.authspec.plugin.naming.Naming;
+import io.github.authspec.plugin.types.TimestampType;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,10 +26,15 @@ public record SchemaState(List<TableState> tables) {
     return new SchemaState(List.of());
   }
 
-  /** The schema {@code spec} describes, tables in spec order. */
+  /** The schema {@code spec} describes, tables in spec order, TIMESTAMP as {@code timestamp}. */
   public static SchemaState of(Spec spec, Naming naming) {
+    return of(spec, naming, TimestampType.LOCAL);
+  }
+
+  /** The schema {@code spec} describes, TIMESTAMP per {@code timestamps}. */
+  public static SchemaState of(Spec spec, Naming naming, TimestampType timestamps) {
     return new SchemaState(spec.database().tables().stream()
-        .map(t -> TableState.of(t, naming)).toList());
+        .map(t -> TableState.of(t, naming, timestamps)).toList());
   }
 
   public Optional<TableState> table(String name) {
@@ -40,9 +47,9 @@ public record SchemaState(List<TableState> tables) {
       columns = List.copyOf(columns);
     }
 
-    static TableState of(Table table, Naming naming) {
+    static TableState of(Table table, Naming naming, TimestampType timestamps) {
       return new TableState(table.name(), naming.primaryKeyName(table),
-          table.columns().stream().map(c -> ColumnState.of(c, naming)).toList());
+          table.columns().stream().map(c -> ColumnState.of(c, naming, timestamps)).toList());
     }
 
     public Optional<ColumnState> column(String columnName) {
@@ -55,7 +62,9 @@ public record SchemaState(List<TableState> tables) {
   }
 
   /**
-   * A column. {@code type} is the spec type name; {@code defaultKind} a {@link DefaultValue.Kind}
+   * A column. {@code type} is the spec type name, or {@value #TIMESTAMPTZ} for a TIMESTAMP kept
+   * with time zone (a name of its own, so state files written before the option read the
+   * same); {@code defaultKind} a {@link DefaultValue.Kind}
    * name or null. Constraint and index names are null when the column has none.
    */
   public record ColumnState(
@@ -64,9 +73,13 @@ public record SchemaState(List<TableState> tables) {
       String defaultValue, String uniqueName, String indexName, String indexMethod,
       String checkName, String check, String comment, ForeignKeyState foreignKey) {
 
-    static ColumnState of(Column c, Naming naming) {
+    public static final String TIMESTAMPTZ = "TIMESTAMPTZ";
+
+    static ColumnState of(Column c, Naming naming, TimestampType timestamps) {
       Optional<DefaultValue> d = c.defaultValue();
-      return new ColumnState(c.name(), c.type().name(), boxed(c.size()), boxed(c.precision()),
+      String type = c.type() == SqlType.TIMESTAMP && timestamps.withTimeZone() ? TIMESTAMPTZ
+          : c.type().name();
+      return new ColumnState(c.name(), type, boxed(c.size()), boxed(c.precision()),
           boxed(c.scale()), c.array(), c.nullable(), c.primaryKey(), c.autoIncrement(),
           d.map(v -> v.kind().name()).orElse(null), d.map(DefaultValue::value).orElse(null),
           c.unique() && !c.primaryKey() ? naming.uniqueName(c) : null,
@@ -82,6 +95,15 @@ public record SchemaState(List<TableState> tables) {
       return type.equals(other.type) && Objects.equals(size, other.size)
           && Objects.equals(precision, other.precision) && Objects.equals(scale, other.scale)
           && array == other.array;
+    }
+
+    /** The spec type: TIMESTAMP for {@value #TIMESTAMPTZ} too. */
+    public SqlType sqlType() {
+      return withTimeZone() ? SqlType.TIMESTAMP : SqlType.valueOf(type);
+    }
+
+    public boolean withTimeZone() {
+      return TIMESTAMPTZ.equals(type);
     }
 
     public boolean hasDefault() {

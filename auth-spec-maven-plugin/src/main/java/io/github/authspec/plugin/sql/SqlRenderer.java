@@ -38,6 +38,8 @@ final class SqlRenderer {
   }
 
   private final DSLContext dsl;
+  /** Statements jOOQ's parser cannot read, each with the statement parsed back instead. */
+  private final java.util.Map<Query, Query> checkedAs = new java.util.IdentityHashMap<>();
 
   SqlRenderer() {
     Settings settings = new Settings()
@@ -57,7 +59,7 @@ final class SqlRenderer {
     for (Query q : queries) {
       String sql = dsl.render(q).strip();
       try {
-        dsl.parser().parseQuery(sql);
+        dsl.parser().parseQuery(checkedAs.containsKey(q) ? dsl.render(checkedAs.get(q)) : sql);
       } catch (org.jooq.impl.ParserException e) {
         throw new IllegalStateException("generated SQL does not parse back: " + sql, e);
       }
@@ -168,6 +170,18 @@ final class SqlRenderer {
         .set(baseType(c));
   }
 
+  /**
+   * A change between {@code timestamp} and {@code timestamptz} that reads the stored values as
+   * UTC. jOOQ neither builds nor parses {@code USING}: a template over jOOQ-rendered parts, and
+   * its parse-back check is made on the same statement without the {@code USING} clause.
+   */
+  Query alterTypeAtUtc(String table, ColumnState c) {
+    Query plain = alterType(table, c);
+    Query using = DSL.query("{0} USING {1} AT TIME ZONE 'UTC'", plain, DSL.name(c.name()));
+    checkedAs.put(using, plain);
+    return using;
+  }
+
   Query setNotNull(String table, String column, boolean notNull) {
     var alter = dsl.alterTable(DSL.name(table)).alterColumn(DSL.name(column));
     return notNull ? alter.setNotNull() : alter.dropNotNull();
@@ -212,7 +226,10 @@ final class SqlRenderer {
   }
 
   private static DataType<?> baseType(ColumnState c) {
-    return TypeMapping.sqlType(SqlType.valueOf(c.type()), c.size(), c.precision(), c.scale(),
+    if (c.withTimeZone()) {
+      return TypeMapping.timestampWithTimeZone(c.array());
+    }
+    return TypeMapping.sqlType(c.sqlType(), c.size(), c.precision(), c.scale(),
         c.array());
   }
 

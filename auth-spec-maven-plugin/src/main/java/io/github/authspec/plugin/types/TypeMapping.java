@@ -20,6 +20,8 @@ import io.github.authspec.model.SqlType;
  *   <tr><td>DATE</td><td>date</td><td>LocalDate</td></tr>
  *   <tr><td>TIME</td><td>time</td><td>LocalTime</td></tr>
  *   <tr><td>TIMESTAMP</td><td>timestamp (without time zone)</td><td>LocalDateTime</td></tr>
+ *   <tr><td>TIMESTAMP, timestamps=INSTANT / OFFSET</td><td>timestamptz</td><td>Instant /
+ *   OffsetDateTime</td></tr>
  *   <tr><td>UUID</td><td>uuid</td><td>UUID</td></tr>
  *   <tr><td>any, isArray</td><td>type[]</td><td>List&lt;boxed type&gt;</td></tr>
  * </table>
@@ -103,6 +105,48 @@ public final class TypeMapping {
       case TIMESTAMP -> org.jooq.impl.SQLDataType.LOCALDATETIME;
       case UUID -> org.jooq.impl.SQLDataType.UUID;
     };
+    return array ? base.getArrayDataType() : base;
+  }
+
+  // timestamps option (issue 13): the TIMESTAMP rows of the table above, per TimestampType.
+
+  /** {@link #javaType(Column)} with TIMESTAMP mapped per {@code timestamps}. */
+  public static TypeName javaType(Column column, TimestampType timestamps) {
+    if (column.type() != SqlType.TIMESTAMP || !timestamps.withTimeZone()) {
+      return javaType(column);
+    }
+    TypeName element = elementType(column.type(), timestamps);
+    return column.array()
+        ? ParameterizedTypeName.get(ClassName.get(java.util.List.class), element) : element;
+  }
+
+  /** {@link #elementType(SqlType)} with TIMESTAMP mapped per {@code timestamps}. */
+  public static TypeName elementType(SqlType type, TimestampType timestamps) {
+    if (type != SqlType.TIMESTAMP) {
+      return elementType(type);
+    }
+    return switch (timestamps) {
+      case LOCAL -> ClassName.get(java.time.LocalDateTime.class);
+      case INSTANT -> ClassName.get(java.time.Instant.class);
+      case OFFSET -> ClassName.get(java.time.OffsetDateTime.class);
+    };
+  }
+
+  /** {@link #jdbcType(Column)}, {@code TIMESTAMP_WITH_TIMEZONE} for timestamptz. */
+  public static String jdbcType(Column column, TimestampType timestamps) {
+    return column.type() == SqlType.TIMESTAMP && !column.array() && timestamps.withTimeZone()
+        ? "TIMESTAMP_WITH_TIMEZONE" : jdbcType(column);
+  }
+
+  /** {@link #postgresElementName(SqlType)}, {@code timestamptz} for timestamptz. */
+  public static String postgresElementName(SqlType type, TimestampType timestamps) {
+    return type == SqlType.TIMESTAMP && timestamps.withTimeZone() ? "timestamptz"
+        : postgresElementName(type);
+  }
+
+  /** The jOOQ type of {@code timestamptz}. */
+  public static org.jooq.DataType<?> timestampWithTimeZone(boolean array) {
+    org.jooq.DataType<?> base = org.jooq.impl.SQLDataType.TIMESTAMPWITHTIMEZONE;
     return array ? base.getArrayDataType() : base;
   }
 

@@ -130,6 +130,9 @@ public final class JdbcSupport {
         ps.setNull(i + 1, b.sqlType());
       } else if (b.value() instanceof List<?> list) {
         ps.setArray(i + 1, connection.createArrayOf(b.arrayType(), list.toArray()));
+      } else if (b.value() instanceof java.time.Instant instant) {
+        // The driver writes timestamptz from OffsetDateTime; UTC keeps the instant exact.
+        ps.setObject(i + 1, instant.atOffset(java.time.ZoneOffset.UTC));
       } else {
         ps.setObject(i + 1, b.value());
       }
@@ -268,6 +271,20 @@ public final class JdbcSupport {
     }
   }
 
+  /**
+   * A {@code timestamptz} column as an {@link java.time.Instant} (the driver reads it as an
+   * {@code OffsetDateTime}); null for SQL NULL.
+   *
+   * @param rs the result set
+   * @param column the column label
+   * @return the instant, or null
+   * @throws SQLException if the column cannot be read
+   */
+  public static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+    java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
   private static <T> T convert(Object value, Class<T> type) {
     if (value == null) {
       return null;
@@ -277,6 +294,12 @@ public final class JdbcSupport {
     }
     if (type == LocalDateTime.class && value instanceof Timestamp t) {
       return type.cast(t.toLocalDateTime());
+    }
+    if (type == java.time.Instant.class && value instanceof Timestamp t) {
+      return type.cast(t.toInstant());
+    }
+    if (type == java.time.OffsetDateTime.class && value instanceof Timestamp t) {
+      return type.cast(t.toInstant().atOffset(java.time.ZoneOffset.UTC));
     }
     if (type == LocalTime.class && value instanceof Time t) {
       return type.cast(t.toLocalTime());

@@ -2,6 +2,7 @@ package io.github.authspec.plugin.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authspec.plugin.types.TimestampType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -64,13 +65,14 @@ class GenerationRequestTest {
         .redisKeyPrefix("auth:").redisClusterHashTags(true).allowDestructiveMigrations(true)
         .renames(List.of("a=b")).implementations(true).roles(List.of("totp.secret=t.c"))
         .bouncyCastle(true).pluginVersion("1.2.3").pluginBuild("42")
-        .classpath(ClasspathArtifacts.of(List.of("g:a"))).build();
+        .classpath(ClasspathArtifacts.of(List.of("g:a"))).timestamps(TimestampType.INSTANT)
+        .build();
 
     assertThat(r).isEqualTo(new GenerationRequest(Path.of("s.json"), Path.of("j"),
         Path.of("r"), Path.of("m"), Path.of("st"), Optional.of("p.q"),
         Map.of("users", "Account"), RedisClient.JEDIS, "auth:", true, true, List.of("a=b"),
         true, List.of("totp.secret=t.c"), true, "1.2.3", "42",
-        ClasspathArtifacts.of(List.of("g:a"))));
+        ClasspathArtifacts.of(List.of("g:a")), TimestampType.INSTANT));
   }
 
   /** A value of the component's type that differs from {@code current}. */

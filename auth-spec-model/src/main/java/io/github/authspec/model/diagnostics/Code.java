@@ -87,6 +87,10 @@ public enum Code {
   DEPENDENCY_MISSING("AS115", ERROR, "generated code needs a library the project does not have"),
   UNBOUND_ROLE("AS116", WARNING,
       "an implementation cannot find a column or key it needs; interface only"),
+  MIGRATION_HISTORY_DIVERGED("AS120", ERROR,
+      "the migration history diverged: one version twice, or a generated file the state does not record"),
+  MIGRATION_STATEMENT_UNREAD("AS121", WARNING,
+      "a statement of a migration the plugin did not write that jOOQ cannot read"),
   INTERNAL_ERROR("AS199", ERROR, "a generator failed: a bug in auth-spec, please report it");
 
   private final String id;

@@ -31,6 +31,13 @@ public final class Reporter {
     collected.add(new Diagnostic(code, code.severity(), file, at, pointer, message, hint));
   }
 
+  /** A problem in another file than the spec (a migration), at its line. */
+  public synchronized void reportInFile(Code code, String otherFile, int line, String message,
+      String hint) {
+    collected.add(new Diagnostic(code, code.severity(), otherFile, new Position(line, 1), "",
+        message, hint));
+  }
+
   public synchronized int errorCount() {
     return (int) collected.stream().filter(Diagnostic::isError).count();
   }
