@@ -9,7 +9,6 @@ public enum SupportType {
   JDBC_SUPPORT("repository", "JdbcSupport", true),
   REPOSITORY_EXCEPTION("repository", "RepositoryException", true),
   KEY_SPEC("cache", "KeySpec", true),
-  REDIS_KEY_COMMANDS("cache", "RedisKeyCommands", true),
   JEDIS_KEY_OPERATIONS("cache", "JedisKeyOperations", true),
   LETTUCE_KEY_OPERATIONS("cache", "LettuceKeyOperations", true),
   IN_MEMORY_CACHE("cache", "InMemoryCache", true),

@@ -1,5 +1,10 @@
 package io.github.authspec.plugin.naming;
 
+import static io.github.authspec.plugin.testsupport.HostileNames.CLASS_NAMES;
+import static io.github.authspec.plugin.testsupport.HostileNames.all;
+import static io.github.authspec.plugin.testsupport.HostileNames.camel;
+import static io.github.authspec.plugin.testsupport.HostileNames.id;
+import static io.github.authspec.plugin.testsupport.HostileNames.kebab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authspec.model.diagnostics.Diagnostic;
@@ -33,49 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * all hostile names at once (one compilation each), and the issue's cases are checked by name.
  */
 class HostileNamesTest {
-  /** Java keywords, contextual ones included ({@code _} cannot be made a name: see below). */
-  static final List<String> KEYWORDS = List.of("abstract", "assert", "boolean", "break", "byte",
-      "case", "catch", "char", "class", "const", "continue", "default", "do", "double", "else",
-      "enum", "extends", "final", "finally", "float", "for", "goto", "if", "implements",
-      "import", "instanceof", "int", "interface", "long", "native", "new", "package", "private",
-      "protected", "public", "return", "short", "static", "strictfp", "super", "switch",
-      "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile",
-      "while", "true", "false", "null", "var", "yield", "record", "sealed", "permits", "when",
-      "module", "open", "exports", "requires");
-  /** Object's methods in the spec's snake case: {@code hash_code} is {@code hashCode}. */
-  static final List<String> OBJECT_METHODS = List.of("wait", "notify", "notify_all",
-      "hash_code", "equals", "to_string", "get_class", "clone", "finalize");
-  /** Every name the generated code uses itself, as members, parameters or locals. */
-  static final List<String> GENERATED_NAMES = List.of("builder", "to_builder", "build", "value",
-      "key", "spec", "parse", "c", "connection", "data_source", "rs", "ps", "row", "rows", "id2",
-      "limit", "offset", "request", "response_type", "http", "table", "columns", "insert",
-      "insert_all", "insert_statement", "find_all", "find_by_id", "exists_by_id", "delete_by_id",
-      "count", "map", "update", "raw0", "encoded", "parsed", "pattern", "prefix", "segments",
-      "e", "t", "k", "v", "loader", "ticker", "inserts", "bindings", "sql", "all");
-  /** Class names: support types, shared records, java.lang types, nested types. */
-  static final List<String> CLASS_NAMES = classNames();
-  /** Pairs that become one Java name. */
-  static final List<String> CLASHING = List.of("a_b", "a__b", "ab_", "user_id", "userid");
-
-  private static List<String> classNames() {
-    List<String> out = new ArrayList<>();
-    for (SupportType t : SupportType.values()) {
-      out.add(snake(t.simpleName()));
-    }
-    for (String s : Reserved.JAVA_LANG) {
-      out.add(snake(s));
-    }
-    out.addAll(List.of("builder", "columns", "generated", "entity", "repository"));
-    return out.stream().distinct().sorted().toList();
-  }
-
-  private static List<String> all() {
-    Set<String> names = new LinkedHashSet<>();
-    Stream.of(KEYWORDS, OBJECT_METHODS, GENERATED_NAMES, CLASS_NAMES, CLASHING)
-        .forEach(names::addAll);
-    return List.copyOf(names);
-  }
-
   static Stream<Arguments> positions() {
     return Stream.of(
         Arguments.of("column", (Spec) HostileNamesTest::columns),
@@ -299,25 +261,5 @@ class HostileNamesTest {
 
   private static List<String> paths(List<GeneratedFile> files) {
     return files.stream().map(GeneratedFile::path).toList();
-  }
-
-  private static String snake(String camel) {
-    return String.join("_", Words.split(camel));
-  }
-
-  /** A feature or service id: the format allows {@code [a-z0-9][a-z0-9_-]*}. */
-  private static String id(String name) {
-    return name.matches("[a-z0-9][a-z0-9_-]*") ? name : kebab(name);
-  }
-
-  private static String kebab(String snake) {
-    String k = snake.replace('_', '-').replaceAll("^-+|-+$", "");
-    return k.isEmpty() ? "x" : k;
-  }
-
-  private static String camel(String snake) {
-    String upper = Words.upperCamel(snake);
-    return upper.isEmpty() || !Character.isLetter(upper.charAt(0)) ? "x" + upper
-        : Character.toLowerCase(upper.charAt(0)) + upper.substring(1);
   }
 }
