@@ -94,11 +94,11 @@ public final class RefreshTokens {
   public enum Outcome {
     /** The token was retired and a successor issued. */
     ROTATED,
-    /** The token was already retired: its family is now revoked. */
+    /** The token was already retired (a replay, or a concurrent loser): its family is revoked. */
     REUSED,
     /** Within the grace window after its retirement (only with a grace window): nothing done. */
     CONCURRENT,
-    /** Its family was already revoked. */
+    /** A token never rotated whose family was revoked (logout, reuse elsewhere in the family). */
     REVOKED,
     /** It expired. */
     EXPIRED,
@@ -141,7 +141,7 @@ public final class RefreshTokens {
       + " SELECT ?, old.{user}, old.{family}, old.{counter} + 1, ?,"
       + " LEAST(?, (SELECT min(f.{created}) FROM {t} f WHERE f.{family} = old.{family}) + ?::interval)"
       + " FROM old RETURNING {user}, {family}, {expires}";
-  private static final String LOOKUP = "SELECT {family}, {used}, {revoked}, {expires} FROM {t}"
+  private static final String LOOKUP = "SELECT {family}, {used}, {revoked} FROM {t}"
       + " WHERE {hash} = ?";
   private static final String REVOKE_FAMILY = "UPDATE {t} SET {revoked} = ? WHERE {family} = ?"
       + " AND {revoked} IS NULL";
@@ -275,7 +275,6 @@ public final class RefreshTokens {
       String family;
       Instant used;
       Instant revoked;
-      Instant expires;
       try (PreparedStatement ps = c.prepareStatement(lookupSql)) {
         ps.setString(1, hash);
         try (ResultSet rs = ps.executeQuery()) {
@@ -285,15 +284,12 @@ public final class RefreshTokens {
           family = rs.getString(1);
           used = instantAt(rs, 2);
           revoked = instantAt(rs, 3);
-          expires = instantAt(rs, 4);
         }
       }
       Optional<String> fid = Optional.ofNullable(family);
-      if (revoked != null) {
-        return new Refresh(Outcome.REVOKED, Optional.empty(), fid);
-      }
       if (used == null) {
-        return new Refresh(Outcome.EXPIRED, Optional.empty(), fid);
+        return new Refresh(revoked != null ? Outcome.REVOKED : Outcome.EXPIRED, Optional.empty(),
+            fid);
       }
       if (!grace.isZero() && now.isBefore(used.plus(grace))) {
         return new Refresh(Outcome.CONCURRENT, Optional.empty(), fid);
@@ -303,8 +299,7 @@ public final class RefreshTokens {
         ps.setString(2, family);
         ps.executeUpdate();
       }
-      return new Refresh(expires != null && !now.isBefore(expires) && used == null
-          ? Outcome.EXPIRED : Outcome.REUSED, Optional.empty(), fid);
+      return new Refresh(Outcome.REUSED, Optional.empty(), fid);
     });
   }
 
