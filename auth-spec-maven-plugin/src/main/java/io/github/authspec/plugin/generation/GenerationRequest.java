@@ -24,6 +24,10 @@ import java.util.TreeMap;
  * @param redisClusterHashTags wrap the first placeholder in a {@code {hash tag}}
  * @param allowDestructiveMigrations permit drops and narrowing in new migrations
  * @param renames declared renames, {@code table.old=new} (a column) or {@code old=new} (a table)
+ * @param implementations generate implementations behind the service interfaces
+ * @param roles explicit role bindings, {@code feature.role=table.column} or
+ *     {@code feature.role=key pattern}
+ * @param bouncyCastle implementations use Bouncy Castle (Argon2id, legacy bcrypt verify)
  * @param pluginVersion the plugin's version, part of the fingerprint
  */
 public record GenerationRequest(
@@ -39,6 +43,9 @@ public record GenerationRequest(
     boolean redisClusterHashTags,
     boolean allowDestructiveMigrations,
     List<String> renames,
+    boolean implementations,
+    List<String> roles,
+    boolean bouncyCastle,
     String pluginVersion) {
 
   public GenerationRequest {
@@ -49,6 +56,7 @@ public record GenerationRequest(
     Objects.requireNonNull(stateDirectory, "stateDirectory");
     entityNames = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(entityNames));
     renames = List.copyOf(renames);
+    roles = roles == null ? List.of() : List.copyOf(roles);
     redisKeyPrefix = redisKeyPrefix == null ? "" : redisKeyPrefix;
     redisClient = redisClient == null ? RedisClient.NONE : redisClient;
   }
@@ -60,7 +68,8 @@ public record GenerationRequest(
         base.resolve("target/generated-resources/auth-spec"),
         base.resolve("src/main/resources/db/migration"),
         base.resolve("target/auth-spec"),
-        Optional.empty(), Map.of(), RedisClient.NONE, "", false, false, List.of(), "dev");
+        Optional.empty(), Map.of(), RedisClient.NONE, "", false, false, List.of(), false,
+        List.of(), false, "dev");
   }
 
   public GenerationRequest withPackageName(String name) {
@@ -96,6 +105,9 @@ public record GenerationRequest(
     private boolean redisClusterHashTags;
     private boolean allowDestructiveMigrations;
     private List<String> renames;
+    private boolean implementations;
+    private List<String> roles;
+    private boolean bouncyCastle;
     private String pluginVersion;
 
     private Builder(GenerationRequest from) {
@@ -109,6 +121,9 @@ public record GenerationRequest(
       this.redisClusterHashTags = from.redisClusterHashTags;
       this.allowDestructiveMigrations = from.allowDestructiveMigrations;
       this.renames = from.renames;
+      this.implementations = from.implementations;
+      this.roles = from.roles;
+      this.bouncyCastle = from.bouncyCastle;
       this.pluginVersion = from.pluginVersion;
     }
 
@@ -157,6 +172,21 @@ public record GenerationRequest(
       return this;
     }
 
+    public Builder implementations(boolean value) {
+      implementations = value;
+      return this;
+    }
+
+    public Builder roles(List<String> value) {
+      roles = value;
+      return this;
+    }
+
+    public Builder bouncyCastle(boolean value) {
+      bouncyCastle = value;
+      return this;
+    }
+
     public Builder pluginVersion(String value) {
       pluginVersion = value;
       return this;
@@ -166,7 +196,7 @@ public record GenerationRequest(
       return new GenerationRequest(from.specFile, from.javaDirectory, from.resourcesDirectory,
           migrationsDirectory, stateDirectory, packageName, entityNames, redisClient,
           redisKeyPrefix, redisClusterHashTags, allowDestructiveMigrations, renames,
-          pluginVersion);
+          implementations, roles, bouncyCastle, pluginVersion);
     }
   }
 
@@ -181,6 +211,9 @@ public record GenerationRequest(
         "redisClusterHashTags=" + redisClusterHashTags,
         "allowDestructiveMigrations=" + allowDestructiveMigrations,
         "renames=" + renames,
+        "implementations=" + implementations,
+        "roles=" + roles,
+        "bouncyCastle=" + bouncyCastle,
         "javaDirectory=" + javaDirectory,
         "resourcesDirectory=" + resourcesDirectory,
         "migrationsDirectory=" + migrationsDirectory);
