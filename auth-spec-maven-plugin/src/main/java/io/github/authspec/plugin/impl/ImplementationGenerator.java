@@ -34,7 +34,9 @@ public final class ImplementationGenerator implements Generator {
 
   private static Map<String, Writer> writers() {
     Map<String, Writer> all = new LinkedHashMap<>();
-    for (Writer w : List.<Writer>of(new TotpWriter())) {
+    List<Writer> writers = new ArrayList<>(List.<Writer>of(new TotpWriter()));
+    writers.addAll(TokenWriters.all());
+    for (Writer w : writers) {
       all.put(w.feature(), w);
     }
     return all;
@@ -57,6 +59,7 @@ public final class ImplementationGenerator implements Generator {
         ServiceGenerator.idType(context.spec(), naming, "UserId"), naming, new Sql(naming));
     List<GeneratedFile> files = new ArrayList<>();
     TreeSet<String> support = new TreeSet<>();
+    boolean tokenArea = false;
     for (Feature feature : context.spec().selected()) {
       Optional<Writer> writer = Optional.ofNullable(WRITERS.get(feature.id()));
       if (writer.isEmpty()) {
@@ -75,11 +78,17 @@ public final class ImplementationGenerator implements Generator {
       TypeSpec type = writer.get().write(binding, target);
       files.add(JavaFiles.render(JavaFiles.builder(service.packageName(), type).build()));
       support.addAll(writer.get().support());
+      tokenArea |= writer.get() instanceof TokenWriters.Base;
       context.note("auth-spec: " + feature.id() + ": " + target.self().simpleName() + " ("
           + describe(binding) + ")");
     }
     for (String name : support) {
       files.add(SupportSources.copy("auth", name, naming::supportPackage));
+    }
+    if (tokenArea) {
+      for (String name : TokenWriters.SUPPORT) {
+        files.add(SupportSources.copy("token", name, naming::supportPackage));
+      }
     }
     return files;
   }

@@ -339,6 +339,27 @@ public final class RefreshTokens {
   }
 
   /**
+   * Whether a token was already rotated (presenting it again is reuse).
+   *
+   * @param token the token
+   * @return whether it is a retired token of a known family
+   */
+  public boolean isReused(String token) {
+    if (token == null || token.length() > 512) {
+      return false;
+    }
+    String hash = Secrets.sha256(token);
+    return Sql.transaction(dataSource, "looking up a refresh token", c -> {
+      try (PreparedStatement ps = c.prepareStatement(lookupSql)) {
+        ps.setString(1, hash);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() && rs.getObject(2) != null;
+        }
+      }
+    });
+  }
+
+  /**
    * Revokes every family of a user (logout everywhere, password reset).
    *
    * @param userId the user

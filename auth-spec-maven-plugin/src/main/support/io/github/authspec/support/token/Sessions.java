@@ -331,6 +331,51 @@ public final class Sessions {
     });
   }
 
+  /**
+   * The handles of a user's live sessions, oldest first.
+   *
+   * @param userId the user
+   * @return the handles
+   */
+  public List<String> handles(Object userId) {
+    return live(userId).stream().map(this::handle).toList();
+  }
+
+  /**
+   * Ends the user's oldest live sessions so that at most {@code limit} remain (the user's row
+   * is locked, as in {@link #create}).
+   *
+   * @param userId the user
+   * @param limit the most live sessions to keep (at least 0)
+   * @return the row ids of the sessions ended
+   */
+  public List<Long> enforceLimit(Object userId, int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("the session limit cannot be negative");
+    }
+    Instant now = clock.instant();
+    return Sql.transaction(dataSource, "enforcing a session limit", c -> {
+      try (PreparedStatement ps = c.prepareStatement(lockUser)) {
+        ps.setObject(1, userId);
+        ps.executeQuery().close();
+      }
+      List<Long> evicted = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(evict)) {
+        ps.setObject(1, Sql.utc(now));
+        ps.setObject(2, userId);
+        ps.setObject(3, Sql.utc(now));
+        ps.setInt(4, limit);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            evicted.add(rs.getLong(1));
+          }
+        }
+      }
+      evicted.sort(null);
+      return List.copyOf(evicted);
+    });
+  }
+
   private String handle(long id) {
     return id + "." + mac(id);
   }
