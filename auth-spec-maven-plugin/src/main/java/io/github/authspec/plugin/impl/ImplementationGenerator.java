@@ -33,9 +33,12 @@ public final class ImplementationGenerator implements Generator {
 
   private static Map<String, Writer> writers() {
     Map<String, Writer> all = new LinkedHashMap<>();
-    for (Writer w : List.<Writer>of(new TotpWriter(), new EmailPasswordLoginWriter(),
-        new PasswordPoliciesWriter(), new PasswordBlacklistWriter(), new PasswordHistoryWriter(), new BackupCodesWriter(),
-        new AccountLockoutWriter(), new RateLimitingWriter())) {
+    List<Writer> writers = new ArrayList<>(List.<Writer>of(new TotpWriter(),
+        new EmailPasswordLoginWriter(), new PasswordPoliciesWriter(),
+        new PasswordBlacklistWriter(), new PasswordHistoryWriter(), new BackupCodesWriter(),
+        new AccountLockoutWriter(), new RateLimitingWriter()));
+    writers.addAll(TokenWriters.all());
+    for (Writer w : writers) {
       all.put(w.feature(), w);
     }
     return all;
@@ -62,6 +65,7 @@ public final class ImplementationGenerator implements Generator {
         selected, context.spec());
     List<GeneratedFile> files = new ArrayList<>();
     TreeSet<String> support = new TreeSet<>();
+    boolean tokenArea = false;
     for (Feature feature : context.spec().selected()) {
       Optional<Writer> writer = Optional.ofNullable(WRITERS.get(feature.id()));
       if (writer.isEmpty()) {
@@ -81,6 +85,7 @@ public final class ImplementationGenerator implements Generator {
       TypeSpec type = writer.get().write(binding, target);
       files.add(context.java(ImplementationGenerator.class, service.packageName(), type));
       support.addAll(writer.get().support());
+      tokenArea |= writer.get() instanceof TokenWriters.Base;
       context.note("auth-spec: " + feature.id() + ": " + target.self().simpleName() + " ("
           + describe(binding) + ")");
     }
@@ -99,6 +104,11 @@ public final class ImplementationGenerator implements Generator {
     }
     for (String name : support) {
       files.add(context.support(ImplementationGenerator.class, "auth", name));
+    }
+    if (tokenArea) {
+      for (String name : TokenWriters.SUPPORT) {
+        files.add(context.support(ImplementationGenerator.class, "token", name));
+      }
     }
     return files;
   }

@@ -1,0 +1,198 @@
+package io.github.authspec.plugin.impl;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.github.authspec.model.Column;
+import io.github.authspec.model.ForeignKey;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+import javax.sql.DataSource;
+
+/**
+ * Implementations of the token and session features (issue 12): thin classes over the support
+ * classes of area {@code token} ({@code Sessions}, {@code ApiKeys}), which hold every
+ * statement and check; the generated class only names the bound
+ * table and columns and adapts the interface's types.
+ */
+final class TokenWriters {
+  private TokenWriters() {}
+
+  /** The support classes of area {@code token}, copied whole when any token writer is used. */
+  static final List<String> SUPPORT = List.of(
+      "AccessToken", "AccessTokenIssuer", "AccessTokenSettings", "AccessTokenVerifier",
+      "ApiKeys", "AuthorizationCodes", "IssuedAccessToken", "Json", "Jwk", "Jws", "JwsAlgorithm",
+      "KeyRing", "Pkce", "RefreshTokens", "RememberMe", "Secrets", "Sessions", "SigningKey",
+      "SingleUseSecrets", "Sql", "TokenDenyList", "TokenException", "TokenRevocation",
+      "TokenStoreException");
+
+  /** Every token writer; each copies the whole {@code token} support area. */
+  static List<Writer> all() {
+    return List.of(new ApiKeyAuth(), new SessionFeature("session-management"),
+        new SessionFeature("sliding-sessions"), new SessionFeature("concurrent-session-limits"),
+        new SessionFeature("logout"));
+  }
+
+  /** A writer whose class uses the {@code token} support area. */
+  abstract static class Base implements Writer {
+    @Override
+    public List<String> support() {
+      return List.of();
+    }
+  }
+
+  private static ClassName token(Target t, String simpleName) {
+    return t.support("token", simpleName);
+  }
+
+  private static CodeBlock names(Binding b, String tableRole, String... roles) {
+    CodeBlock.Builder args = CodeBlock.builder().add("$S", b.table(tableRole).name());
+    for (String role : roles) {
+      args.add(", $S", b.column(role).name());
+    }
+    return args.build();
+  }
+
+  /** {@code api-key-auth} over {@code ApiKeys}. */
+  static final class ApiKeyAuth extends Base {
+    @Override
+    public String feature() {
+      return "api-key-auth";
+    }
+
+    @Override
+    public TypeSpec write(Binding b, Target t) {
+      ClassName keys = token(t, "ApiKeys");
+      TypeName boxed = t.userId().box();
+      return t.skeleton(b, "API keys over table " + b.table("keyHash").name() + ": ak_ + 256 "
+              + "random bits, shown once, stored as SHA-256, scoped and expiring.")
+          .addField(Target.field(keys, "keys"))
+          .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+              .addJavadoc("An implementation over a database.\n\n@param dataSource the database"
+                  + "\n@param clock the clock\n@param random the key source\n")
+              .addParameter(DataSource.class, "dataSource").addParameter(Clock.class, "clock")
+              .addParameter(SecureRandom.class, "random")
+              .addStatement("this.keys = new $T(dataSource, new $T.Table($L), clock, random)",
+                  keys, keys, names(b, "keyHash", "id", "keyHash", "user", "name", "expiresAt",
+                      "lastUsedAt", "scopes"))
+              .build())
+          .addMethod(Target.override("createKey").returns(String.class)
+              .addParameter(t.userId(), "userId").addParameter(String.class, "name")
+              .addParameter(ParameterizedTypeName.get(Set.class, String.class), "scopes")
+              .addParameter(ParameterizedTypeName.get(Optional.class, Instant.class), "expiresAt")
+              .addStatement("return keys.create(userId, name, scopes, expiresAt).secret()")
+              .build())
+          .addMethod(Target.override("authenticate")
+              .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), boxed))
+              .addParameter(String.class, "presentedKey")
+              .addParameter(t.shared("RequestContext"), "context")
+              .addStatement("return keys.authenticate(presentedKey).map(k -> ($T) k.userId())",
+                  boxed)
+              .build())
+          .addMethod(Target.override("revokeKey").addParameter(t.userId(), "userId")
+              .addParameter(String.class, "keyId")
+              .beginControlFlow("try")
+              .addStatement("keys.revoke(userId, $T.parseLong(keyId))", Long.class)
+              .nextControlFlow("catch ($T e)", NumberFormatException.class)
+              .addComment("not an id of ours: nothing to revoke")
+              .endControlFlow()
+              .build())
+          .build();
+    }
+  }
+
+  /** The four session features over {@code Sessions}. */
+  static final class SessionFeature extends Base {
+    private final String feature;
+
+    SessionFeature(String feature) {
+      this.feature = feature;
+    }
+
+    @Override
+    public String feature() {
+      return feature;
+    }
+
+    @Override
+    public TypeSpec write(Binding b, Target t) {
+      ClassName sessions = token(t, "Sessions");
+      TypeName boxed = t.userId().box();
+      TypeSpec.Builder type = t.skeleton(b, "Server-side sessions over table "
+              + b.table("id").name() + " (" + feature + "): handles are row id + HMAC, sliding "
+              + "expiry capped by an absolute lifetime, and a per-user limit that ends the oldest "
+              + "sessions with the user's row locked.")
+          .addField(Target.field(sessions, "sessions"));
+      MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+          .addJavadoc("An implementation over a database.\n\n@param dataSource the database\n"
+              + "@param handleKey the key that MACs session handles (at least 32 bytes, from the "
+              + "secret store)\n@param clock the clock\n@param idle the idle timeout\n"
+              + "@param absolute the absolute lifetime\n"
+              + "@param limit the most live sessions per user (the oldest are ended)\n")
+          .addParameter(DataSource.class, "dataSource").addParameter(byte[].class, "handleKey")
+          .addParameter(Clock.class, "clock").addParameter(Duration.class, "idle")
+          .addParameter(Duration.class, "absolute");
+      // The limit locks the owner's row: the column the session's user id references.
+      Column owner = b.column("user").foreignKey().map(ForeignKey::target)
+          .orElseThrow(() -> new IllegalStateException(feature + ": "
+              + b.column("user").qualifiedName() + " has no foreign key to the users table"));
+      CodeBlock table = CodeBlock.of("new $T.Table($L, $S, $S)", sessions, names(b, "id", "id",
+          "user", "createdAt", "expiresAt", "active", "lastActivityAt", "invalidatedAt",
+          "loggedOutAt", "order"), owner.table().name(), owner.name());
+      ctor.addStatement("this.sessions = new $T(dataSource, $L, handleKey, clock, idle, absolute)",
+          sessions, table);
+      type.addField(Target.field(TypeName.INT, "limit"));
+      ctor.addParameter(TypeName.INT, "limit").addStatement("this.limit = limit");
+      // Every session feature's interface extends SessionManagementService (its parent in the
+      // spec), so each class implements the base operations too, over the same store.
+      type.addMethod(Target.override("create").returns(String.class)
+              .addParameter(t.userId(), "userId")
+              .addParameter(t.shared("RequestContext"), "context")
+              .addStatement("return sessions.create(userId, limit).handle()").build())
+          .addMethod(Target.override("validate")
+              .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), boxed))
+              .addParameter(String.class, "sessionId")
+              .addParameter(t.shared("RequestContext"), "context")
+              .addStatement("return sessions.validate(sessionId).map(s -> ($T) s.userId())",
+                  boxed).build())
+          .addMethod(Target.override("sessions")
+              .returns(ParameterizedTypeName.get(List.class, String.class))
+              .addParameter(t.userId(), "userId")
+              .addStatement("return sessions.handles(userId)").build())
+          .addMethod(Target.override("revoke").addParameter(String.class, "sessionId")
+              .addStatement("sessions.logout(sessionId)").build());
+      switch (feature) {
+        case "sliding-sessions" -> type.addMethod(Target.override("touch")
+            .returns(ParameterizedTypeName.get(Optional.class, Instant.class))
+            .addParameter(String.class, "sessionId")
+            .addStatement("return sessions.touch(sessionId).map($T.Live::expiresAt)", sessions)
+            .build());
+        case "concurrent-session-limits" -> type.addMethod(Target.override("activeSessions")
+                .returns(TypeName.INT).addParameter(t.userId(), "userId")
+                .addStatement("return sessions.live(userId).size()").build())
+            .addMethod(Target.override("enforceLimit").addParameter(t.userId(), "userId")
+                .addParameter(TypeName.INT, "limit")
+                .addStatement("sessions.enforceLimit(userId, limit)").build());
+        case "logout" -> type.addMethod(Target.override("logout")
+                .addParameter(String.class, "sessionId")
+                .addParameter(t.shared("RequestContext"), "context")
+                .addStatement("sessions.logout(sessionId)").build())
+            .addMethod(Target.override("logoutEverywhere").addParameter(t.userId(), "userId")
+                .addStatement("sessions.logoutEverywhere(userId)").build());
+        default -> {
+          // session-management: the base operations only
+        }
+      }
+      return type.addMethod(ctor.build()).build();
+    }
+  }
+}

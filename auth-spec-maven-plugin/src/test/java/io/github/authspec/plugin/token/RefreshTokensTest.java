@@ -1,0 +1,134 @@
+package io.github.authspec.plugin.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.authspec.support.token.RefreshTokens;
+import io.github.authspec.support.token.RefreshTokens.Outcome;
+import io.github.authspec.support.token.RefreshTokens.Refresh;
+import io.github.authspec.support.token.Secrets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Refresh-token rotation, families and reuse detection on the seed spec's refresh_tokens, on real PostgreSQL. */
+class RefreshTokensTest {
+  static final int THREADS = 16;
+  static final SecureRandom RANDOM = new SecureRandom();
+  static DataSource db;
+  final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+
+  @BeforeAll
+  static void database() {
+    db = SeedDatabase.fresh("refresh", 3);
+  }
+
+  RefreshTokens strict() {
+    return new RefreshTokens(db, RefreshTokens.Table.conventional(), clock, RANDOM);
+  }
+
+  @Test
+  @DisplayName("rotation issues a successor; the old token again revokes the whole family, successor included; other families live on")
+  void rotationAndReuse() {
+    RefreshTokens store = strict();
+    RefreshTokens.Issued first = store.issue(1L);
+    RefreshTokens.Issued otherLogin = store.issue(1L);
+    Refresh r = store.rotate(first.token());
+    assertThat(r.outcome()).isEqualTo(Outcome.ROTATED);
+    RefreshTokens.Issued second = r.issued().orElseThrow();
+    assertThat(second.familyId()).isEqualTo(first.familyId());
+    assertThat(second.userId()).isEqualTo(1L);
+    assertThat(second.token()).isNotEqualTo(first.token()).hasSize(43);
+
+    assertThat(store.rotate(first.token()).outcome()).isEqualTo(Outcome.REUSED);
+    assertThat(store.rotate(second.token()).outcome()).isEqualTo(Outcome.REVOKED);
+    assertThat(store.activeFamilies(1L)).containsExactly(otherLogin.familyId());
+    assertThat(store.rotate(otherLogin.token()).outcome()).isEqualTo(Outcome.ROTATED);
+    assertThat(store.rotate("no-such-token").outcome()).isEqualTo(Outcome.INVALID);
+    assertThat(SeedDatabase.values(db, "refresh_tokens"))
+        .doesNotContain(first.token(), second.token(), otherLogin.token())
+        .contains(Secrets.sha256(first.token()));
+  }
+
+  @Test
+  @DisplayName("fixed clock: a token expires after its TTL, and rotating every 6 minutes never carries a family past its absolute lifetime")
+  void lifetimes() {
+    RefreshTokens store = new RefreshTokens(db, RefreshTokens.Table.conventional(), clock, RANDOM,
+        Duration.ofHours(1), Duration.ofHours(2), Duration.ZERO);
+    Instant start = clock.instant();
+    RefreshTokens.Issued t = store.issue(2L);
+    clock.advance(Duration.ofHours(1));
+    assertThat(store.rotate(t.token()).outcome()).isEqualTo(Outcome.EXPIRED);
+
+    t = store.issue(2L);
+    Instant familyStart = clock.instant();
+    for (int i = 0; i < 100; i++) {
+      clock.advance(Duration.ofMinutes(6));
+      Refresh r = store.rotate(t.token());
+      if (r.outcome() != Outcome.ROTATED) {
+        assertThat(clock.instant()).isAfterOrEqualTo(familyStart.plus(Duration.ofHours(2)));
+        assertThat(r.outcome()).isEqualTo(Outcome.EXPIRED);
+        return;
+      }
+      t = r.issued().orElseThrow();
+      assertThat(t.expiresAt()).isBeforeOrEqualTo(familyStart.plus(Duration.ofHours(2)));
+    }
+    throw new AssertionError("the family outlived its absolute lifetime (start " + start + ")");
+  }
+
+  @Test
+  @DisplayName("start gun, strict: 16 threads present one token: exactly 1 ROTATED, 15 REUSED, and the family (winner's successor too) is revoked")
+  void concurrentStrict() throws Exception {
+    RefreshTokens store = strict();
+    RefreshTokens.Issued t = store.issue(3L);
+    List<Refresh> results = StartGun.fire(THREADS, () -> store.rotate(t.token()));
+    Map<Outcome, Long> counts = results.stream()
+        .collect(Collectors.groupingBy(Refresh::outcome, Collectors.counting()));
+    assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(Outcome.ROTATED, 1L,
+        Outcome.REUSED, (long) THREADS - 1));
+    String successor = results.stream().filter(r -> r.outcome() == Outcome.ROTATED)
+        .findFirst().orElseThrow().issued().orElseThrow().token();
+    assertThat(store.rotate(successor).outcome()).isEqualTo(Outcome.REVOKED);
+    assertThat(SeedDatabase.count(db, "SELECT count(*) FROM refresh_tokens WHERE family_id = '"
+        + t.familyId() + "'")).as("one successor row, never two").isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("start gun, 5 s grace: 1 ROTATED, 15 CONCURRENT, the successor stays valid; after the window the old token is reuse")
+  void concurrentWithGrace() throws Exception {
+    RefreshTokens store = new RefreshTokens(db, RefreshTokens.Table.conventional(), clock, RANDOM,
+        RefreshTokens.DEFAULT_TTL, RefreshTokens.DEFAULT_FAMILY_LIFETIME, Duration.ofSeconds(5));
+    RefreshTokens.Issued t = store.issue(3L);
+    List<Refresh> results = StartGun.fire(THREADS, () -> store.rotate(t.token()));
+    Map<Outcome, Long> counts = results.stream()
+        .collect(Collectors.groupingBy(Refresh::outcome, Collectors.counting()));
+    assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(Outcome.ROTATED, 1L,
+        Outcome.CONCURRENT, (long) THREADS - 1));
+    Function<Refresh, String> token = r -> r.issued().orElseThrow().token();
+    String successor = token.apply(results.stream().filter(r -> r.outcome() == Outcome.ROTATED)
+        .findFirst().orElseThrow());
+    clock.advance(Duration.ofSeconds(5));
+    assertThat(store.rotate(t.token()).outcome()).isEqualTo(Outcome.REUSED);
+    assertThat(store.rotate(successor).outcome()).isEqualTo(Outcome.REVOKED);
+  }
+
+  @Test
+  @DisplayName("revoking a user's families ends every login; familyOf finds a token's family for RFC 7009")
+  void revokeUser() {
+    RefreshTokens store = strict();
+    RefreshTokens.Issued a = store.issue(2L);
+    RefreshTokens.Issued b = store.issue(2L);
+    assertThat(store.familyOf(a.token())).contains(a.familyId());
+    assertThat(store.revokeUser(2L)).contains(a.familyId(), b.familyId());
+    assertThat(store.rotate(a.token()).outcome()).isEqualTo(Outcome.REVOKED);
+    assertThat(store.rotate(b.token()).outcome()).isEqualTo(Outcome.REVOKED);
+    assertThat(store.activeFamilies(2L)).isEmpty();
+  }
+}
