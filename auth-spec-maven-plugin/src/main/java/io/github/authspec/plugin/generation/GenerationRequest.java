@@ -24,6 +24,7 @@ import java.util.TreeMap;
  * @param redisClusterHashTags wrap the first placeholder in a {@code {hash tag}}
  * @param allowDestructiveMigrations permit drops and narrowing in new migrations
  * @param renames declared renames, {@code table.old=new} (a column) or {@code old=new} (a table)
+ * @param flavour the framework the output is wired for ({@link Flavour#NONE}: plain JDK)
  * @param pluginVersion the plugin's version, part of the fingerprint
  */
 public record GenerationRequest(
@@ -39,6 +40,7 @@ public record GenerationRequest(
     boolean redisClusterHashTags,
     boolean allowDestructiveMigrations,
     List<String> renames,
+    Flavour flavour,
     String pluginVersion) {
 
   public GenerationRequest {
@@ -51,6 +53,7 @@ public record GenerationRequest(
     renames = List.copyOf(renames);
     redisKeyPrefix = redisKeyPrefix == null ? "" : redisKeyPrefix;
     redisClient = redisClient == null ? RedisClient.NONE : redisClient;
+    flavour = flavour == null ? Flavour.NONE : flavour;
   }
 
   /** Defaults for tests and simple callers: everything below {@code base}. */
@@ -60,7 +63,8 @@ public record GenerationRequest(
         base.resolve("target/generated-resources/auth-spec"),
         base.resolve("src/main/resources/db/migration"),
         base.resolve("target/auth-spec"),
-        Optional.empty(), Map.of(), RedisClient.NONE, "", false, false, List.of(), "dev");
+        Optional.empty(), Map.of(), RedisClient.NONE, "", false, false, List.of(), Flavour.NONE,
+        "dev");
   }
 
   public GenerationRequest withPackageName(String name) {
@@ -96,6 +100,7 @@ public record GenerationRequest(
     private boolean redisClusterHashTags;
     private boolean allowDestructiveMigrations;
     private List<String> renames;
+    private Flavour flavour;
     private String pluginVersion;
 
     private Builder(GenerationRequest from) {
@@ -109,6 +114,7 @@ public record GenerationRequest(
       this.redisClusterHashTags = from.redisClusterHashTags;
       this.allowDestructiveMigrations = from.allowDestructiveMigrations;
       this.renames = from.renames;
+      this.flavour = from.flavour;
       this.pluginVersion = from.pluginVersion;
     }
 
@@ -157,6 +163,11 @@ public record GenerationRequest(
       return this;
     }
 
+    public Builder flavour(Flavour value) {
+      flavour = value;
+      return this;
+    }
+
     public Builder pluginVersion(String value) {
       pluginVersion = value;
       return this;
@@ -165,7 +176,7 @@ public record GenerationRequest(
     public GenerationRequest build() {
       return new GenerationRequest(from.specFile, from.javaDirectory, from.resourcesDirectory,
           migrationsDirectory, stateDirectory, packageName, entityNames, redisClient,
-          redisKeyPrefix, redisClusterHashTags, allowDestructiveMigrations, renames,
+          redisKeyPrefix, redisClusterHashTags, allowDestructiveMigrations, renames, flavour,
           pluginVersion);
     }
   }
@@ -181,6 +192,7 @@ public record GenerationRequest(
         "redisClusterHashTags=" + redisClusterHashTags,
         "allowDestructiveMigrations=" + allowDestructiveMigrations,
         "renames=" + renames,
+        "flavour=" + flavour,
         "javaDirectory=" + javaDirectory,
         "resourcesDirectory=" + resourcesDirectory,
         "migrationsDirectory=" + migrationsDirectory);

@@ -7,6 +7,7 @@ import io.github.authspec.plugin.redis.RedisKeyGenerator;
 import io.github.authspec.plugin.redis.RedisSettingsGenerator;
 import io.github.authspec.plugin.repository.RepositoryGenerator;
 import io.github.authspec.plugin.service.ServiceGenerator;
+import io.github.authspec.plugin.spring.SpringBootGenerator;
 import io.github.authspec.plugin.sql.MigrationGenerator;
 import java.util.List;
 
@@ -17,6 +18,6 @@ public final class Generators {
   public static List<Generator> all() {
     return List.of(new MigrationGenerator(), new EntityGenerator(), new RepositoryGenerator(),
         new RedisKeyGenerator(), new RedisSettingsGenerator(), new LocalCacheGenerator(),
-        new ServiceGenerator(), new ClientGenerator());
+        new ServiceGenerator(), new ClientGenerator(), new SpringBootGenerator());
   }
 }

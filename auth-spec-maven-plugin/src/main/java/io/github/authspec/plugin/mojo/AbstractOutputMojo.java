@@ -1,5 +1,6 @@
 package io.github.authspec.plugin.mojo;
 
+import io.github.authspec.plugin.generation.Flavour;
 import io.github.authspec.plugin.generation.GenerationRequest;
 import io.github.authspec.plugin.generation.RedisClient;
 import java.io.File;
@@ -103,6 +104,18 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
   protected List<String> renames = List.of();
 
   /**
+   * The framework the output is wired for: {@code NONE} (plain JDK code, the default) or
+   * {@code SPRING_BOOT}, which adds one auto-configuration in {@code <base>.spring} (beans for
+   * the repositories, joining Spring transactions; Redis operations; local caches; HTTP
+   * clients; Spring Security's {@code UserDetailsService}) with {@code authspec.*} properties.
+   * Works with Spring Boot 3.5 and 4.0; the plain output stays the same.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "authspec.flavour", defaultValue = "NONE")
+  protected Flavour flavour;
+
+  /**
    * Skip generation when the spec, the configuration, the plugin version and the migrations are
    * unchanged since the last successful run.
    *
@@ -144,6 +157,6 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
         Optional.ofNullable(packageName).filter(p -> !p.isBlank()),
         entityNames == null ? Map.of() : entityNames, redisClient,
         redisKeyPrefix == null ? "" : redisKeyPrefix, redisClusterHashTags,
-        allowDestructiveMigrations, renames == null ? List.of() : renames, version);
+        allowDestructiveMigrations, renames == null ? List.of() : renames, flavour, version);
   }
 }
