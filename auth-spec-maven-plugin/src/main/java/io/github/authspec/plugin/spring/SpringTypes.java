@@ -24,8 +24,8 @@ final class SpringTypes {
       "org.springframework.boot.context.properties", "EnableConfigurationProperties");
   static final ClassName DEPENDS_ON_DATABASE_INITIALIZATION = ClassName.get(
       "org.springframework.boot.sql.init.dependency", "DependsOnDatabaseInitialization");
-  static final ClassName CONFIGURATION = ClassName.get(
-      "org.springframework.context.annotation", "Configuration");
+  static final ClassName IMPORT = ClassName.get("org.springframework.context.annotation",
+      "Import");
   static final ClassName BEAN = ClassName.get("org.springframework.context.annotation", "Bean");
   static final ClassName OBJECT_PROVIDER = ClassName.get("org.springframework.beans.factory",
       "ObjectProvider");

@@ -1,0 +1,12 @@
+String log = new File(basedir, 'build.log').text
+def check = { boolean ok, String what -> if (!ok) throw new AssertionError(what + "\n" + log) }
+File classes = new File(basedir, 'target/classes')
+File imports = new File(classes, 'META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports')
+check(imports.isFile() && imports.text.contains('com.example.authservice.spring.AuthSpecAutoConfiguration'), 'the imports file is on the classpath')
+File metadata = new File(classes, 'META-INF/spring-configuration-metadata.json')
+check(metadata.isFile(), 'the configuration processor wrote the IDE metadata')
+String meta = metadata.text
+check(meta.contains('"authspec.clients.notifications-service.base-url"'), 'metadata names the client properties')
+check(meta.contains('The base URL of notifications-service'), 'the plugin\'s descriptions were merged')
+check(log.contains('Tests run: 9, Failures: 0, Errors: 0'), 'the Spring Boot tests ran and passed')
+true
