@@ -14,6 +14,7 @@ public final class GenerationContext {
   private final GenerationRequest request;
   private final Naming naming;
   private final Reporter reporter;
+  private final java.util.List<String> notes = new java.util.ArrayList<>();
 
   public GenerationContext(Spec spec, GenerationRequest request, Reporter reporter) {
     this.spec = spec;
@@ -37,6 +38,15 @@ public final class GenerationContext {
   /** Reports a problem at {@code pointer} in the spec ({@code ""} for the whole file). */
   public void report(Code code, String pointer, String message, String hint) {
     reporter.report(code, pointer, message, hint);
+  }
+
+  /** A line for the build log (e.g. which roles bound), printed once planning is done. */
+  public synchronized void note(String line) {
+    notes.add(line);
+  }
+
+  public synchronized java.util.List<String> notes() {
+    return java.util.List.copyOf(notes);
   }
 
   public boolean hasErrors() {

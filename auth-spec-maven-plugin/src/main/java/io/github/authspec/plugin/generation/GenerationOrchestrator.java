@@ -115,6 +115,7 @@ public final class GenerationOrchestrator {
           produced.size(), (System.nanoTime() - start) / 1_000_000));
       return produced;
     }).toList();
+    context.notes().forEach(log::info);
     List<GeneratedFile> files = new ArrayList<>();
     Set<String> paths = new HashSet<>();
     for (int i = 0; i < generators.size(); i++) {

@@ -24,6 +24,10 @@ import java.util.TreeMap;
  * @param redisClusterHashTags wrap the first placeholder in a {@code {hash tag}}
  * @param allowDestructiveMigrations permit drops and narrowing in new migrations
  * @param renames declared renames, {@code table.old=new} (a column) or {@code old=new} (a table)
+ * @param implementations generate implementations behind the service interfaces
+ * @param roles explicit role bindings, {@code feature.role=table.column} or
+ *     {@code feature.role=key pattern}
+ * @param bouncyCastle implementations use Bouncy Castle (Argon2id, legacy bcrypt verify)
  * @param flavour the framework the output is wired for ({@link Flavour#NONE}: plain JDK)
  * @param pluginVersion the plugin's version, part of the fingerprint
  */
@@ -40,6 +44,9 @@ public record GenerationRequest(
     boolean redisClusterHashTags,
     boolean allowDestructiveMigrations,
     List<String> renames,
+    boolean implementations,
+    List<String> roles,
+    boolean bouncyCastle,
     Flavour flavour,
     String pluginVersion) {
 
@@ -51,6 +58,7 @@ public record GenerationRequest(
     Objects.requireNonNull(stateDirectory, "stateDirectory");
     entityNames = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(entityNames));
     renames = List.copyOf(renames);
+    roles = roles == null ? List.of() : List.copyOf(roles);
     redisKeyPrefix = redisKeyPrefix == null ? "" : redisKeyPrefix;
     redisClient = redisClient == null ? RedisClient.NONE : redisClient;
     flavour = flavour == null ? Flavour.NONE : flavour;
@@ -63,8 +71,8 @@ public record GenerationRequest(
         base.resolve("target/generated-resources/auth-spec"),
         base.resolve("src/main/resources/db/migration"),
         base.resolve("target/auth-spec"),
-        Optional.empty(), Map.of(), RedisClient.NONE, "", false, false, List.of(), Flavour.NONE,
-        "dev");
+        Optional.empty(), Map.of(), RedisClient.NONE, "", false, false, List.of(), false,
+        List.of(), false, Flavour.NONE, "dev");
   }
 
   public GenerationRequest withPackageName(String name) {
@@ -100,6 +108,9 @@ public record GenerationRequest(
     private boolean redisClusterHashTags;
     private boolean allowDestructiveMigrations;
     private List<String> renames;
+    private boolean implementations;
+    private List<String> roles;
+    private boolean bouncyCastle;
     private Flavour flavour;
     private String pluginVersion;
 
@@ -114,6 +125,9 @@ public record GenerationRequest(
       this.redisClusterHashTags = from.redisClusterHashTags;
       this.allowDestructiveMigrations = from.allowDestructiveMigrations;
       this.renames = from.renames;
+      this.implementations = from.implementations;
+      this.roles = from.roles;
+      this.bouncyCastle = from.bouncyCastle;
       this.flavour = from.flavour;
       this.pluginVersion = from.pluginVersion;
     }
@@ -163,6 +177,21 @@ public record GenerationRequest(
       return this;
     }
 
+    public Builder implementations(boolean value) {
+      implementations = value;
+      return this;
+    }
+
+    public Builder roles(List<String> value) {
+      roles = value;
+      return this;
+    }
+
+    public Builder bouncyCastle(boolean value) {
+      bouncyCastle = value;
+      return this;
+    }
+
     public Builder flavour(Flavour value) {
       flavour = value;
       return this;
@@ -176,8 +205,8 @@ public record GenerationRequest(
     public GenerationRequest build() {
       return new GenerationRequest(from.specFile, from.javaDirectory, from.resourcesDirectory,
           migrationsDirectory, stateDirectory, packageName, entityNames, redisClient,
-          redisKeyPrefix, redisClusterHashTags, allowDestructiveMigrations, renames, flavour,
-          pluginVersion);
+          redisKeyPrefix, redisClusterHashTags, allowDestructiveMigrations, renames,
+          implementations, roles, bouncyCastle, flavour, pluginVersion);
     }
   }
 
@@ -192,6 +221,9 @@ public record GenerationRequest(
         "redisClusterHashTags=" + redisClusterHashTags,
         "allowDestructiveMigrations=" + allowDestructiveMigrations,
         "renames=" + renames,
+        "implementations=" + implementations,
+        "roles=" + roles,
+        "bouncyCastle=" + bouncyCastle,
         "flavour=" + flavour,
         "javaDirectory=" + javaDirectory,
         "resourcesDirectory=" + resourcesDirectory,

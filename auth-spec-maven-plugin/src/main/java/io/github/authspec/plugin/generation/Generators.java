@@ -2,6 +2,7 @@ package io.github.authspec.plugin.generation;
 
 import io.github.authspec.plugin.client.ClientGenerator;
 import io.github.authspec.plugin.entity.EntityGenerator;
+import io.github.authspec.plugin.impl.ImplementationGenerator;
 import io.github.authspec.plugin.redis.LocalCacheGenerator;
 import io.github.authspec.plugin.redis.RedisKeyGenerator;
 import io.github.authspec.plugin.redis.RedisSettingsGenerator;
@@ -18,6 +19,7 @@ public final class Generators {
   public static List<Generator> all() {
     return List.of(new MigrationGenerator(), new EntityGenerator(), new RepositoryGenerator(),
         new RedisKeyGenerator(), new RedisSettingsGenerator(), new LocalCacheGenerator(),
-        new ServiceGenerator(), new ClientGenerator(), new SpringBootGenerator());
+        new ServiceGenerator(), new ImplementationGenerator(), new ClientGenerator(),
+        new SpringBootGenerator());
   }
 }

@@ -63,6 +63,17 @@ abstract class AbstractAuthSpecMojo extends AbstractMojo {
     return buildContext != null && !(buildContext instanceof DefaultBuildContext);
   }
 
+  /**
+   * The one sentence a failed build ends with, e.g. {@code auth-spec: x.json has 2 errors, 0
+   * warnings; nothing was generated}.
+   *
+   * @param byWarnings the spec has no errors; its warnings fail the build (failOnWarning)
+   */
+  protected String failureMessage(String where, String summary, boolean byWarnings) {
+    return "auth-spec: " + where + " has " + summary
+        + (byWarnings ? " and failOnWarning is set" : "; nothing was generated");
+  }
+
   /** Logs every diagnostic; throws when errors (or warnings, with failOnWarning) fail the build. */
   protected void report(GenerationResult result) throws MojoFailureException {
     Diagnostics diagnostics = result.diagnostics();
@@ -84,16 +95,14 @@ abstract class AbstractAuthSpecMojo extends AbstractMojo {
       }
     }
     String where = spec.getPath();
+    // Each diagnostic was logged once above. The failure carries only the summary: Maven prints
+    // an exception's long message after its short one, which would repeat every diagnostic (and
+    // the summary) as [ERROR] lines.
     if (result.failed()) {
-      throw new SpecFailure(where,
-          "auth-spec: " + where + " has " + diagnostics.summary()
-              + "; nothing was generated",
-          diagnostics.format());
+      throw new SpecFailure(failureMessage(where, diagnostics.summary(), false));
     }
     if (failOnWarning && !diagnostics.warnings().isEmpty()) {
-      throw new SpecFailure(where,
-          "auth-spec: " + where + " has " + diagnostics.summary() + " and failOnWarning is set",
-          diagnostics.format());
+      throw new SpecFailure(failureMessage(where, diagnostics.summary(), true));
     }
   }
 }

@@ -104,13 +104,44 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
   protected List<String> renames = List.of();
 
   /**
+   * Generate, for each selected feature the plugin implements (passwords, MFA, lockout, rate
+   * limiting), a class implementing its service interface over the generated tables and keys.
+   * Off: only the interfaces are generated, as before.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "authspec.implementations", defaultValue = "false")
+  protected boolean implementations;
+
+  /**
+   * Explicit bindings of the columns and keys an implementation needs, by role, for when the
+   * feature's {@code usedColumns}/{@code usedCacheKeys} and the naming conventions do not find
+   * them: {@code <role>totp.secret=user_mfa.secret</role>} (a column) or
+   * {@code <role>rate-limiting.counter=rl:{ip}</role>} (a Redis key pattern).
+   *
+   * @since 0.2.0
+   */
+  @Parameter
+  protected List<String> roles = List.of();
+
+  /**
+   * With {@code implementations}: hash new passwords with Argon2id (OWASP parameters) and verify
+   * legacy bcrypt hashes, through Bouncy Castle; add {@code org.bouncycastle:bcprov-jdk18on}.
+   * Off: PBKDF2-HMAC-SHA256 (600,000 iterations), JDK only.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "authspec.bouncyCastle", defaultValue = "false")
+  protected boolean bouncyCastle;
+
+  /**
    * The framework the output is wired for: {@code NONE} (plain JDK code, the default) or
    * {@code SPRING_BOOT}, which adds one auto-configuration in {@code <base>.spring} (beans for
    * the repositories, joining Spring transactions; Redis operations; local caches; HTTP
    * clients; Spring Security's {@code UserDetailsService}) with {@code authspec.*} properties.
    * Works with Spring Boot 3.5 and 4.0; the plain output stays the same.
    *
-   * @since 0.1.0
+   * @since 0.2.0
    */
   @Parameter(property = "authspec.flavour", defaultValue = "NONE")
   protected Flavour flavour;
@@ -157,6 +188,7 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
         Optional.ofNullable(packageName).filter(p -> !p.isBlank()),
         entityNames == null ? Map.of() : entityNames, redisClient,
         redisKeyPrefix == null ? "" : redisKeyPrefix, redisClusterHashTags,
-        allowDestructiveMigrations, renames == null ? List.of() : renames, flavour, version);
+        allowDestructiveMigrations, renames == null ? List.of() : renames, implementations,
+        roles == null ? List.of() : roles, bouncyCastle, flavour, version);
   }
 }

@@ -23,4 +23,11 @@ public class ValidateMojo extends AbstractAuthSpecMojo {
     getLog().info("auth-spec: " + spec.getName() + " is valid ("
         + result.diagnostics().summary() + ")");
   }
+
+  /** Validation writes nothing in any case, so the verdict is all it reports. */
+  @Override
+  protected String failureMessage(String where, String summary, boolean byWarnings) {
+    return "auth-spec: " + where + " is invalid (" + summary
+        + (byWarnings ? "; failOnWarning is set)" : ")");
+  }
 }

@@ -111,6 +111,11 @@ public final class Naming {
     return Words.upperCamel(featureId) + "Service";
   }
 
+  /** {@code totp} → {@code DefaultTotpService}: the generated implementation of a service. */
+  public String implementationName(Feature feature) {
+    return "Default" + serviceName(feature);
+  }
+
   /** {@code notifications-service} → {@code NotificationsClient}. */
   public String clientName(ExternalService service) {
     String id = service.id().replaceAll("-service$", "");

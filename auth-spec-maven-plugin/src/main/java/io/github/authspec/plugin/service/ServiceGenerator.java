@@ -81,6 +81,17 @@ public final class ServiceGenerator implements Generator {
     return files;
   }
 
+  /** The interface generated for {@code feature}, e.g. {@code <base>.service.mfa.TotpService}. */
+  public static ClassName interfaceName(Feature feature, FeatureCatalog catalog, Naming naming) {
+    return ClassName.get(naming.servicePackage(group(feature, catalog.entry(feature.id()))),
+        naming.serviceName(feature));
+  }
+
+  /** The Java type of a catalog id type ({@code UserId} → the type of {@code users.id}). */
+  public static com.palantir.javapoet.TypeName idType(Spec spec, Naming naming, String idType) {
+    return new ServiceTypes(spec, naming).type(idType);
+  }
+
   private static String group(Feature feature, Optional<Entry> entry) {
     return !feature.group().isEmpty() ? feature.group() : entry.map(Entry::group).orElse("");
   }

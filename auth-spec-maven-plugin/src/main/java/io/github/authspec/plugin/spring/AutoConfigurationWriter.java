@@ -36,7 +36,8 @@ final class AutoConfigurationWriter {
   /** What the plain output has, and so what the auto-configuration can offer beans for. */
   record Parts(List<Table> tables, boolean lettuce, boolean jsonKeys, List<LocalCache> inMemory,
       List<LocalCache> caffeine, List<ExternalService> services,
-      Optional<UserDetailsWriter> users, boolean passwordEncoder) {}
+      Optional<UserDetailsWriter> users, boolean passwordEncoder,
+      List<Implementations.Implemented> implementations) {}
 
   private final String packageName;
   private final Naming naming;
@@ -90,6 +91,9 @@ final class AutoConfigurationWriter {
       nested.add(clients());
     }
     parts.users().ifPresent(u -> nested.add(security(u)));
+    if (!parts.implementations().isEmpty()) {
+      nested.add(implementations());
+    }
     if (!nested.isEmpty()) {
       CodeBlock.Builder imports = CodeBlock.builder().add("{");
       for (int i = 0; i < nested.size(); i++) {
@@ -321,6 +325,36 @@ final class AutoConfigurationWriter {
               .addMember("value", "$T.class", encoder.nestedClass("Hashing")).build())
           .addParameter(encoder.nestedClass("Hashing"), "hashing")
           .addStatement("return new $T(hashing)", encoder).build());
+    }
+    return part.build();
+  }
+
+  // ---- implementations
+
+  private TypeSpec implementations() {
+    ClassName box = ClassName.get(naming.supportPackage("auth"), "SecretBox");
+    TypeSpec.Builder part = part("Implementations", "The implementations of "
+        + "{@code implementations=true}, on the application's {@code DataSource} (joining its "
+        + "transactions like the repositories). They need the application's {@code SecretBox} "
+        + "bean: its key lives outside the database.")
+        .addAnnotation(onClass(SpringTypes.TRANSACTION_AWARE_DATA_SOURCE_PROXY.reflectionName()))
+        .addAnnotation(singleDataSource());
+    for (Implementations.Implemented i : parts.implementations()) {
+      part.addMethod(bean(beanName(i.api().simpleName()), i.type(), "Feature {@code "
+              + i.feature() + "}.\n\n@param dataSource the application's database\n"
+              + "@param secrets seals the seeds\n@param clock the application's {@code Clock} "
+              + "bean, or UTC\n@param properties the issuer\n@return the implementation")
+          .addAnnotation(missing(i.api()))
+          .addAnnotation(AnnotationSpec.builder(CONDITIONAL_ON_BEAN)
+              .addMember("value", "$T.class", box).build())
+          .addParameter(DataSource.class, "dataSource").addParameter(box, "secrets")
+          .addParameter(ParameterizedTypeName.get(OBJECT_PROVIDER, ClassName.get(Clock.class)),
+              "clock")
+          .addParameter(properties.type(), "properties")
+          .addStatement("return new $T(new $T(dataSource), clock.getIfAvailable($T::systemUTC), "
+              + "secrets, new $T(), properties.getTotp().getIssuer())", i.type(),
+              SpringTypes.TRANSACTION_AWARE_DATA_SOURCE_PROXY, Clock.class,
+              java.security.SecureRandom.class).build());
     }
     return part.build();
   }

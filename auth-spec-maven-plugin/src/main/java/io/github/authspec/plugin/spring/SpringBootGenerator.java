@@ -43,14 +43,19 @@ public final class SpringBootGenerator implements Generator {
     List<Table> tables = spec.infrastructure().databaseEnabled()
         ? spec.database().tables() : List.of();
     Optional<UserDetailsWriter> users = UserDetailsWriter.of(tables, naming, pkg);
-    SpringProperties properties = new SpringProperties(pkg, spec.externalServices(), naming);
+    List<Implementations.Implemented> implemented = tables.isEmpty() ? List.of()
+        : Implementations.of(context);
+    String project = spec.project().name().isBlank() ? "auth-service" : spec.project().name();
+    SpringProperties properties = new SpringProperties(pkg, spec.externalServices(), naming,
+        implemented.stream().anyMatch(i -> i.feature().equals(Implementations.TOTP))
+            ? Optional.of(project) : Optional.empty());
     List<RedisKey> keys = spec.infrastructure().cacheEnabled() ? spec.cache().redisKeys()
         : List.of();
     AutoConfigurationWriter.Parts parts = new AutoConfigurationWriter.Parts(tables,
         context.request().redisClient() == RedisClient.LETTUCE && !keys.isEmpty(),
         keys.stream().anyMatch(k -> k.serialization() == RedisKey.Serialization.JSON),
         spec.cache().inMemory(), spec.cache().caffeine(), spec.externalServices(), users,
-        users.isPresent());
+        users.isPresent(), implemented);
     AutoConfigurationWriter auto = new AutoConfigurationWriter(pkg, naming, properties, parts);
 
     List<GeneratedFile> files = new ArrayList<>();

@@ -36,6 +36,7 @@ final class SpringProperties {
       "org.springframework.boot.context.properties", "ConfigurationProperties");
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  private static final String TOTP_ISSUER = "The service name authenticator apps show.";
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -52,9 +53,17 @@ final class SpringProperties {
 
   private final String packageName;
   private final List<ClientEntry> clients;
+  private final java.util.Optional<String> totpIssuer;
 
-  SpringProperties(String packageName, List<ExternalService> services, Naming naming) {
+  /**
+   * The properties.
+   *
+   * @param totpIssuer the default TOTP issuer when the TOTP implementation gets a bean
+   */
+  SpringProperties(String packageName, List<ExternalService> services, Naming naming,
+      java.util.Optional<String> totpIssuer) {
     this.packageName = packageName;
+    this.totpIssuer = totpIssuer;
     List<ClientEntry> entries = new ArrayList<>();
     for (ExternalService s : services) {
       String field = naming.memberName(s.id());
@@ -116,6 +125,18 @@ final class SpringProperties {
     }
     type.addType(clientsClass.build());
     type.addType(clientClass());
+    totpIssuer.ifPresent(issuer -> {
+      ClassName totp = type().nestedClass("Totp");
+      type.addField(FieldSpec.builder(totp, "totp", Modifier.PRIVATE, Modifier.FINAL)
+          .initializer("new $T()", totp).build());
+      type.addMethod(getter(totp, "totp", "The TOTP implementation's settings."));
+      TypeSpec.Builder totpClass = TypeSpec.classBuilder("Totp")
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addJavadoc("The TOTP implementation ({@code $L.totp.*}).\n", PREFIX);
+      bean(totpClass, ClassName.get(String.class), "issuer", CodeBlock.of("$S", issuer),
+          TOTP_ISSUER);
+      type.addType(totpClass.build());
+    });
     return type.build();
   }
 
@@ -195,6 +216,13 @@ final class SpringProperties {
           "java.util.Map<java.lang.String,java.lang.String>",
           "Headers sent with every request to " + c.service().id() + ".", clientType);
     }
+    totpIssuer.ifPresent(issuer -> {
+      String totp = type().nestedClass("Totp").reflectionName();
+      groups.addObject().put("name", PREFIX + ".totp").put("type", totp).put("sourceType", type)
+          .put("sourceMethod", "getTotp()");
+      property(properties, PREFIX + ".totp.issuer", "java.lang.String", TOTP_ISSUER, totp)
+          .put("defaultValue", issuer);
+    });
     root.putArray("hints");
     try {
       return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";

@@ -43,11 +43,15 @@ class GenerateMojoTest {
   @DisplayName("a broken spec fails with the located errors and writes nothing")
   void brokenSpecWritesNothing(GenerateMojo mojo, @TempDir Path dir) {
     point(mojo, dir);
+    RecordingLog log = new RecordingLog();
+    mojo.setLog(log);
     mojo.spec = new File("src/test/resources/unit/validate/minimal-field-reference.json");
 
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-        .satisfies(e -> assertThat(((MojoFailureException) e).getLongMessage())
-            .contains("minimal-field-reference.json:63:17: error: [AS040]"));
+        .hasMessageEndingWith("has 2 errors, 10 warnings; nothing was generated")
+        .satisfies(e -> assertThat(((MojoFailureException) e).getLongMessage()).isNull());
+    assertThat(log.count("minimal-field-reference.json:63:17: error: [AS040]")).isEqualTo(1);
+    assertThat(log.at("warn")).hasSize(10);
     assertThat(dir.resolve("java")).doesNotExist();
   }
 

@@ -39,6 +39,13 @@ class SpringBootFlavourTest {
         shared.resolve(k)));
   }
 
+  /** The full spec as the Spring tests use it: Lettuce, and the opt-in implementations. */
+  private static synchronized List<GeneratedFile> full() {
+    return PLANS.computeIfAbsent("full", k -> Specs.plan(Specs.project(Specs.FULL,
+        shared.resolve(k)).toBuilder().flavour(Flavour.SPRING_BOOT)
+        .redisClient(RedisClient.LETTUCE).implementations(true).build()));
+  }
+
   private static List<GeneratedFile> fresh(String spec, Flavour flavour, RedisClient redis,
       Path dir) {
     GenerationRequest request = Specs.project(spec, dir).toBuilder().flavour(flavour)
@@ -49,8 +56,7 @@ class SpringBootFlavourTest {
   /** The full spec's Spring output, compiled once with -Xlint:all -Werror. */
   private static synchronized ClassLoader fullSpec() {
     if (fullSpec == null) {
-      fullSpec = GeneratedSources.compile(plan(Specs.FULL, Flavour.SPRING_BOOT,
-          RedisClient.LETTUCE), shared.resolve("full-build"));
+      fullSpec = GeneratedSources.compile(full(), shared.resolve("full-build"));
     }
     return fullSpec;
   }
@@ -80,7 +86,7 @@ class SpringBootFlavourTest {
   }
 
   @Test
-  @DisplayName("the full spec's Spring output compiles with -Xlint:all -Werror against Spring "
+  @DisplayName("the full spec's Spring output (Lettuce, implementations) compiles with -Xlint:all -Werror against Spring "
       + "Boot 3.5; the auto-configuration is no @Configuration or @Component")
   void compilesStrictly() throws Exception {
     Class<?> auto = fullSpec().loadClass(
@@ -107,7 +113,7 @@ class SpringBootFlavourTest {
   @DisplayName("the full spec: one auto-configuration in the imports file, a bean per "
       + "repository, each backing off to a user's bean of its type")
   void fullSpecBeans() {
-    List<GeneratedFile> files = plan(Specs.FULL, Flavour.SPRING_BOOT, RedisClient.LETTUCE);
+    List<GeneratedFile> files = full();
     String imports = file(files, OutputRoot.RESOURCES, SpringBootGenerator.IMPORTS);
     assertThat(imports.lines().filter(l -> !l.startsWith("#")).toList())
         .containsExactly("com.example.authservice.spring.AuthSpecAutoConfiguration");
@@ -122,6 +128,8 @@ class SpringBootFlavourTest {
         .contains("@ConditionalOnMissingBean(UserDetailsService.class)")
         .contains("@ConditionalOnMissingBean(LettuceKeyOperations.class)")
         .contains("@ConditionalOnMissingBean(NotificationsClient.class)")
+        .contains("@ConditionalOnMissingBean(TotpService.class)")
+        .contains("new DefaultTotpService(new TransactionAwareDataSourceProxy(dataSource)")
         .doesNotContain("@Component");
     assertThat(auto.split("@Bean", -1).length - 1).as("every bean is conditional")
         .isEqualTo(auto.split("@ConditionalOnMissingBean", -1).length - 1);
@@ -130,7 +138,7 @@ class SpringBootFlavourTest {
   @Test
   @DisplayName("the IDE metadata names every property of AuthSpecProperties, with its type")
   void metadataMatchesTheProperties() throws Exception {
-    List<GeneratedFile> files = plan(Specs.FULL, Flavour.SPRING_BOOT, RedisClient.LETTUCE);
+    List<GeneratedFile> files = full();
     ClassLoader loader = fullSpec();
     JsonNode metadata = new ObjectMapper().readTree(file(files, OutputRoot.RESOURCES,
         SpringBootGenerator.METADATA));
@@ -147,7 +155,7 @@ class SpringBootFlavourTest {
     assertThat(names).contains("authspec.enabled",
         "authspec.clients.notifications-service.base-url",
         "authspec.clients.oauth2-providers.request-timeout",
-        "authspec.clients.storage-service.connect-timeout");
+        "authspec.clients.storage-service.connect-timeout", "authspec.totp.issuer");
     for (JsonNode g : metadata.get("groups")) {
       if (g.has("sourceMethod")) {
         String method = g.get("sourceMethod").asText().replace("()", "");

@@ -83,7 +83,9 @@ public enum Code {
   MIGRATION_STATE("AS112", ERROR, "the migration state cannot be read"),
   UNKNOWN_FEATURE("AS113", WARNING, "a feature id the catalog does not know"),
   OUTPUT_OVERLAP("AS114", ERROR, "two executions write the same output file"),
-  DEPENDENCY_NEEDED("AS115", WARNING, "generated code needs a library the consumer must add");
+  DEPENDENCY_NEEDED("AS115", WARNING, "generated code needs a library the consumer must add"),
+  UNBOUND_ROLE("AS116", WARNING,
+      "an implementation cannot find a column or key it needs; interface only");
 
   private final String id;
   private final Severity severity;

@@ -36,8 +36,16 @@ public final class JsonReader {
     this.reporter = reporter;
   }
 
-  /** Parses {@code text}; on a syntax error reports it and returns empty. */
-  public static Optional<LocatedJson> read(String text, Reporter reporter) {
+  /** The UTF-8 byte-order mark some Windows editors write; RFC 8259 §8.1 lets a parser ignore it. */
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+  /**
+   * Parses {@code text}; on a syntax error reports it and returns empty. A leading byte-order
+   * mark is dropped before parsing, so columns on line 1 count as an editor shows them.
+   */
+  public static Optional<LocatedJson> read(String source, Reporter reporter) {
+    String text = !source.isEmpty() && source.charAt(0) == BYTE_ORDER_MARK
+        ? source.substring(1) : source;
     if (text.isBlank()) {
       reporter.report(Code.EMPTY_FILE, "", "the spec file is empty",
           "export the design again from the designer");

@@ -1,0 +1,187 @@
+package io.github.authspec.plugin.impl;
+
+import static io.github.authspec.model.SqlType.BIGINT;
+import static io.github.authspec.model.SqlType.BOOLEAN;
+import static io.github.authspec.model.SqlType.INT;
+import static io.github.authspec.model.SqlType.SMALLINT;
+import static io.github.authspec.model.SqlType.TEXT;
+import static io.github.authspec.model.SqlType.TIMESTAMP;
+import static io.github.authspec.model.SqlType.UUID;
+import static io.github.authspec.model.SqlType.VARCHAR;
+
+import io.github.authspec.model.SqlType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The roles each implemented feature needs, in binding order, with their naming conventions.
+ * This table is the documented convention (README, "Implementations"): a spec that names its
+ * columns this way binds without configuration.
+ */
+public final class FeatureRoles {
+  private static final List<String> ACCOUNT = List.of("users", "accounts", "user_accounts");
+  private static final SqlType[] ID = {BIGINT, INT, SMALLINT, UUID};
+  private static final SqlType[] COUNT = {INT, BIGINT, SMALLINT};
+  private static final SqlType[] STRING = {VARCHAR, TEXT};
+
+  private static final Map<String, List<Role>> ROLES = build();
+
+  private FeatureRoles() {}
+
+  /** The feature ids that have an implementation, in catalog order. */
+  public static List<String> features() {
+    return List.copyOf(ROLES.keySet());
+  }
+
+  /** The roles of a feature, or empty when the plugin does not implement it. */
+  public static Optional<List<Role>> of(String feature) {
+    return Optional.ofNullable(ROLES.get(feature));
+  }
+
+  private static Map<String, List<Role>> build() {
+    Map<String, List<Role>> all = new LinkedHashMap<>();
+    String f = "email-password-login";
+    all.put(f, List.of(
+        account(f, "id", "the account's id", List.of("id"), ID),
+        account(f, "email", "the sign-in email address", List.of("email", "email_address"),
+            STRING),
+        account(f, "passwordHash", "the password's PHC hash string",
+            List.of("password_hash", "hashed_password", "password"), STRING),
+        account(f, "hashAlgorithm", "the hash algorithm's name",
+            List.of("hash_algorithm", "password_algorithm"), STRING).asOptional(),
+        account(f, "passwordChangedAt", "when the password was last set",
+            List.of("password_changed_at"), TIMESTAMP).asOptional()));
+    f = "password-policies";
+    List<String> policy = List.of("password_policies", "password_policy");
+    all.put(f, List.of(
+        in(f, "minLength", "the minimum length", "policy", policy, List.of("min_length"), COUNT)
+            .asOptional(),
+        in(f, "maxLength", "the maximum length", "policy", policy, List.of("max_length"), COUNT)
+            .asOptional(),
+        in(f, "requireUppercase", "an upper-case letter rule", "policy", policy,
+            List.of("require_uppercase"), BOOLEAN).asOptional(),
+        in(f, "requireLowercase", "a lower-case letter rule", "policy", policy,
+            List.of("require_lowercase"), BOOLEAN).asOptional(),
+        in(f, "requireDigits", "a digit rule", "policy", policy,
+            List.of("require_digits", "require_digit"), BOOLEAN).asOptional(),
+        in(f, "requireSpecial", "a special-character rule", "policy", policy,
+            List.of("require_special", "require_symbols"), BOOLEAN).asOptional()));
+    f = "password-blacklist";
+    List<String> blocklist = List.of("blacklisted_passwords", "password_blacklist",
+        "password_blocklist", "blocked_passwords");
+    all.put(f, List.of(
+        in(f, "hash", "the SHA-1 hex of a blocked password (the Pwned Passwords format)",
+            "blocklist", blocklist, List.of("password_hash", "hash", "sha1"), STRING),
+        in(f, "source", "where the entry came from", "blocklist", blocklist,
+            List.of("source"), STRING).asOptional()));
+    f = "password-history";
+    List<String> history = List.of("password_history", "password_histories");
+    all.put(f, List.of(
+        in(f, "hash", "an earlier password's hash", "history", history,
+            List.of("password_hash", "hash"), STRING),
+        in(f, "user", "the owner's id", "history", history, List.of("user_id"), ID),
+        in(f, "createdAt", "when it was set", "history", history,
+            List.of("created_at", "changed_at"), TIMESTAMP)));
+    f = "password-expiration";
+    all.put(f, List.of(
+        account(f, "id", "the account's id", List.of("id"), ID),
+        account(f, "expiresAt", "when the password expires", List.of("password_expires_at"),
+            TIMESTAMP),
+        account(f, "changedAt", "when the password was last set",
+            List.of("password_changed_at"), TIMESTAMP).asOptional()));
+    f = "force-password-change";
+    all.put(f, List.of(
+        account(f, "id", "the account's id", List.of("id"), ID),
+        account(f, "required", "the must-change flag", List.of("force_password_change",
+            "must_change_password", "password_change_required"), BOOLEAN)));
+    f = "account-lockout";
+    all.put(f, List.of(
+        account(f, "id", "the account's id", List.of("id"), ID),
+        account(f, "failures", "the consecutive failed-attempt counter",
+            List.of("failed_login_attempts", "failed_attempts", "failed_login_count"), COUNT),
+        account(f, "lockedUntil", "the end of the current lock",
+            List.of("lockout_until", "locked_until", "account_locked_until"), TIMESTAMP),
+        account(f, "lockedAt", "when the lock began", List.of("locked_at"), TIMESTAMP)
+            .asOptional()));
+    f = "failed-login-tracking";
+    List<String> attempts = List.of("login_history", "login_attempts", "failed_logins");
+    all.put(f, List.of(
+        in(f, "user", "the account's id", "attempts", attempts, List.of("user_id"), ID),
+        in(f, "success", "whether the attempt succeeded", "attempts", attempts,
+            List.of("success", "succeeded", "successful"), BOOLEAN),
+        in(f, "at", "when it happened", "attempts", attempts,
+            List.of("created_at", "attempted_at", "occurred_at"), TIMESTAMP),
+        in(f, "ip", "the client address", "attempts", attempts,
+            List.of("ip_address", "ip"), STRING).asOptional(),
+        in(f, "failureCode", "the reason code of a failure", "attempts", attempts,
+            List.of("failure_code", "failure_reason"), STRING).asOptional()));
+    f = "brute-force-detection";
+    all.put(f, List.of(
+        Role.keys(f, "ipCounter", "a failure counter per client address", "brute_force:ip:",
+            "bruteforce:ip:"),
+        Role.keys(f, "userCounter", "a failure counter per account", "brute_force:user:",
+            "bruteforce:user:").asOptional()));
+    f = "rate-limiting";
+    all.put(f, List.of(Role.keys(f, "counter",
+        "a rate-limit bucket with one placeholder, e.g. rate_limit:ip:{ip}",
+        "rate_limit:", "ratelimit:", "rate-limit:")));
+    f = "totp";
+    List<String> totp = List.of("totp_secrets", "user_totp", "totp");
+    all.put(f, List.of(
+        in(f, "secret", "the encrypted seed", "totp", totp,
+            List.of("secret", "secret_encrypted", "totp_secret", "seed"), STRING),
+        in(f, "user", "the owner's id", "totp", totp, List.of("user_id"), ID),
+        in(f, "lastUsed", "the last accepted time step (BIGINT step, or TIMESTAMP of its start)",
+            "totp", totp, List.of("last_used_step", "last_step", "last_used_at"), BIGINT,
+            TIMESTAMP),
+        in(f, "enabled", "whether enrolment was confirmed", "totp", totp,
+            List.of("enabled", "confirmed", "active"), BOOLEAN),
+        in(f, "confirmedAt", "when enrolment was confirmed", "totp", totp,
+            List.of("confirmed_at"), TIMESTAMP).asOptional()));
+    f = "backup-codes";
+    List<String> codes = List.of("backup_codes", "recovery_codes", "mfa_backup_codes");
+    all.put(f, List.of(
+        in(f, "hash", "the keyed hash of a code", "codes", codes, List.of("code_hash", "hash"),
+            STRING),
+        in(f, "user", "the owner's id", "codes", codes, List.of("user_id"), ID),
+        in(f, "used", "whether the code was used", "codes", codes, List.of("used", "is_used"),
+            BOOLEAN),
+        in(f, "usedAt", "when it was used", "codes", codes, List.of("used_at"), TIMESTAMP)
+            .asOptional()));
+    f = "hardware-tokens";
+    List<String> tokens = List.of("hardware_tokens", "otp_tokens", "hotp_tokens");
+    all.put(f, List.of(
+        in(f, "serial", "the token's serial number", "tokens", tokens,
+            List.of("serial_number", "serial"), STRING),
+        in(f, "user", "the owner's id", "tokens", tokens, List.of("user_id"), ID),
+        in(f, "counter", "the next expected HOTP counter", "tokens", tokens,
+            List.of("counter", "moving_factor"), COUNT),
+        in(f, "seed", "the encrypted seed (else seeds come from the vendor's seed file)",
+            "tokens", tokens, List.of("seed", "secret", "seed_encrypted"), STRING).asOptional(),
+        in(f, "lastUsedAt", "when a code last verified", "tokens", tokens,
+            List.of("last_used_at"), TIMESTAMP).asOptional(),
+        in(f, "revokedAt", "when the token was revoked", "tokens", tokens,
+            List.of("revoked_at"), TIMESTAMP).asOptional()));
+    f = "mfa-grace-period";
+    all.put(f, List.of(
+        account(f, "id", "the account's id", List.of("id"), ID),
+        account(f, "graceUntil", "the end of the user's grace period",
+            List.of("mfa_grace_until"), TIMESTAMP),
+        account(f, "createdAt", "when the account was created", List.of("created_at"),
+            TIMESTAMP).asOptional()));
+    return all;
+  }
+
+  private static Role account(String feature, String name, String purpose, List<String> names,
+      SqlType... types) {
+    return Role.column(feature, name, purpose, "account", ACCOUNT, names, types);
+  }
+
+  private static Role in(String feature, String name, String purpose, String group,
+      List<String> tables, List<String> names, SqlType... types) {
+    return Role.column(feature, name, purpose, group, tables, new ArrayList<>(names), types);
+  }
+}

@@ -1,0 +1,95 @@
+package io.github.authspec.plugin.impl;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeSpec;
+import io.github.authspec.model.Feature;
+import io.github.authspec.plugin.generation.GeneratedFile;
+import io.github.authspec.plugin.generation.GenerationContext;
+import io.github.authspec.plugin.generation.Generator;
+import io.github.authspec.plugin.generation.JavaFiles;
+import io.github.authspec.plugin.generation.SupportSources;
+import io.github.authspec.plugin.naming.Naming;
+import io.github.authspec.plugin.service.FeatureCatalog;
+import io.github.authspec.plugin.service.ServiceGenerator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * With {@code implementations=true}: for each selected feature the plugin implements, binds its
+ * roles and, when every required role is bound, writes {@code Default<Feature>Service} beside
+ * its interface, plus the support classes it uses. Off (the default), it writes nothing.
+ */
+public final class ImplementationGenerator implements Generator {
+  private static final Map<String, Writer> WRITERS = writers();
+
+  @Override
+  public String name() {
+    return "implementations";
+  }
+
+  private static Map<String, Writer> writers() {
+    Map<String, Writer> all = new LinkedHashMap<>();
+    for (Writer w : List.<Writer>of(new TotpWriter())) {
+      all.put(w.feature(), w);
+    }
+    return all;
+  }
+
+  /** The feature ids that get an implementation when bound. */
+  public static List<String> implemented() {
+    return List.copyOf(WRITERS.keySet());
+  }
+
+  @Override
+  public List<GeneratedFile> generate(GenerationContext context) {
+    if (!context.request().implementations()) {
+      return List.of();
+    }
+    RoleBinder binder = RoleBinder.of(context);
+    Naming naming = context.naming();
+    FeatureCatalog catalog = FeatureCatalog.load();
+    Target base = new Target(null, null,
+        ServiceGenerator.idType(context.spec(), naming, "UserId"), naming, new Sql(naming));
+    List<GeneratedFile> files = new ArrayList<>();
+    TreeSet<String> support = new TreeSet<>();
+    for (Feature feature : context.spec().selected()) {
+      Optional<Writer> writer = Optional.ofNullable(WRITERS.get(feature.id()));
+      if (writer.isEmpty()) {
+        continue;
+      }
+      Binding binding = binder.bind(feature, FeatureRoles.of(feature.id()).orElseThrow(),
+          context);
+      if (!binding.complete()) {
+        context.note("auth-spec: " + feature.id() + ": interface only (missing "
+            + binding.missing().stream().map(Role::id).collect(Collectors.joining(", ")) + ")");
+        continue;
+      }
+      ClassName service = ServiceGenerator.interfaceName(feature, catalog, naming);
+      Target target = new Target(ClassName.get(service.packageName(),
+          naming.implementationName(feature)), service, base.userId(), naming, base.sql());
+      TypeSpec type = writer.get().write(binding, target);
+      files.add(JavaFiles.render(JavaFiles.builder(service.packageName(), type).build()));
+      support.addAll(writer.get().support());
+      context.note("auth-spec: " + feature.id() + ": " + target.self().simpleName() + " ("
+          + describe(binding) + ")");
+    }
+    for (String name : support) {
+      files.add(SupportSources.copy("auth", name, naming::supportPackage));
+    }
+    return files;
+  }
+
+  private static String describe(Binding binding) {
+    List<String> parts = new ArrayList<>();
+    new java.util.TreeMap<>(binding.columns()).forEach((role, c) ->
+        parts.add(role + "=" + c.qualifiedName()));
+    new java.util.TreeMap<>(binding.keys()).forEach((role, keys) -> parts.add(role + "="
+        + keys.stream().map(k -> k.pattern().text()).collect(Collectors.joining("|"))));
+    return String.join(", ", parts);
+  }
+}

@@ -1,0 +1,59 @@
+package io.github.authspec.plugin.impl;
+
+import io.github.authspec.model.SqlType;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A column or Redis key an implementation needs, named by what it does ({@code totp.secret},
+ * {@code account-lockout.failures}), with the conventional names that find it when the feature's
+ * {@code usedColumns} do not.
+ *
+ * @param feature the feature id
+ * @param name the role's name within the feature, e.g. {@code lastUsed}
+ * @param purpose what it holds, for the warning when it is missing
+ * @param kind a column or key patterns
+ * @param group roles of one group live in one table (one row per user)
+ * @param tables conventional tables, in order of preference
+ * @param names conventional column names (or, for keys, pattern prefixes), in order
+ * @param types the column types the implementation can work with
+ * @param optional whether the implementation works without it
+ */
+public record Role(String feature, String name, String purpose, Kind kind, String group,
+    List<String> tables, List<String> names, Set<SqlType> types, boolean optional) {
+
+  /** What a role binds to. */
+  public enum Kind {
+    /** One column of a table. */
+    COLUMN,
+    /** Every Redis key pattern that starts with one of the prefixes and has a placeholder. */
+    KEYS
+  }
+
+  public Role {
+    tables = List.copyOf(tables);
+    names = List.copyOf(names);
+    types = Set.copyOf(types);
+  }
+
+  /** {@code feature.name}, as the {@code roles} parameter spells it. */
+  public String id() {
+    return feature + "." + name;
+  }
+
+  /** The same role, not needed for the implementation to work. */
+  public Role asOptional() {
+    return new Role(feature, name, purpose, kind, group, tables, names, types, true);
+  }
+
+  static Role column(String feature, String name, String purpose, String group,
+      List<String> tables, List<String> names, SqlType... types) {
+    return new Role(feature, name, purpose, Kind.COLUMN, group, tables, names, Set.of(types),
+        false);
+  }
+
+  static Role keys(String feature, String name, String purpose, String... prefixes) {
+    return new Role(feature, name, purpose, Kind.KEYS, "", List.of(), List.of(prefixes),
+        Set.of(), false);
+  }
+}

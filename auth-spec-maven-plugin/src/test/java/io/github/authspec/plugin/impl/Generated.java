@@ -1,0 +1,229 @@
+package io.github.authspec.plugin.impl;
+
+import io.github.authspec.plugin.generation.BuildLog;
+import io.github.authspec.plugin.generation.GeneratedFile;
+import io.github.authspec.plugin.generation.GenerationOrchestrator;
+import io.github.authspec.plugin.generation.GenerationRequest;
+import io.github.authspec.plugin.generation.Generators;
+import io.github.authspec.plugin.generation.OutputRoot;
+import io.github.authspec.plugin.testsupport.Catalog;
+import io.github.authspec.plugin.testsupport.GeneratedSources;
+import io.github.authspec.plugin.testsupport.PostgresServer;
+import io.github.authspec.plugin.testsupport.Specs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+
+/**
+ * The full seed spec generated with {@code implementations=true} and compiled once per test JVM
+ * (with -Xlint:all -Werror), and helpers to call the generated classes against a fresh
+ * PostgreSQL database with the generated migrations applied.
+ */
+final class Generated {
+  static final String PACKAGE = "com.example.authservice";
+  private static ClassLoader loader;
+  private static List<GeneratedFile> files;
+
+  private Generated() {}
+
+  static synchronized List<GeneratedFile> files() {
+    if (files == null) {
+      try {
+        Path dir = Files.createTempDirectory("impl-full");
+        GenerationRequest request = Specs.project(Specs.FULL, dir).toBuilder()
+            .implementations(true).build();
+        GenerationOrchestrator.Planned planned = new GenerationOrchestrator(Generators.all(),
+            BuildLog.SILENT).plan(request, Files.readAllBytes(request.specFile()));
+        if (planned.failed()) {
+          throw new AssertionError(planned.diagnostics().format());
+        }
+        files = planned.files();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return files;
+  }
+
+  static synchronized ClassLoader loader() {
+    if (loader == null) {
+      try {
+        loader = GeneratedSources.compile(files(), Files.createTempDirectory("impl-build"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return loader;
+  }
+
+  /** A fresh database with every generated migration applied. */
+  static DataSource database(String name) {
+    DataSource db = PostgresServer.freshDatabase(name);
+    files().stream().filter(f -> f.root() == OutputRoot.MIGRATIONS && f.path().endsWith(".sql"))
+        .forEach(f -> Catalog.apply(db, f.text()));
+    return db;
+  }
+
+  static Class<?> type(String name) {
+    try {
+      return Class.forName(PACKAGE + "." + name, true, loader());
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError("not generated: " + name, e);
+    }
+  }
+
+  /** The only public constructor of a generated class, called with {@code args}. */
+  static Object create(String name, Object... args) {
+    Constructor<?>[] ctors = type(name).getConstructors();
+    if (ctors.length != 1) {
+      throw new AssertionError(name + " has " + ctors.length + " public constructors");
+    }
+    try {
+      return ctors[0].newInstance(args);
+    } catch (InvocationTargetException e) {
+      throw rethrow(e);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Calls the public method {@code name} with as many parameters as {@code args}. */
+  static Object call(Object target, String name, Object... args) {
+    for (Method m : target.getClass().getMethods()) {
+      if (m.getName().equals(name) && m.getParameterCount() == args.length) {
+        try {
+          return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+          throw rethrow(e);
+        } catch (IllegalAccessException e) {
+          throw new AssertionError(e);
+        }
+      }
+    }
+    throw new AssertionError("no method " + name + "/" + args.length + " on " + target);
+  }
+
+  private static RuntimeException rethrow(InvocationTargetException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof RuntimeException r) {
+      throw r;
+    }
+    if (cause instanceof Error err) {
+      throw err;
+    }
+    return new IllegalStateException(cause);
+  }
+
+  /** A RequestContext of the generated service package. */
+  static Object context() {
+    return create("service.RequestContext", "203.0.113.7", "test", null, null, Instant.EPOCH);
+  }
+
+  /** Inserts a user and returns its id. */
+  static long user(DataSource db, String email) {
+    try (Connection c = db.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("INSERT INTO users (email) VALUES ('" + email
+            + "') RETURNING id")) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One text value of a query. */
+  static String queryText(DataSource db, String sql) {
+    try (Connection c = db.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One long value of a query. */
+  static long scalar(DataSource db, String sql) {
+    return Long.parseLong(queryText(db, sql));
+  }
+
+  /**
+   * Runs {@code task} on {@code threads} threads released together by one latch (a start gun)
+   * and returns every result.
+   */
+  static <T> List<T> startGun(int threads, Callable<T> task) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch ready = new CountDownLatch(threads);
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<T>> futures = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        futures.add(pool.submit(() -> {
+          ready.countDown();
+          go.await();
+          return task.call();
+        }));
+      }
+      ready.await();
+      go.countDown();
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : futures) {
+        results.add(f.get());
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A clock the test moves. */
+  static final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void set(Instant value) {
+      now = value;
+    }
+
+    void advance(java.time.Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}

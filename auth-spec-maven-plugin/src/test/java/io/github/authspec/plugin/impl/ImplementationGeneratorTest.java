@@ -1,0 +1,183 @@
+package io.github.authspec.plugin.impl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authspec.model.Feature;
+import io.github.authspec.model.Spec;
+import io.github.authspec.model.diagnostics.Code;
+import io.github.authspec.model.diagnostics.Diagnostic;
+import io.github.authspec.model.diagnostics.Reporter;
+import io.github.authspec.plugin.generation.BuildLog;
+import io.github.authspec.plugin.generation.GeneratedFile;
+import io.github.authspec.plugin.generation.GenerationContext;
+import io.github.authspec.plugin.generation.GenerationOrchestrator;
+import io.github.authspec.plugin.generation.GenerationRequest;
+import io.github.authspec.plugin.generation.Generators;
+import io.github.authspec.plugin.testsupport.Specs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The opt-in switch, role binding on the seed spec, and what an unbound role does. */
+class ImplementationGeneratorTest {
+  /** Every feature in the scope of the implementations (issue 11). */
+  static final List<String> IN_SCOPE = List.of("email-password-login", "password-policies",
+      "password-blacklist", "password-history", "password-expiration", "force-password-change",
+      "account-lockout", "failed-login-tracking", "brute-force-detection", "rate-limiting",
+      "totp", "backup-codes", "hardware-tokens", "mfa-grace-period");
+
+  @TempDir Path dir;
+
+  @Test
+  @DisplayName("off by default; switched on, it only adds files: every default file is identical")
+  void optInOnlyAdds() {
+    GenerationRequest request = Specs.project(Specs.FULL, dir);
+    assertThat(request.implementations()).isFalse();
+    Map<String, String> off = byPath(Specs.plan(request));
+    Map<String, String> on = byPath(Specs.plan(request.toBuilder().implementations(true)
+        .build()));
+    assertThat(off.keySet()).noneMatch(p -> p.contains("/Default") || p.contains("/auth/"));
+    assertThat(on).containsAllEntriesOf(off);
+    assertThat(on.keySet()).filteredOn(p -> !off.containsKey(p))
+        .contains("JAVA:com/example/authservice/service/mfa/DefaultTotpService.java",
+            "JAVA:com/example/authservice/auth/Otp.java");
+  }
+
+  @Test
+  @DisplayName("the switch, the roles and Bouncy Castle are part of the up-to-date fingerprint")
+  void fingerprint() {
+    GenerationRequest request = Specs.project(Specs.FULL, dir);
+    String base = request.fingerprintText();
+    assertThat(request.toBuilder().implementations(true).build().fingerprintText())
+        .isNotEqualTo(base);
+    assertThat(request.toBuilder().roles(List.of("totp.secret=totp_secrets.secret")).build()
+        .fingerprintText()).isNotEqualTo(base);
+    assertThat(request.toBuilder().bouncyCastle(true).build().fingerprintText())
+        .isNotEqualTo(base);
+  }
+
+  @Test
+  @DisplayName("the full seed spec binds every in-scope feature without edits")
+  void seedSpecBindsEverything() {
+    Spec spec = Specs.load(Specs.FULL);
+    Reporter reporter = new Reporter("auth-spec.json");
+    GenerationContext context = new GenerationContext(spec, Specs.project(Specs.FULL, dir)
+        .toBuilder().implementations(true).build(), reporter);
+    RoleBinder binder = RoleBinder.of(context);
+    List<String> unbound = new ArrayList<>();
+    for (String id : IN_SCOPE) {
+      Feature feature = spec.feature(id).orElseThrow();
+      Binding b = binder.bind(feature, FeatureRoles.of(id).orElseThrow(), context);
+      b.missing().forEach(r -> unbound.add(r.id()));
+    }
+    assertThat(unbound).isEmpty();
+    assertThat(reporter.diagnostics().all()).isEmpty();
+    assertThat(FeatureRoles.features()).containsExactlyInAnyOrderElementsOf(IN_SCOPE);
+  }
+
+  @Test
+  @DisplayName("bindings come from usedColumns first, then conventions; they are documented")
+  void howRolesBind() {
+    Spec spec = Specs.load(Specs.FULL);
+    GenerationContext context = new GenerationContext(spec, Specs.project(Specs.FULL, dir),
+        new Reporter("x"));
+    Binding totp = RoleBinder.of(context).bind(spec.feature("totp").orElseThrow(),
+        FeatureRoles.of("totp").orElseThrow(), context);
+    assertThat(totp.column("secret").qualifiedName()).isEqualTo("totp_secrets.secret");
+    assertThat(totp.how()).containsEntry("secret", "usedColumns")
+        .containsEntry("lastUsed", "convention");
+    assertThat(totp.column("lastUsed").qualifiedName()).isEqualTo("totp_secrets.last_used_at");
+    Binding lockout = RoleBinder.of(context).bind(spec.feature("account-lockout").orElseThrow(),
+        FeatureRoles.of("account-lockout").orElseThrow(), context);
+    // users has account_locked_until too; the feature's usedColumns pick lockout_until.
+    assertThat(lockout.column("lockedUntil").qualifiedName()).isEqualTo("users.lockout_until");
+    String source = text(Specs.plan(Specs.project(Specs.FULL, dir).toBuilder()
+        .implementations(true).build()), "DefaultTotpService.java");
+    assertThat(source).contains("<li>{@code lastUsed}: {@code totp_secrets.last_used_at} "
+        + "(convention)</li>");
+  }
+
+  @Test
+  @DisplayName("an unbound role is a located warning naming feature, role and what to add; "
+      + "the feature keeps its interface only")
+  void unboundRole() throws Exception {
+    Path spec = specWithout("totp_secrets", "last_used_at");
+    GenerationRequest request = GenerationRequest.defaults(spec, dir).toBuilder()
+        .implementations(true).build();
+    GenerationOrchestrator.Planned planned = plan(request);
+    List<Diagnostic> unbound = planned.diagnostics().all().stream()
+        .filter(d -> d.code() == Code.UNBOUND_ROLE).toList();
+    assertThat(unbound).hasSize(1);
+    Diagnostic d = unbound.get(0);
+    assertThat(d.pointer()).isEqualTo(Specs.load(Specs.FULL).feature("totp").orElseThrow()
+        .pointer());
+    assertThat(d.position().line()).isPositive();
+    assertThat(d.message()).contains("'totp'", "totp.lastUsed");
+    assertThat(d.hint()).contains("last_used_step", "totp_secrets",
+        "<roles><role>totp.lastUsed=table.column</role></roles>");
+    List<String> paths = planned.files().stream().map(GeneratedFile::path).toList();
+    assertThat(paths).anyMatch(p -> p.endsWith("/service/mfa/TotpService.java"))
+        .noneMatch(p -> p.endsWith("/DefaultTotpService.java"));
+  }
+
+  @Test
+  @DisplayName("an explicit role mapping wins; a mapping to a missing column is an error")
+  void explicitRoles() throws Exception {
+    Path spec = specWithout("totp_secrets", "last_used_at");
+    GenerationRequest request = GenerationRequest.defaults(spec, dir).toBuilder()
+        .implementations(true).roles(List.of("totp.lastUsed=totp_secrets.confirmed_at")).build();
+    GenerationOrchestrator.Planned planned = plan(request);
+    assertThat(planned.diagnostics().all()).noneMatch(d -> d.code() == Code.UNBOUND_ROLE);
+    assertThat(text(planned.files(), "DefaultTotpService.java"))
+        .contains("{@code totp_secrets.confirmed_at} (roles parameter)");
+    GenerationOrchestrator.Planned bad = plan(request.toBuilder()
+        .roles(List.of("totp.lastUsed=totp_secrets.nope", "totp.colour=x.y")).build());
+    assertThat(bad.failed()).isTrue();
+    assertThat(bad.diagnostics().all()).filteredOn(x -> x.code() == Code.INVALID_CONFIGURATION)
+        .hasSize(2);
+  }
+
+  private GenerationOrchestrator.Planned plan(GenerationRequest request) throws Exception {
+    return new GenerationOrchestrator(Generators.all(), BuildLog.SILENT)
+        .plan(request, Files.readAllBytes(request.specFile()));
+  }
+
+  /** The full spec with one column removed from a table. */
+  private Path specWithout(String table, String column) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = (ObjectNode) json.readTree(Specs.bytes(Specs.FULL));
+    for (var t : root.path("diagram").path("database").path("tables")) {
+      if (t.path("name").asText().equals(table)) {
+        ArrayNode fields = (ArrayNode) t.path("fields");
+        for (int i = 0; i < fields.size(); i++) {
+          if (fields.get(i).path("name").asText().equals(column)) {
+            fields.remove(i);
+          }
+        }
+      }
+    }
+    Path spec = dir.resolve("edited.json");
+    Files.write(spec, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+    return spec;
+  }
+
+  private static Map<String, String> byPath(List<GeneratedFile> files) {
+    return files.stream().collect(Collectors.toMap(f -> f.root() + ":" + f.path(),
+        GeneratedFile::text, (a, b) -> a, java.util.TreeMap::new));
+  }
+
+  private static String text(List<GeneratedFile> files, String suffix) {
+    return files.stream().filter(f -> f.path().endsWith("/" + suffix)).findFirst()
+        .map(GeneratedFile::text).orElseThrow(() -> new AssertionError("no " + suffix));
+  }
+
+}
