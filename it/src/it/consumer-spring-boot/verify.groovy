@@ -8,5 +8,7 @@ check(metadata.isFile(), 'the configuration processor wrote the IDE metadata')
 String meta = metadata.text
 check(meta.contains('"authspec.clients.notifications-service.base-url"'), 'metadata names the client properties')
 check(meta.contains('The base URL of notifications-service'), 'the plugin\'s descriptions were merged')
-check(log.contains('Tests run: 9, Failures: 0, Errors: 0'), 'the Spring Boot tests ran and passed')
+check(log.count('Tests run: 10, Failures: 0, Errors: 0, Skipped: 0') == 2, 'the Spring Boot tests ran and passed twice')
+check(log.contains(':: Spring Boot ::                (v@spring-boot.version@)'), 'once on Boot 3.5')
+check(log.contains(':: Spring Boot ::                (v@spring-boot4.version@)'), 'once on Boot 4.0')
 true

@@ -334,10 +334,11 @@ final class AutoConfigurationWriter {
   private TypeSpec implementations() {
     ClassName box = ClassName.get(naming.supportPackage("auth"), "SecretBox");
     TypeSpec.Builder part = part("Implementations", "The implementations of "
-        + "{@code implementations=true}, on the application's {@code DataSource} (joining its "
-        + "transactions like the repositories). They need the application's {@code SecretBox} "
-        + "bean: its key lives outside the database.")
-        .addAnnotation(onClass(SpringTypes.TRANSACTION_AWARE_DATA_SOURCE_PROXY.reflectionName()))
+        + "{@code implementations=true}, on the application's {@code DataSource} itself, not "
+        + "the transaction-aware view: each operation runs its own short transaction (its "
+        + "check-and-update must be atomic) and would otherwise commit the caller's. Call them "
+        + "outside {@code @Transactional} work that holds locks on the same rows. They need "
+        + "the application's {@code SecretBox} bean: its key lives outside the database.")
         .addAnnotation(singleDataSource());
     for (Implementations.Implemented i : parts.implementations()) {
       part.addMethod(bean(beanName(i.api().simpleName()), i.type(), "Feature {@code "
@@ -351,9 +352,8 @@ final class AutoConfigurationWriter {
           .addParameter(ParameterizedTypeName.get(OBJECT_PROVIDER, ClassName.get(Clock.class)),
               "clock")
           .addParameter(properties.type(), "properties")
-          .addStatement("return new $T(new $T(dataSource), clock.getIfAvailable($T::systemUTC), "
-              + "secrets, new $T(), properties.getTotp().getIssuer())", i.type(),
-              SpringTypes.TRANSACTION_AWARE_DATA_SOURCE_PROXY, Clock.class,
+          .addStatement("return new $T(dataSource, clock.getIfAvailable($T::systemUTC), "
+              + "secrets, new $T(), properties.getTotp().getIssuer())", i.type(), Clock.class,
               java.security.SecureRandom.class).build());
     }
     return part.build();

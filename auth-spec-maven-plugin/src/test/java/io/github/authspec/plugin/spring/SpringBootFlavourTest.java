@@ -129,7 +129,7 @@ class SpringBootFlavourTest {
         .contains("@ConditionalOnMissingBean(LettuceKeyOperations.class)")
         .contains("@ConditionalOnMissingBean(NotificationsClient.class)")
         .contains("@ConditionalOnMissingBean(TotpService.class)")
-        .contains("new DefaultTotpService(new TransactionAwareDataSourceProxy(dataSource)")
+        .contains("new DefaultTotpService(dataSource, clock.getIfAvailable(Clock::systemUTC)")
         .doesNotContain("@Component");
     assertThat(auto.split("@Bean", -1).length - 1).as("every bean is conditional")
         .isEqualTo(auto.split("@ConditionalOnMissingBean", -1).length - 1);

@@ -2,6 +2,7 @@ package com.example.authservice.app;
 
 import com.example.authservice.cache.LettuceKeyOperations;
 import com.example.authservice.client.JsonCodec;
+import com.example.authservice.auth.SecretBox;
 import com.example.authservice.repository.LoginHistoryRepository;
 import com.example.authservice.spring.PhcPasswordEncoder;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +56,18 @@ public class OwnBeans {
         return type.cast(json);
       }
     };
+  }
+
+  /**
+   * Seals the TOTP seeds. A real service loads its key from a secret store; this one makes a
+   * fresh key per start.
+   */
+  @Bean
+  public SecretBox secretBox() {
+    SecureRandom random = new SecureRandom();
+    byte[] key = new byte[32];
+    random.nextBytes(key);
+    return new SecretBox(key, random);
   }
 
   /** PBKDF2-HMAC-SHA256 in PHC form, until the plugin generates the hashing itself. */

@@ -19,12 +19,17 @@ import com.example.authservice.repository.RoleRepository;
 import com.example.authservice.repository.SessionRepository;
 import com.example.authservice.repository.UserRepository;
 import com.example.authservice.repository.UserRoleRepository;
+import com.example.authservice.service.Challenge;
+import com.example.authservice.service.RequestContext;
+import com.example.authservice.service.mfa.DefaultTotpService;
+import com.example.authservice.service.mfa.TotpService;
 import com.example.authservice.spring.AuthSpecAutoConfiguration;
 import com.example.authservice.spring.AuthSpecProperties;
 import com.example.authservice.spring.PhcPasswordEncoder;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -96,6 +101,7 @@ class SpringFlavourTest {
     assertEquals(List.of(
         "com.example.authservice.spring.AuthSpecAutoConfiguration",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Clients",
+        "com.example.authservice.spring.AuthSpecAutoConfiguration$Implementations",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Redis",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Repositories",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Security"), parts);
@@ -181,5 +187,18 @@ class SpringFlavourTest {
         .map(GrantedAuthority::getAuthority).toList());
     assertThrows(UsernameNotFoundException.class, () -> context.getBean(
         UserDetailsService.class).loadUserByUsername("nobody@example.com"));
+  }
+
+  @Test
+  void theTotpImplementationIsABeanOverTheApplicationsDatabaseAndSecretBox() {
+    TotpService totp = context.getBean(TotpService.class);
+    assertInstanceOf(DefaultTotpService.class, totp);
+    User grace = users.insert(User.builder().email("grace@example.com").build());
+    Challenge challenge = totp.enroll(grace.id(),
+        new RequestContext("127.0.0.1", "it", null, null, Instant.now()));
+    assertTrue(challenge.payload().startsWith("otpauth://totp/"), challenge.payload());
+    assertTrue(challenge.payload().contains("&issuer=Auth%20Service&"),
+        "the issuer is authspec.totp.issuer, by default the spec's project name: "
+            + challenge.payload());
   }
 }
