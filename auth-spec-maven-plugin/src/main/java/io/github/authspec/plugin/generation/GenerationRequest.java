@@ -39,6 +39,7 @@ import java.util.TreeMap;
  * @param classpath the project's compile classpath, for the check that the libraries generated
  *     code needs are there
  * @param timestamps how TIMESTAMP maps: timestamp/LocalDateTime or timestamptz/Instant|OffsetDateTime
+ * @param flavour the framework the output is wired for ({@link Flavour#NONE}: plain JDK)
  */
 public record GenerationRequest(
     Path specFile,
@@ -59,7 +60,8 @@ public record GenerationRequest(
     String pluginVersion,
     String pluginBuild,
     ClasspathArtifacts classpath,
-    TimestampType timestamps) {
+    TimestampType timestamps,
+    Flavour flavour) {
 
   public GenerationRequest {
     timestamps = timestamps == null ? TimestampType.LOCAL : timestamps;
@@ -77,6 +79,7 @@ public record GenerationRequest(
     pluginVersion = pluginVersion == null ? "dev" : pluginVersion;
     pluginBuild = pluginBuild == null ? "" : pluginBuild;
     classpath = classpath == null ? ClasspathArtifacts.unchecked() : classpath;
+    flavour = flavour == null ? Flavour.NONE : flavour;
   }
 
   /** Defaults for tests and simple callers: everything below {@code base}. */
@@ -87,7 +90,8 @@ public record GenerationRequest(
         base.resolve("src/main/resources/db/migration"),
         base.resolve("target/auth-spec"),
         Optional.empty(), Map.of(), RedisClient.NONE, "", false, false, List.of(), false,
-        List.of(), false, "dev", "", ClasspathArtifacts.unchecked(), TimestampType.LOCAL);
+        List.of(), false, "dev", "", ClasspathArtifacts.unchecked(), TimestampType.LOCAL,
+        Flavour.NONE);
   }
 
   public GenerationRequest withPackageName(String name) {
@@ -128,6 +132,7 @@ public record GenerationRequest(
     private boolean implementations;
     private List<String> roles;
     private boolean bouncyCastle;
+    private Flavour flavour;
     private String pluginVersion;
     private String pluginBuild;
     private ClasspathArtifacts classpath;
@@ -149,6 +154,7 @@ public record GenerationRequest(
       this.implementations = from.implementations;
       this.roles = from.roles;
       this.bouncyCastle = from.bouncyCastle;
+      this.flavour = from.flavour;
       this.pluginVersion = from.pluginVersion;
       this.pluginBuild = from.pluginBuild;
       this.classpath = from.classpath;
@@ -236,6 +242,11 @@ public record GenerationRequest(
       return this;
     }
 
+    public Builder flavour(Flavour value) {
+      flavour = value;
+      return this;
+    }
+
     public Builder pluginVersion(String value) {
       pluginVersion = value;
       return this;
@@ -256,7 +267,7 @@ public record GenerationRequest(
           migrationsDirectory, stateDirectory, packageName, entityNames, redisClient,
           redisKeyPrefix, redisClusterHashTags, allowDestructiveMigrations, renames,
           implementations, roles, bouncyCastle, pluginVersion, pluginBuild, classpath,
-          timestamps);
+          timestamps, flavour);
     }
   }
 

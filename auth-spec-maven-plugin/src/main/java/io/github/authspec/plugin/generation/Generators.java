@@ -8,6 +8,7 @@ import io.github.authspec.plugin.redis.RedisKeyGenerator;
 import io.github.authspec.plugin.redis.RedisSettingsGenerator;
 import io.github.authspec.plugin.repository.RepositoryGenerator;
 import io.github.authspec.plugin.service.ServiceGenerator;
+import io.github.authspec.plugin.spring.SpringBootGenerator;
 import io.github.authspec.plugin.sql.MigrationGenerator;
 import java.util.List;
 
@@ -18,6 +19,7 @@ public final class Generators {
   public static List<Generator> all() {
     return List.of(new MigrationGenerator(), new EntityGenerator(), new RepositoryGenerator(),
         new RedisKeyGenerator(), new RedisSettingsGenerator(), new LocalCacheGenerator(),
-        new ServiceGenerator(), new ImplementationGenerator(), new ClientGenerator());
+        new ServiceGenerator(), new ImplementationGenerator(), new ClientGenerator(),
+        new SpringBootGenerator());
   }
 }

@@ -1,6 +1,7 @@
 package io.github.authspec.plugin.mojo;
 
 import io.github.authspec.plugin.generation.ClasspathArtifacts;
+import io.github.authspec.plugin.generation.Flavour;
 import io.github.authspec.plugin.generation.GenerationRequest;
 import io.github.authspec.plugin.generation.RedisClient;
 import io.github.authspec.plugin.types.TimestampType;
@@ -135,6 +136,18 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
   protected boolean bouncyCastle;
 
   /**
+   * The framework the output is wired for: {@code NONE} (plain JDK code, the default) or
+   * {@code SPRING_BOOT}, which adds one auto-configuration in {@code <base>.spring} (beans for
+   * the repositories, joining Spring transactions; Redis operations; local caches; HTTP
+   * clients; Spring Security's {@code UserDetailsService}) with {@code authspec.*} properties.
+   * Works with Spring Boot 3.5 and 4.0; the plain output stays the same.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "authspec.flavour", defaultValue = "NONE")
+  protected Flavour flavour;
+
+  /**
    * Skip generation when the spec, the configuration, the plugin version and the migrations are
    * unchanged since the last successful run.
    *
@@ -214,6 +227,7 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
         .pluginBuild(pluginBuild())
         .classpath(classpath())
         .timestamps(timestamps)
+        .flavour(flavour)
         .build();
   }
 

@@ -1,0 +1,239 @@
+package io.github.authspec.plugin.spring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.github.authspec.model.ExternalService;
+import io.github.authspec.plugin.generation.JavaFiles;
+import io.github.authspec.plugin.naming.Naming;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The flavour's {@code authspec.*} properties, described once and rendered twice: as the
+ * {@code @ConfigurationProperties} class and as its IDE metadata (the format of Spring Boot's
+ * configuration processor), so the two cannot drift apart.
+ */
+final class SpringProperties {
+  static final String PREFIX = "authspec";
+  static final String CLASS = "AuthSpecProperties";
+  static final ClassName CONFIGURATION_PROPERTIES = ClassName.get(
+      "org.springframework.boot.context.properties", "ConfigurationProperties");
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+  private static final String TOTP_ISSUER = "The service name authenticator apps show.";
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** One external service's client settings: {@code authspec.clients.<key>.*}. */
+  record ClientEntry(ExternalService service, String field, String key) {
+    String prefix() {
+      return PREFIX + ".clients." + key;
+    }
+
+    String getter() {
+      return "get" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    }
+  }
+
+  private final String packageName;
+  private final List<ClientEntry> clients;
+  private final java.util.Optional<String> totpIssuer;
+
+  /**
+   * The properties.
+   *
+   * @param totpIssuer the default TOTP issuer when the TOTP implementation gets a bean
+   */
+  SpringProperties(String packageName, List<ExternalService> services, Naming naming,
+      java.util.Optional<String> totpIssuer) {
+    this.packageName = packageName;
+    this.totpIssuer = totpIssuer;
+    List<ClientEntry> entries = new ArrayList<>();
+    for (ExternalService s : services) {
+      String field = naming.memberName(s.id());
+      entries.add(new ClientEntry(s, field, kebab(field)));
+    }
+    this.clients = List.copyOf(entries);
+  }
+
+  List<ClientEntry> clients() {
+    return clients;
+  }
+
+  ClassName type() {
+    return ClassName.get(packageName, CLASS);
+  }
+
+  ClassName clientType() {
+    return type().nestedClass("Client");
+  }
+
+  /** Spring Boot's canonical property name of a Java property: {@code baseUrl} → {@code base-url}. */
+  static String kebab(String javaName) {
+    StringBuilder out = new StringBuilder();
+    for (char c : javaName.toCharArray()) {
+      if (Character.isUpperCase(c)) {
+        out.append('-').append(Character.toLowerCase(c));
+      } else {
+        out.append(c == '_' ? '-' : c);
+      }
+    }
+    return out.toString().toLowerCase(Locale.ROOT);
+  }
+
+  // ---- the class
+
+  TypeSpec propertiesClass() {
+    TypeSpec.Builder type = TypeSpec.classBuilder(CLASS).addModifiers(Modifier.PUBLIC)
+        .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(CONFIGURATION_PROPERTIES)
+            .addMember("prefix", "$S", PREFIX).build())
+        .addJavadoc("The {@code $L.*} properties of the auth-spec auto-configuration. Generated "
+            + "by auth-spec; do not edit.\n", PREFIX);
+    bean(type, TypeName.BOOLEAN, "enabled", CodeBlock.of("true"),
+        "Whether the auth-spec auto-configuration is active.");
+    ClassName clientsType = type().nestedClass("Clients");
+    type.addField(FieldSpec.builder(clientsType, "clients", Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("new $T()", clientsType).build());
+    type.addMethod(getter(clientsType, "clients", "The HTTP clients of the external services."));
+    TypeSpec.Builder clientsClass = TypeSpec.classBuilder("Clients")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("One entry per external service of the spec.\n");
+    for (ClientEntry c : clients) {
+      clientsClass.addField(FieldSpec.builder(clientType(), c.field(), Modifier.PRIVATE,
+          Modifier.FINAL).initializer("new $T()", clientType()).build());
+      clientsClass.addMethod(MethodSpec.methodBuilder(c.getter()).addModifiers(Modifier.PUBLIC)
+          .returns(clientType())
+          .addJavadoc("The client of {@code $L} ({@code $L.*}).\n\n@return its settings\n",
+              c.service().id(), c.prefix())
+          .addStatement("return $N", c.field()).build());
+    }
+    type.addType(clientsClass.build());
+    type.addType(clientClass());
+    totpIssuer.ifPresent(issuer -> {
+      ClassName totp = type().nestedClass("Totp");
+      type.addField(FieldSpec.builder(totp, "totp", Modifier.PRIVATE, Modifier.FINAL)
+          .initializer("new $T()", totp).build());
+      type.addMethod(getter(totp, "totp", "The TOTP implementation's settings."));
+      TypeSpec.Builder totpClass = TypeSpec.classBuilder("Totp")
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addJavadoc("The TOTP implementation ({@code $L.totp.*}).\n", PREFIX);
+      bean(totpClass, ClassName.get(String.class), "issuer", CodeBlock.of("$S", issuer),
+          TOTP_ISSUER);
+      type.addType(totpClass.build());
+    });
+    return type.build();
+  }
+
+  private TypeSpec clientClass() {
+    TypeSpec.Builder client = TypeSpec.classBuilder("Client")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("One external service's HTTP client; without a base URL no client bean is "
+            + "created.\n");
+    bean(client, ClassName.get(URI.class), "baseUrl", null,
+        "The service's base URL, e.g. https://notifications.internal.");
+    bean(client, ClassName.get(Duration.class), "connectTimeout", duration(CONNECT_TIMEOUT),
+        "How long to wait for a connection.");
+    bean(client, ClassName.get(Duration.class), "requestTimeout", duration(REQUEST_TIMEOUT),
+        "How long to wait for an answer.");
+    TypeName headers = ParameterizedTypeName.get(Map.class, String.class, String.class);
+    client.addField(FieldSpec.builder(headers, "headers", Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("new $T<>()", LinkedHashMap.class).build());
+    client.addMethod(getter(headers, "headers",
+        "Headers sent with every request, e.g. Authorization."));
+    return client.build();
+  }
+
+  private static CodeBlock duration(Duration d) {
+    return CodeBlock.of("$T.ofSeconds($L)", Duration.class, d.toSeconds());
+  }
+
+  private static void bean(TypeSpec.Builder type, TypeName javaType, String name,
+      CodeBlock initial, String doc) {
+    FieldSpec.Builder field = FieldSpec.builder(javaType, name, Modifier.PRIVATE);
+    if (initial != null) {
+      field.initializer(initial);
+    }
+    type.addField(field.build());
+    type.addMethod(getter(javaType, name, doc));
+    String setter = "set" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    type.addMethod(MethodSpec.methodBuilder(setter).addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Sets it: $L\n\n@param value the new value\n", JavaFiles.javadocText(doc))
+        .addParameter(javaType, "value").addStatement("this.$N = value", name).build());
+  }
+
+  private static MethodSpec getter(TypeName javaType, String name, String doc) {
+    String prefix = javaType.equals(TypeName.BOOLEAN) ? "is" : "get";
+    return MethodSpec.methodBuilder(prefix + Character.toUpperCase(name.charAt(0))
+            + name.substring(1)).addModifiers(Modifier.PUBLIC).returns(javaType)
+        .addJavadoc("$L\n\n@return the value\n", JavaFiles.javadocText(doc))
+        .addStatement("return $N", name).build();
+  }
+
+  // ---- the metadata
+
+  /** {@code META-INF/additional-spring-configuration-metadata.json}, keys in a fixed order. */
+  String metadata() {
+    ObjectNode root = JSON.createObjectNode();
+    ArrayNode groups = root.putArray("groups");
+    ArrayNode properties = root.putArray("properties");
+    String type = type().reflectionName();
+    groups.addObject().put("name", PREFIX).put("type", type).put("sourceType", type);
+    property(properties, PREFIX + ".enabled", "java.lang.Boolean",
+        "Whether the auth-spec auto-configuration is active.", type).put("defaultValue", true);
+    String clientsType = type().nestedClass("Clients").reflectionName();
+    String clientType = clientType().reflectionName();
+    for (ClientEntry c : clients) {
+      groups.addObject().put("name", c.prefix()).put("type", clientType)
+          .put("sourceType", clientsType).put("sourceMethod", c.getter() + "()")
+          .put("description", "The client of the external service " + c.service().id() + " ("
+              + c.service().name() + ").");
+      property(properties, c.prefix() + ".base-url", "java.net.URI",
+          "The base URL of " + c.service().id() + "; without it no client bean is created.",
+          clientType);
+      property(properties, c.prefix() + ".connect-timeout", "java.time.Duration",
+          "How long to wait for a connection to " + c.service().id() + ".", clientType)
+          .put("defaultValue", CONNECT_TIMEOUT.toSeconds() + "s");
+      property(properties, c.prefix() + ".request-timeout", "java.time.Duration",
+          "How long to wait for an answer of " + c.service().id() + ".", clientType)
+          .put("defaultValue", REQUEST_TIMEOUT.toSeconds() + "s");
+      property(properties, c.prefix() + ".headers",
+          "java.util.Map<java.lang.String,java.lang.String>",
+          "Headers sent with every request to " + c.service().id() + ".", clientType);
+    }
+    totpIssuer.ifPresent(issuer -> {
+      String totp = type().nestedClass("Totp").reflectionName();
+      groups.addObject().put("name", PREFIX + ".totp").put("type", totp).put("sourceType", type)
+          .put("sourceMethod", "getTotp()");
+      property(properties, PREFIX + ".totp.issuer", "java.lang.String", TOTP_ISSUER, totp)
+          .put("defaultValue", issuer);
+    });
+    root.putArray("hints");
+    try {
+      return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("metadata is plain JSON", e);
+    }
+  }
+
+  private static ObjectNode property(ArrayNode properties, String name, String type,
+      String description, String sourceType) {
+    return properties.addObject().put("name", name).put("type", type)
+        .put("description", description).put("sourceType", sourceType);
+  }
+}

@@ -1,0 +1,198 @@
+package io.github.authspec.plugin.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.authspec.plugin.generation.Flavour;
+import io.github.authspec.plugin.generation.GeneratedFile;
+import io.github.authspec.plugin.generation.GenerationRequest;
+import io.github.authspec.plugin.generation.OutputRoot;
+import io.github.authspec.plugin.generation.RedisClient;
+import io.github.authspec.plugin.testsupport.GeneratedSources;
+import io.github.authspec.plugin.testsupport.Specs;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The Spring Boot flavour's output: additive, compiled strictly, metadata in step. */
+class SpringBootFlavourTest {
+  private static final String PKG = "com/example/authservice/spring/";
+  /** Plans are slow (jOOQ renders the migrations): each is made once per class. */
+  private static final Map<String, List<GeneratedFile>> PLANS = new java.util.HashMap<>();
+  private static ClassLoader fullSpec;
+  @TempDir static Path shared;
+  @TempDir Path dir;
+
+  private static synchronized List<GeneratedFile> plan(String spec, Flavour flavour,
+      RedisClient redis) {
+    return PLANS.computeIfAbsent(spec + flavour + redis, k -> fresh(spec, flavour, redis,
+        shared.resolve(k)));
+  }
+
+  /** The full spec as the Spring tests use it: Lettuce, and the opt-in implementations. */
+  private static synchronized List<GeneratedFile> full() {
+    return PLANS.computeIfAbsent("full", k -> Specs.plan(Specs.project(Specs.FULL,
+        shared.resolve(k)).toBuilder().flavour(Flavour.SPRING_BOOT)
+        .redisClient(RedisClient.LETTUCE).implementations(true).build()));
+  }
+
+  private static List<GeneratedFile> fresh(String spec, Flavour flavour, RedisClient redis,
+      Path dir) {
+    GenerationRequest request = Specs.project(spec, dir).toBuilder().flavour(flavour)
+        .redisClient(redis).build();
+    return Specs.plan(request);
+  }
+
+  /** The full spec's Spring output, compiled once with -Xlint:all -Werror. */
+  private static synchronized ClassLoader fullSpec() {
+    if (fullSpec == null) {
+      fullSpec = GeneratedSources.compile(full(), shared.resolve("full-build"));
+    }
+    return fullSpec;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {Specs.FULL, "minimal-valid.json", Specs.EDGE_CASES})
+  @DisplayName("the default flavour is NONE, and its output has no Spring in it and is exactly "
+      + "the Spring flavour's output without the spring package and Spring resources")
+  void defaultOutputIsUnchanged(String spec) {
+    GenerationRequest defaults = Specs.project(spec, dir.resolve("defaults"));
+    assertThat(defaults.flavour()).isEqualTo(Flavour.NONE);
+    List<GeneratedFile> plain = plan(spec, Flavour.NONE, RedisClient.LETTUCE);
+    for (GeneratedFile f : plain) {
+      assertThat(f.text()).as(f.path()).doesNotContain("org.springframework")
+          .doesNotContain("AuthSpecAutoConfiguration");
+      assertThat(f.path()).doesNotContain("/spring/").doesNotStartWith("META-INF");
+    }
+    Map<String, GeneratedFile> spring = plan(spec, Flavour.SPRING_BOOT, RedisClient.LETTUCE)
+        .stream().collect(Collectors.toMap(f -> f.root() + ":" + f.path(), Function.identity()));
+    for (GeneratedFile f : plain) {
+      assertThat(spring.get(f.root() + ":" + f.path())).as(f.path()).isEqualTo(f);
+    }
+    List<String> added = new ArrayList<>(spring.keySet());
+    added.removeAll(plain.stream().map(f -> f.root() + ":" + f.path()).toList());
+    assertThat(added).isNotEmpty().allMatch(p -> p.startsWith("JAVA:") && p.contains("/spring/")
+        || p.startsWith("RESOURCES:META-INF/"));
+  }
+
+  @Test
+  @DisplayName("the full spec's Spring output (Lettuce, implementations) compiles with -Xlint:all -Werror against Spring "
+      + "Boot 3.5; the auto-configuration is no @Configuration or @Component")
+  void compilesStrictly() throws Exception {
+    Class<?> auto = fullSpec().loadClass(
+        "com.example.authservice.spring.AuthSpecAutoConfiguration");
+    assertThat(auto.getAnnotations()).extracting(a -> a.annotationType().getSimpleName())
+        .contains("AutoConfiguration", "ConditionalOnProperty", "EnableConfigurationProperties")
+        .doesNotContain("Configuration", "Component");
+  }
+
+  @Test
+  @DisplayName("with local caches (minimal spec, Lettuce) the output compiles strictly too, "
+      + "with a bean per cache that needs no loader")
+  void localCachesCompile() {
+    List<GeneratedFile> files = plan("minimal-valid.json", Flavour.SPRING_BOOT,
+        RedisClient.LETTUCE);
+    GeneratedSources.compile(files, dir.resolve("build"));
+    String auto = files.stream().filter(f -> f.path().endsWith("/AuthSpecAutoConfiguration.java"))
+        .findFirst().orElseThrow().text();
+    assertThat(auto).contains("authSpecUserCache()", "InMemoryCache<Object, Object>")
+        .doesNotContain("authSpecPermissionCache");
+  }
+
+  @Test
+  @DisplayName("the full spec: one auto-configuration in the imports file, a bean per "
+      + "repository, each backing off to a user's bean of its type")
+  void fullSpecBeans() {
+    List<GeneratedFile> files = full();
+    String imports = file(files, OutputRoot.RESOURCES, SpringBootGenerator.IMPORTS);
+    assertThat(imports.lines().filter(l -> !l.startsWith("#")).toList())
+        .containsExactly("com.example.authservice.spring.AuthSpecAutoConfiguration");
+    String auto = file(files, OutputRoot.JAVA, PKG + "AuthSpecAutoConfiguration.java");
+    long repositories = files.stream().filter(f -> f.path().endsWith("Repository.java")).count();
+    assertThat(auto.split("@ConditionalOnMissingBean\\(\\w+Repository\\.class\\)", -1))
+        .hasSize((int) repositories + 1);
+    assertThat(auto.replaceAll("\\s+", " "))
+        .contains("this.dataSource = new TransactionAwareDataSourceProxy(dataSource);")
+        .contains("@ConditionalOnProperty( prefix = \"authspec\", name = \"enabled\", "
+            + "havingValue = \"true\", matchIfMissing = true )")
+        .contains("@ConditionalOnMissingBean(UserDetailsService.class)")
+        .contains("@ConditionalOnMissingBean(LettuceKeyOperations.class)")
+        .contains("@ConditionalOnMissingBean(NotificationsClient.class)")
+        .contains("@ConditionalOnMissingBean(TotpService.class)")
+        .contains("new DefaultTotpService(dataSource, clock.getIfAvailable(Clock::systemUTC)")
+        .doesNotContain("@Component");
+    assertThat(auto.split("@Bean", -1).length - 1).as("every bean is conditional")
+        .isEqualTo(auto.split("@ConditionalOnMissingBean", -1).length - 1);
+  }
+
+  @Test
+  @DisplayName("the IDE metadata names every property of AuthSpecProperties, with its type")
+  void metadataMatchesTheProperties() throws Exception {
+    List<GeneratedFile> files = full();
+    ClassLoader loader = fullSpec();
+    JsonNode metadata = new ObjectMapper().readTree(file(files, OutputRoot.RESOURCES,
+        SpringBootGenerator.METADATA));
+    List<String> names = new ArrayList<>();
+    for (JsonNode p : metadata.get("properties")) {
+      String name = p.get("name").asText();
+      names.add(name);
+      Class<?> owner = loader.loadClass(p.get("sourceType").asText());
+      String last = name.substring(name.lastIndexOf('.') + 1);
+      Method getter = getter(owner, last);
+      assertThat(getter.getGenericReturnType().getTypeName().replace(", ", ","))
+          .as(name).isIn(p.get("type").asText(), "boolean");
+    }
+    assertThat(names).contains("authspec.enabled",
+        "authspec.clients.notifications-service.base-url",
+        "authspec.clients.oauth2-providers.request-timeout",
+        "authspec.clients.storage-service.connect-timeout", "authspec.totp.issuer");
+    for (JsonNode g : metadata.get("groups")) {
+      if (g.has("sourceMethod")) {
+        String method = g.get("sourceMethod").asText().replace("()", "");
+        assertThat(loader.loadClass(g.get("sourceType").asText()).getMethod(method)
+            .getReturnType().getName()).isEqualTo(g.get("type").asText());
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("same inputs, same bytes")
+  void deterministic() {
+    List<GeneratedFile> first = plan(Specs.FULL, Flavour.SPRING_BOOT, RedisClient.LETTUCE);
+    assertThat(fresh(Specs.FULL, Flavour.SPRING_BOOT, RedisClient.LETTUCE, dir))
+        .isEqualTo(first);
+  }
+
+  private static Method getter(Class<?> owner, String kebab) throws NoSuchMethodException {
+    StringBuilder camel = new StringBuilder();
+    boolean up = true;
+    for (char c : kebab.toCharArray()) {
+      if (c == '-') {
+        up = true;
+      } else {
+        camel.append(up ? Character.toUpperCase(c) : c);
+        up = false;
+      }
+    }
+    try {
+      return owner.getMethod("get" + camel);
+    } catch (NoSuchMethodException e) {
+      return owner.getMethod("is" + camel);
+    }
+  }
+
+  private static String file(List<GeneratedFile> files, OutputRoot root, String path) {
+    return files.stream().filter(f -> f.root() == root && f.path().equals(path)).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + path)).text();
+  }
+}
