@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Runs the phases in one direction: read → validate and link → plan and emit (in memory) →
@@ -23,11 +24,21 @@ import java.util.Set;
  * previous output as it was.
  */
 public final class GenerationOrchestrator {
-  private final List<Generator> generators;
+  private final Supplier<List<Generator>> generators;
   private final BuildLog log;
 
   public GenerationOrchestrator(List<Generator> generators, BuildLog log) {
-    this.generators = List.copyOf(generators);
+    List<Generator> copy = List.copyOf(generators);
+    this.generators = () -> copy;
+    this.log = log;
+  }
+
+  /**
+   * Generators made only when a run plans output: an up-to-date build then loads none of their
+   * classes (nor JavaPoet's, jOOQ's, ...).
+   */
+  public GenerationOrchestrator(Supplier<List<Generator>> generators, BuildLog log) {
+    this.generators = generators;
     this.log = log;
   }
 
@@ -153,6 +164,7 @@ public final class GenerationOrchestrator {
     }
     GenerationContext context = loaded.context();
     Reporter reporter = loaded.reporter();
+    List<Generator> generators = List.copyOf(this.generators.get());
     // Generators are independent pure functions of the model: run them in parallel, keep
     // their order for the output. An exception in one is the plugin's bug: a diagnostic.
     List<List<GeneratedFile>> outputs = generators.parallelStream().map(generator -> {

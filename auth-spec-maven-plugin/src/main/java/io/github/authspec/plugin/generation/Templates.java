@@ -10,6 +10,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders Mustache templates from the plugin's resources for text outputs (configuration
@@ -30,17 +32,25 @@ public final class Templates {
 
   private Templates() {}
 
+  /** Compiled templates by resource: each is parsed once per plugin class loader. */
+  private static final Map<String, Mustache> COMPILED = new ConcurrentHashMap<>();
+
   /** Renders {@code resource} (relative to {@code owner}'s package) with {@code view}. */
   public static String render(Class<?> owner, String resource, Object view) {
+    String name = owner.getName() + "/" + resource;
+    Mustache template = COMPILED.computeIfAbsent(name, n -> compile(owner, resource, n));
+    StringWriter out = new StringWriter();
+    template.execute(out, view);
+    return out.toString();
+  }
+
+  private static Mustache compile(Class<?> owner, String resource, String name) {
     try (InputStream in = owner.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing template " + resource);
       }
       Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-      Mustache template = FACTORY.compile(reader, owner.getName() + "/" + resource);
-      StringWriter out = new StringWriter();
-      template.execute(out, view);
-      return out.toString();
+      return FACTORY.compile(reader, name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -43,10 +43,9 @@ final class TokenWriters {
   }
 
   /** A writer whose class uses the {@code token} support area. */
-  abstract static class Base implements Writer {
-    @Override
-    public List<String> support() {
-      return List.of();
+  abstract static class Base extends Writer {
+    Base(String feature) {
+      super(feature);
     }
   }
 
@@ -64,13 +63,12 @@ final class TokenWriters {
 
   /** {@code api-key-auth} over {@code ApiKeys}. */
   static final class ApiKeyAuth extends Base {
-    @Override
-    public String feature() {
-      return "api-key-auth";
+    ApiKeyAuth() {
+      super("api-key-auth");
     }
 
     @Override
-    public TypeSpec write(Binding b, Target t) {
+    TypeSpec write(Binding b, Target t) {
       ClassName keys = token(t, "ApiKeys");
       TypeName boxed = t.userId().box();
       return t.skeleton(b, "API keys over table " + b.table("keyHash").name() + ": ak_ + 256 "
@@ -112,23 +110,16 @@ final class TokenWriters {
 
   /** The four session features over {@code Sessions}. */
   static final class SessionFeature extends Base {
-    private final String feature;
-
     SessionFeature(String feature) {
-      this.feature = feature;
+      super(feature);
     }
 
     @Override
-    public String feature() {
-      return feature;
-    }
-
-    @Override
-    public TypeSpec write(Binding b, Target t) {
+    TypeSpec write(Binding b, Target t) {
       ClassName sessions = token(t, "Sessions");
       TypeName boxed = t.userId().box();
       TypeSpec.Builder type = t.skeleton(b, "Server-side sessions over table "
-              + b.table("id").name() + " (" + feature + "): handles are row id + HMAC, sliding "
+              + b.table("id").name() + " (" + feature() + "): handles are row id + HMAC, sliding "
               + "expiry capped by an absolute lifetime, and a per-user limit that ends the oldest "
               + "sessions with the user's row locked.")
           .addField(Target.field(sessions, "sessions"));
@@ -143,7 +134,7 @@ final class TokenWriters {
           .addParameter(Duration.class, "absolute");
       // The limit locks the owner's row: the column the session's user id references.
       Column owner = b.column("user").foreignKey().map(ForeignKey::target)
-          .orElseThrow(() -> new IllegalStateException(feature + ": "
+          .orElseThrow(() -> new IllegalStateException(feature() + ": "
               + b.column("user").qualifiedName() + " has no foreign key to the users table"));
       CodeBlock table = CodeBlock.of("new $T.Table($L, $S, $S)", sessions, names(b, "id", "id",
           "user", "createdAt", "expiresAt", "active", "lastActivityAt", "invalidatedAt",
@@ -170,7 +161,7 @@ final class TokenWriters {
               .addStatement("return sessions.handles(userId)").build())
           .addMethod(Target.override("revoke").addParameter(String.class, "sessionId")
               .addStatement("sessions.logout(sessionId)").build());
-      switch (feature) {
+      switch (feature()) {
         case "sliding-sessions" -> type.addMethod(Target.override("touch")
             .returns(ParameterizedTypeName.get(Optional.class, Instant.class))
             .addParameter(String.class, "sessionId")

@@ -26,7 +26,7 @@ public class CheckMojo extends AbstractOutputMojo {
   protected void run() throws MojoExecutionException, MojoFailureException {
     GenerationResult result;
     try {
-      result = new GenerationOrchestrator(Generators.all(), new MavenBuildLog(getLog()))
+      result = new GenerationOrchestrator(Generators::all, new MavenBuildLog(getLog()))
           .check(request());
     } catch (IOException e) {
       throw new MojoExecutionException("auth-spec: cannot read generated output: "

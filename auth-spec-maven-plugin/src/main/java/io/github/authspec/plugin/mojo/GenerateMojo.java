@@ -36,7 +36,7 @@ public class GenerateMojo extends AbstractOutputMojo {
     }
     GenerationResult result;
     try {
-      result = new GenerationOrchestrator(Generators.all(), new MavenBuildLog(getLog()))
+      result = new GenerationOrchestrator(Generators::all, new MavenBuildLog(getLog()))
           .generate(request, incremental);
     } catch (IOException e) {
       throw new MojoExecutionException("auth-spec: cannot write generated output: "

@@ -206,6 +206,25 @@ public final class Naming {
     return localCaches.get(cache.name());
   }
 
+  /**
+   * The Spring bean of a local cache: {@code authSpec<Name>Cache} (no second {@code Cache}).
+   * Bean names live in the application context, not in Java scope, so only the prefix keeps
+   * them apart from the application's own.
+   */
+  public String cacheBeanName(LocalCache cache) {
+    String simple = Words.upperCamel(cache.name());
+    return "authSpec" + simple + (simple.endsWith("Cache") ? "" : "Cache");
+  }
+
+  /**
+   * The field of a service's client settings in the Spring properties class:
+   * {@code notifications-service} → {@code notificationsService}; a keyword gets {@code _}.
+   */
+  public String clientPropertyName(ExternalService service) {
+    String name = Words.lowerCamel(service.id());
+    return javax.lang.model.SourceVersion.isName(name) ? name : name + "_";
+  }
+
   /** A numbered local, e.g. {@code raw0}: never a spec name, so it needs no allocation. */
   public static String indexedLocal(String stem, int index) {
     return stem + index;

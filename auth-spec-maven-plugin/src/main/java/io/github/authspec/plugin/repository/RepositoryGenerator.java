@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -90,6 +91,7 @@ public final class RepositoryGenerator implements Generator {
           .addField(constant("COLUMNS", columnList()))
           .addField(constant("SELECT", "SELECT " + columnList() + " FROM "
               + naming.sqlIdentifier(table.name())))
+          .addFields(insertConstants())
           .addField(DataSource.class, "dataSource", Modifier.PRIVATE, Modifier.FINAL)
           .addMethod(constructor());
       pair(type, insert());
@@ -169,8 +171,8 @@ public final class RepositoryGenerator implements Generator {
     private Operation insert() {
       CodeBlock body = CodeBlock.builder()
           .addStatement("$T.Insert insert = insertStatement(row)", support)
-          .addStatement("return $T.one(c, insert.sql() + $S + COLUMNS, insert.bindings(), "
-              + "$T::map)", support, " RETURNING ", self())
+          .addStatement("return $T.one(c, insert.returning(), insert.bindings(), $T::map)",
+              support, self())
           .build();
       return new Operation("insert", entity, List.of(rowParam()),
           "Inserts a row. Null components of columns the database generates or defaults are "
@@ -291,40 +293,92 @@ public final class RepositoryGenerator implements Generator {
               self()).build());
     }
 
+    /** Whether the database fills the column when an insert leaves it out. */
+    private static boolean databaseFills(Column c) {
+      return c.autoIncrement() || c.defaultValue().isPresent();
+    }
+
+    private boolean anyDatabaseFills() {
+      return table.columns().stream().anyMatch(RepositoryWriter::databaseFills);
+    }
+
+    /**
+     * The INSERT SQL as constants: the statement itself when every column is always bound,
+     * otherwise the table's {@code Inserts}, which builds one statement per set of columns
+     * left to the database, once.
+     */
+    private List<FieldSpec> insertConstants() {
+      if (!anyDatabaseFills()) {
+        String sql = "INSERT INTO " + naming.sqlIdentifier(table.name()) + " (" + columnList()
+            + ") VALUES (" + String.join(", ", table.columns().stream().map(c -> "?").toList())
+            + ")";
+        return List.of(constant("INSERT", sql),
+            constant("INSERT_RETURNING", sql + " RETURNING " + columnList()));
+      }
+      CodeBlock.Builder names = CodeBlock.builder();
+      CodeBlock.Builder fills = CodeBlock.builder();
+      String separator = "";
+      for (Column c : table.columns()) {
+        names.add(separator + "$S", naming.sqlIdentifier(c.name()));
+        fills.add(separator + "$L", databaseFills(c));
+        separator = ", ";
+      }
+      return List.of(FieldSpec.builder(support.nestedClass("Inserts"), "INSERTS", Modifier.PRIVATE,
+          Modifier.STATIC, Modifier.FINAL).initializer("new $T(TABLE,\n$>$T.of($L),\n$T.of($L),\n"
+              + "COLUMNS$<)", support.nestedClass("Inserts"), List.class, names.build(),
+              List.class, fills.build()).build());
+    }
+
     /** The INSERT for one row: columns the database fills are left out when null. */
     private MethodSpec insertStatement() {
       MethodSpec.Builder m = MethodSpec.methodBuilder("insertStatement")
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .returns(support.nestedClass("Insert")).addParameter(entity, "row")
-          .addStatement("$T<$T> columns = new $T<>()", List.class, String.class, ArrayList.class)
-          .addStatement("$T<$T> bindings = new $T<>()", List.class, binding, ArrayList.class);
+          .returns(support.nestedClass("Insert")).addParameter(entity, "row");
+      if (!anyDatabaseFills()) {
+        CodeBlock.Builder bindings = CodeBlock.builder();
+        String separator = "";
+        for (Column c : table.columns()) {
+          bindings.add(separator + "$L", bindingOf(c, CodeBlock.of("row.$N()",
+              naming.memberName(c))));
+          separator = ",\n";
+        }
+        return m.addStatement("return new $T(INSERT, INSERT_RETURNING, $T.of(\n$>$L$<))",
+            support.nestedClass("Insert"), List.class, bindings.build()).build();
+      }
+      m.addStatement("$T omitted = new $T()", BitSet.class, BitSet.class)
+          .addStatement("$T<$T> bindings = new $T<>($L)", List.class, binding, ArrayList.class,
+              table.columns().size());
+      int filled = 0;
       for (Column c : table.columns()) {
         CodeBlock value = CodeBlock.of("row.$N()", naming.memberName(c));
-        boolean databaseFills = c.autoIncrement() || c.defaultValue().isPresent();
-        if (databaseFills) {
-          m.beginControlFlow("if ($L != null)", value);
-        }
-        m.addStatement("columns.add($S)", naming.sqlIdentifier(c.name()));
-        m.addStatement("bindings.add($L)", bindingOf(c, value));
-        if (databaseFills) {
-          m.endControlFlow();
+        if (databaseFills(c)) {
+          m.beginControlFlow("if ($L != null)", value)
+              .addStatement("bindings.add($L)", bindingOf(c, value))
+              .nextControlFlow("else")
+              .addStatement("omitted.set($L)", filled++)
+              .endControlFlow();
+        } else {
+          m.addStatement("bindings.add($L)", bindingOf(c, value));
         }
       }
-      return m.addStatement("return $T.insert(TABLE, columns, bindings)", support).build();
+      return m.addStatement("return INSERTS.insert(omitted, bindings)").build();
     }
 
     private MethodSpec mapRow() {
       CodeBlock.Builder args = CodeBlock.builder();
       String separator = "";
+      // By position: every query selects COLUMNS, in table order, and a lookup by name costs
+      // the driver a name map per result set.
+      int index = 1;
       for (Column c : table.columns()) {
         TypeName element = TypeMapping.elementType(c.type(), timestamps).box();
         if (c.array()) {
-          args.add(separator + "$T.array(rs, $S, $T.class)", support, c.name(), element);
+          args.add(separator + "$T.array(rs, $L, $T.class)", support, index++, element);
         } else if (element.equals(ClassName.get(java.time.Instant.class))) {
           // The driver reads timestamptz as OffsetDateTime, not Instant.
-          args.add(separator + "$T.instant(rs, $S)", support, c.name());
+          args.add(separator + "$T.instant(rs, $L)", support, index++);
         } else {
-          args.add(separator + "rs.getObject($S, $T.class)", c.name(), element);
+          args.add(separator + "rs.getObject($L, $T.class)", index++, element);
         }
         separator = ",\n";
       }

@@ -231,7 +231,7 @@ final class AutoConfigurationWriter {
         + "off to an application bean of its name.");
     for (LocalCache c : parts.inMemory()) {
       part.addMethod(cacheBean(c, type, CodeBlock.of("$T.$N($T::nanoTime)", factory,
-          naming.memberName(c.name()), System.class)));
+          naming.localCacheName(c), System.class)));
     }
     return part.build();
   }
@@ -250,15 +250,14 @@ final class AutoConfigurationWriter {
         continue;
       }
       part.addMethod(cacheBean(c, type, CodeBlock.of("$T.$N($T.systemTicker())", factory,
-          naming.memberName(c.name()), SpringTypes.CAFFEINE_TICKER)));
+          naming.localCacheName(c), SpringTypes.CAFFEINE_TICKER)));
     }
     return part.build();
   }
 
   /** A cache bean named {@code authSpec<Name>Cache}, backing off to a bean of that name. */
   private MethodSpec cacheBean(LocalCache c, TypeName type, CodeBlock create) {
-    String simple = naming.typeName(c.name());
-    String name = "authSpec" + simple + (simple.endsWith("Cache") ? "" : "Cache");
+    String name = naming.cacheBeanName(c);
     return bean(name, type, "Cache {@code " + c.name() + "}.\n\n@return the cache")
         .addAnnotation(missingName(name)).addStatement("return $L", create).build();
   }

@@ -66,7 +66,7 @@ final class SpringProperties {
     this.totpIssuer = totpIssuer;
     List<ClientEntry> entries = new ArrayList<>();
     for (ExternalService s : services) {
-      String field = naming.memberName(s.id());
+      String field = naming.clientPropertyName(s);
       entries.add(new ClientEntry(s, field, kebab(field)));
     }
     this.clients = List.copyOf(entries);

@@ -176,7 +176,7 @@ final class UserDetailsWriter {
   private MethodSpec load(ClassName entity) {
     CodeBlock.Builder body = CodeBlock.builder()
         .addStatement("$T user = users.$N(username).orElseThrow(() -> new $T($S))", entity,
-            "findBy" + naming.typeName(username.name()), USERNAME_NOT_FOUND,
+            naming.finderName(username), USERNAME_NOT_FOUND,
             "no user with this username")
         .addStatement("$T now = $T.now(clock)", LocalDateTime.class, LocalDateTime.class)
         .addStatement("$T password = user.$N()", String.class, naming.memberName(password));
@@ -226,7 +226,7 @@ final class UserDetailsWriter {
     ClassName link = ClassName.get(naming.entityPackage(), naming.entityName(r.link()));
     return m.addStatement("$T authorities = new $T<>()", list, ArrayList.class)
         .beginControlFlow("for ($T link : links.$N(user.$N()))", link,
-            "findBy" + naming.typeName(r.userId().name()),
+            naming.finderName(r.userId()),
             naming.memberName(r.userId().foreignKey().orElseThrow().target()))
         .addStatement("roles.findById(link.$N()).ifPresent(role -> authorities.add(new $T($S + "
             + "role.$N())))", naming.memberName(r.roleId()), SIMPLE_GRANTED_AUTHORITY, "ROLE_",

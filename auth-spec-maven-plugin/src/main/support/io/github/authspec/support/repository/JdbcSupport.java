@@ -10,10 +10,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -70,15 +72,71 @@ public final class JdbcSupport {
   }
 
   /**
-   * An INSERT without its RETURNING clause, and its parameters.
+   * One row's INSERT and its parameters.
    *
-   * @param sql the statement
+   * @param sql the statement, for batches
+   * @param returning the same statement with a RETURNING clause, for a single row
    * @param bindings the parameters in order
    */
-  public record Insert(String sql, List<Binding> bindings) {
+  public record Insert(String sql, String returning, List<Binding> bindings) {
     /** Keeps an unmodifiable copy of {@code bindings}. */
     public Insert {
       bindings = List.copyOf(bindings);
+    }
+  }
+
+  /**
+   * The INSERT statements of one table. A column the database fills (identity or default) is
+   * left out of the statement when the row's value is null, so a table has one statement per
+   * set of such columns left out; each is built once, on first use, and then shared.
+   */
+  public static final class Inserts {
+    private final String table;
+    private final List<String> columns;
+    private final List<Boolean> databaseFills;
+    private final String returning;
+    private final Map<BitSet, String[]> statements = new ConcurrentHashMap<>();
+
+    /**
+     * The statements of a table.
+     *
+     * @param table the quoted table name
+     * @param columns the quoted column names, in table order
+     * @param databaseFills per column, whether the database fills it when left out
+     * @param returning the quoted column list of the RETURNING clause
+     */
+    public Inserts(String table, List<String> columns, List<Boolean> databaseFills,
+        String returning) {
+      this.table = table;
+      this.columns = List.copyOf(columns);
+      this.databaseFills = List.copyOf(databaseFills);
+      this.returning = returning;
+    }
+
+    /**
+     * The insert of one row.
+     *
+     * @param omitted the indexes, among the columns the database fills, of those left out
+     * @param bindings the values of the other columns, in table order
+     * @return the insert
+     */
+    public Insert insert(BitSet omitted, List<Binding> bindings) {
+      String[] sql = statements.computeIfAbsent(omitted, this::build);
+      return new Insert(sql[0], sql[1], bindings);
+    }
+
+    private String[] build(BitSet omitted) {
+      List<String> names = new ArrayList<>();
+      int filled = 0;
+      for (int i = 0; i < columns.size(); i++) {
+        if (!databaseFills.get(i) || !omitted.get(filled++)) {
+          names.add(columns.get(i));
+        }
+      }
+      String sql = names.isEmpty() ? "INSERT INTO " + table + " DEFAULT VALUES"
+          : "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
+              + String.join(", ", Collections.nCopies(names.size(), "?")) + ")";
+      return new String[] {sql, sql + " RETURNING " + returning};
     }
   }
 
@@ -227,33 +285,16 @@ public final class JdbcSupport {
   }
 
   /**
-   * {@code INSERT INTO table (columns) VALUES (?, ...)}, or {@code DEFAULT VALUES} for none.
-   *
-   * @param table the quoted table name
-   * @param columns the quoted column names
-   * @param bindings the values, one per column
-   * @return the insert
-   */
-  public static Insert insert(String table, List<String> columns, List<Binding> bindings) {
-    if (columns.isEmpty()) {
-      return new Insert("INSERT INTO " + table + " DEFAULT VALUES", bindings);
-    }
-    String marks = String.join(", ", Collections.nCopies(columns.size(), "?"));
-    return new Insert("INSERT INTO " + table + " (" + String.join(", ", columns)
-        + ") VALUES (" + marks + ")", bindings);
-  }
-
-  /**
    * A PostgreSQL array column as an unmodifiable list (null elements kept), or null.
    *
    * @param <T> the element type
    * @param rs the result set
-   * @param column the column name
+   * @param column the column's index, from 1
    * @param elementType the Java element type
    * @return the list, or null for SQL NULL
    * @throws SQLException from the driver
    */
-  public static <T> List<T> array(ResultSet rs, String column, Class<T> elementType)
+  public static <T> List<T> array(ResultSet rs, int column, Class<T> elementType)
       throws SQLException {
     java.sql.Array array = rs.getArray(column);
     if (array == null) {
@@ -276,11 +317,11 @@ public final class JdbcSupport {
    * {@code OffsetDateTime}); null for SQL NULL.
    *
    * @param rs the result set
-   * @param column the column label
+   * @param column the column's position (1-based)
    * @return the instant, or null
    * @throws SQLException if the column cannot be read
    */
-  public static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+  public static java.time.Instant instant(ResultSet rs, int column) throws SQLException {
     java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
     return value == null ? null : value.toInstant();
   }

@@ -36,12 +36,15 @@ import javax.sql.DataSource;
  */
 public final class RepositoryBench {
   private static final int ROUNDS = 2_000;
+  private static final int BLOCK = 50;
 
   public static void main(String[] args) throws Exception {
     Path dir = Files.createTempDirectory("auth-spec-bench");
     GenerationRequest request = Specs.project(Specs.FULL, dir.resolve("p"));
     byte[] spec = Specs.bytes(Specs.FULL);
-    generation(request, spec);
+    if (!(args.length > 0 && args[0].equals("--repository-only"))) {
+      generation(request, spec);
+    }
 
     List<GeneratedFile> files = Specs.plan(request);
     ClassLoader loader = GeneratedSources.compile(files, dir.resolve("build"));
@@ -125,50 +128,78 @@ public final class RepositoryBench {
         }
         params.add(q);
       }
+      // The two sides alternate in small blocks (which goes first alternating too), so a
+      // machine whose speed drifts, as a shared one does, moves both alike.
+      Method idOf = entity.getMethod(member(pk));
       List<Object> ids = new ArrayList<>();
-      long t0 = System.nanoTime();
-      for (Object row : rows) {
-        Object stored = insert.invoke(repo, connection, row);
-        ids.add(entity.getMethod(member(pk)).invoke(stored));
-      }
-      long generatedInsert = System.nanoTime() - t0;
-      t0 = System.nanoTime();
-      for (Object[] p : params) {
-        try (PreparedStatement ps = connection.prepareStatement(insertSql)) {
-          for (int k = 0; k < p.length; k++) {
-            if (p[k] == null) {
-              ps.setNull(k + 1, java.sql.Types.BIGINT);
-            } else {
-              ps.setObject(k + 1, p[k]);
+      long generatedInsert = 0;
+      long handInsert = 0;
+      for (int from = 0; from < ROUNDS; from += BLOCK) {
+        int to = Math.min(ROUNDS, from + BLOCK);
+        for (int side = 0; side < 2; side++) {
+          long t0 = System.nanoTime();
+          if ((side + from / BLOCK) % 2 == 0) {
+            for (Object row : rows.subList(from, to)) {
+              ids.add(idOf.invoke(insert.invoke(repo, connection, row)));
             }
-          }
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            readAll(rs);
+            generatedInsert += System.nanoTime() - t0;
+          } else {
+            for (Object[] p : params.subList(from, to)) {
+              handWrittenInsert(connection, insertSql, p);
+            }
+            handInsert += System.nanoTime() - t0;
           }
         }
       }
-      long handInsert = System.nanoTime() - t0;
-      t0 = System.nanoTime();
-      for (Object id : ids) {
-        findById.invoke(repo, connection, id);
-      }
-      long generatedFind = System.nanoTime() - t0;
-      t0 = System.nanoTime();
-      for (Object id : ids) {
-        try (PreparedStatement ps = connection.prepareStatement(selectSql)) {
-          ps.setObject(1, id);
-          try (ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-              readAll(rs);
+      long generatedFind = 0;
+      long handFind = 0;
+      for (int from = 0; from < ROUNDS; from += BLOCK) {
+        int to = Math.min(ROUNDS, from + BLOCK);
+        for (int side = 0; side < 2; side++) {
+          long t0 = System.nanoTime();
+          if ((side + from / BLOCK) % 2 == 0) {
+            for (Object id : ids.subList(from, to)) {
+              findById.invoke(repo, connection, id);
             }
+            generatedFind += System.nanoTime() - t0;
+          } else {
+            for (Object id : ids.subList(from, to)) {
+              handWrittenFind(connection, selectSql, id);
+            }
+            handFind += System.nanoTime() - t0;
           }
         }
       }
-      long handFind = System.nanoTime() - t0;
       if (pass == 1) {
         print("insert", generatedInsert, handInsert);
         print("findById", generatedFind, handFind);
+      }
+    }
+  }
+
+  private static void handWrittenInsert(Connection connection, String sql, Object[] p) throws Exception {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (int k = 0; k < p.length; k++) {
+        if (p[k] == null) {
+          ps.setNull(k + 1, java.sql.Types.BIGINT);
+        } else {
+          ps.setObject(k + 1, p[k]);
+        }
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        readAll(rs);
+      }
+    }
+  }
+
+  private static void handWrittenFind(Connection connection, String sql, Object id) throws Exception {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setObject(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          readAll(rs);
+        }
       }
     }
   }
