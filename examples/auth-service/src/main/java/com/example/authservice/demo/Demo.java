@@ -1,102 +1,181 @@
 package com.example.authservice.demo;
 
-import com.example.authservice.cache.JedisKeyOperations;
-import com.example.authservice.cache.SessionKey;
-import com.example.authservice.entity.Session;
-import com.example.authservice.entity.User;
-import com.example.authservice.repository.SessionRepository;
-import com.example.authservice.repository.UserRepository;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.example.authservice.auth.Base32;
+import com.example.authservice.auth.CredentialException;
+import com.example.authservice.auth.JedisScripts;
+import com.example.authservice.auth.Otp;
+import com.example.authservice.auth.PasswordHasher;
+import com.example.authservice.auth.SecretBox;
+import com.example.authservice.service.AuthResult;
+import com.example.authservice.service.Challenge;
+import com.example.authservice.service.RequestContext;
+import com.example.authservice.service.accountmanagement.DefaultLogoutService;
+import com.example.authservice.service.accountmanagement.DefaultSessionManagementService;
+import com.example.authservice.service.auditsecurity.DefaultRateLimitingService;
+import com.example.authservice.service.authentication.DefaultEmailPasswordLoginService;
+import com.example.authservice.service.mfa.DefaultTotpService;
+import com.example.authservice.service.passwordmanagement.DefaultPasswordBlacklistService;
+import com.example.authservice.service.passwordmanagement.DefaultPasswordPoliciesService;
+import com.example.authservice.token.AccessToken;
+import com.example.authservice.token.AccessTokenIssuer;
+import com.example.authservice.token.AccessTokenSettings;
+import com.example.authservice.token.AccessTokenVerifier;
+import com.example.authservice.token.IssuedAccessToken;
+import com.example.authservice.token.JwsAlgorithm;
+import com.example.authservice.token.KeyRing;
+import com.example.authservice.token.RefreshTokens;
+import com.example.authservice.token.SigningKey;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.time.LocalDateTime;
-import java.util.Map;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import redis.clients.jedis.RedisClient;
 import redis.embedded.RedisServer;
 
 /**
- * The generated code at work: starts an embedded PostgreSQL and Redis, applies the generated
- * migrations with Flyway, registers a user and opens a session through the generated
- * repositories and key classes, and prints what it did.
+ * A login flow on the generated implementations (plugin parameter {@code implementations}):
+ * starts an embedded PostgreSQL and Redis, applies the generated migrations with Flyway, then
+ * registers (policy enforced), logs in, enrols TOTP and verifies a code, receives and verifies
+ * an access token, rotates the refresh token, replays the old one (its family is revoked), hits
+ * the rate limit and logs out, printing each step.
  */
 public final class Demo {
+  /** One step of the flow and what came of it. */
+  public record Step(String name, String outcome) {}
+
   private Demo() {}
 
   public static void main(String[] args) throws Exception {
     run(System.out);
   }
 
-  /** Runs the demo, printing to {@code out}. */
-  public static void run(PrintStream out) throws Exception {
+  /** Runs the flow, printing each step to {@code out}; returns the steps. */
+  public static List<Step> run(PrintStream out) throws Exception {
+    List<Step> steps = new ArrayList<>();
+    Clock clock = Clock.systemUTC();
+    SecureRandom random = new SecureRandom();
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
       DataSource db = pg.getPostgresDatabase();
       int applied = Flyway.configure().dataSource(db).load().migrate().migrationsExecuted;
-      out.println("PostgreSQL: applied " + applied + " generated migration(s)");
+      step(out, steps, "migrate", "applied " + applied + " generated migration(s)");
+      RequestContext context = new RequestContext("203.0.113.7", "demo", null, null,
+          clock.instant());
 
-      UserRepository users = new UserRepository(db);
-      User ada = users.insert(User.builder()
-          .email("ada@example.com")
-          .passwordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA")
-          .build());
-      out.println("registered " + ada);
+      var blocklist = new DefaultPasswordBlacklistService(db);
+      var policies = new DefaultPasswordPoliciesService(db, false, blocklist);
+      var login = new DefaultEmailPasswordLoginService(db, clock, PasswordHasher.pbkdf2(random),
+          policies);
+      try {
+        login.register("ada@example.com", "short".toCharArray(), context);
+        step(out, steps, "register weak", "accepted");
+      } catch (CredentialException e) {
+        step(out, steps, "register weak", "refused: " + e.reason() + " " + e.violations());
+      }
+      long user = login.register("ada@example.com",
+          "correct horse battery staple".toCharArray(), context);
+      step(out, steps, "register", "user " + user);
 
-      Session session = new SessionRepository(db).insert(Session.builder()
-          .userId(ada.id())
-          .expiresAt(LocalDateTime.now().plusHours(1))
-          .ipAddress("203.0.113.7")
-          .build());
-      out.println("opened session " + session.id() + " for user " + session.userId()
-          + " (active=" + session.isActive() + ")");
+      AuthResult wrong = login.login("ada@example.com", "not the password".toCharArray(),
+          context);
+      step(out, steps, "login wrong password", wrong.status().toString());
+      AuthResult session = login.login("ada@example.com",
+          "correct horse battery staple".toCharArray(), context);
+      step(out, steps, "login", session.status() + " user " + session.userId());
+
+      byte[] sealingKey = new byte[32];
+      random.nextBytes(sealingKey);
+      var totp = new DefaultTotpService(db, clock, new SecretBox(sealingKey, random), random,
+          "Example Auth");
+      Challenge enrolment = totp.enroll(user, context);
+      byte[] seed = seedOf(enrolment.payload());
+      String code = Otp.standard().totp(seed, clock.instant());
+      step(out, steps, "totp enrol", "confirmed " + totp.confirmEnrollment(user, code, context));
+      step(out, steps, "totp replay", "accepted " + totp.verify(user, code, context));
+
+      KeyRing keys = new KeyRing(SigningKey.generate(JwsAlgorithm.EdDSA, random), clock);
+      AccessTokenSettings settings = AccessTokenSettings.of("https://auth.example.com", "api");
+      AccessTokenIssuer issuer = new AccessTokenIssuer(keys, settings, clock, random);
+      AccessTokenVerifier verifier = new AccessTokenVerifier(keys, settings, clock,
+          AccessTokenVerifier.RevocationCheck.NONE);
+      RefreshTokens refresh = new RefreshTokens(db, RefreshTokens.Table.conventional(), clock,
+          random);
+      RefreshTokens.Issued first = refresh.issue(user);
+      IssuedAccessToken access = issuer.issue(Long.toString(user), Set.of("profile"),
+          Optional.empty(), Optional.of(first.familyId()));
+      step(out, steps, "tokens", "access token (EdDSA, " + access.token().split("\\.").length
+          + " parts) and a refresh token");
+      AccessToken verified = verifier.verify(access.token());
+      step(out, steps, "verify access token", "subject " + verified.subject() + ", scope "
+          + (verified.hasScope("profile") ? "profile" : "none"));
+
+      RefreshTokens.Refresh rotated = refresh.rotate(first.token());
+      step(out, steps, "refresh", rotated.outcome().toString());
+      RefreshTokens.Refresh replay = refresh.rotate(first.token());
+      step(out, steps, "replay old refresh token", replay.outcome().toString());
+      RefreshTokens.Refresh successor = refresh.rotate(rotated.issued().orElseThrow().token());
+      step(out, steps, "refresh with successor", successor.outcome().toString());
+
+      byte[] handleKey = new byte[32];
+      random.nextBytes(handleKey);
+      Duration idle = Duration.ofMinutes(30);
+      Duration absolute = Duration.ofHours(8);
+      var sessions = new DefaultSessionManagementService(db, handleKey, clock, idle, absolute,
+          5);
+      String handle = sessions.create(user, context);
 
       int port = freePort();
       RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
           .setting("save \"\"").build();
       redis.start();
       try (RedisClient client = RedisClient.create("127.0.0.1", port)) {
-        JedisKeyOperations ops = new JedisKeyOperations(client, new JacksonCodec());
-        SessionKey key = new SessionKey(ada.id());
-        ops.set(key, Map.of("sessionId", session.id(), "ip", session.ipAddress()));
-        out.println("Redis: " + key.key() + " = " + ops.get(key, Map.class).orElseThrow()
-            + ", TTL " + client.ttl(key.key()) + " s (" + SessionKey.SPEC.expiry() + ")");
+        var limiter = new DefaultRateLimitingService(new JedisScripts(client), clock, 5,
+            Duration.ofMinutes(1));
+        int allowed = 0;
+        for (int i = 0; i < 7; i++) {
+          allowed += limiter.tryAcquire("login:203.0.113.7", context).allowed() ? 1 : 0;
+        }
+        step(out, steps, "rate limit", allowed + " of 7 allowed");
       } finally {
         redis.stop();
       }
+
+      var logout = new DefaultLogoutService(db, handleKey, clock, idle, absolute, 5);
+      boolean before = sessions.validate(handle, context).isPresent();
+      logout.logout(handle, context);
+      step(out, steps, "logout", "session valid before " + before + ", after "
+          + sessions.validate(handle, context).isPresent());
     }
+    return steps;
+  }
+
+  private static void step(PrintStream out, List<Step> steps, String name, String outcome) {
+    steps.add(new Step(name, outcome));
+    out.printf("%-26s %s%n", name, outcome);
+  }
+
+  /** The Base32 secret of an otpauth:// URI, as an authenticator app reads it from the QR code. */
+  private static byte[] seedOf(String uri) {
+    for (String part : URI.create(uri).getRawQuery().split("&")) {
+      if (part.startsWith("secret=")) {
+        return Base32.decode(part.substring("secret=".length()));
+      }
+    }
+    throw new IllegalStateException("no secret in the enrolment URI");
   }
 
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
-    }
-  }
-
-  /** The JSON codec the generated Redis binding asks for, on Jackson. */
-  private static final class JacksonCodec implements JedisKeyOperations.ValueCodec {
-    private final ObjectMapper json = new ObjectMapper();
-
-    @Override
-    public String encode(Object value, boolean pretty) {
-      try {
-        return pretty ? json.writerWithDefaultPrettyPrinter().writeValueAsString(value)
-            : json.writeValueAsString(value);
-      } catch (JsonProcessingException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public <T> T decode(String text, Class<T> type) {
-      try {
-        return json.readValue(text, type);
-      } catch (JsonProcessingException e) {
-        throw new UncheckedIOException(e);
-      }
     }
   }
 }
