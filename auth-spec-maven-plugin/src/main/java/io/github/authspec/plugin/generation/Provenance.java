@@ -16,7 +16,7 @@ public record Provenance(String pluginVersion, String specFileName) {
   public static final ClassName GENERATED = ClassName.get("javax.annotation.processing",
       "Generated");
   private static final Pattern TOP_LEVEL_TYPE = Pattern.compile(
-      "^public (final |abstract )?(class|interface|record|enum) .*");
+      "^(public )?(final |abstract )?(class|interface|record|enum) .*");
 
   public static Provenance of(GenerationRequest request) {
     return new Provenance(request.pluginVersion(),
@@ -47,7 +47,7 @@ public record Provenance(String pluginVersion, String specFileName) {
       out.append(line).append('\n');
     }
     if (!annotated) {
-      throw new IllegalStateException("support source without a public top-level type");
+      throw new IllegalStateException("support source without a top-level type");
     }
     out.setLength(out.length() - 1);
     return out.toString();
