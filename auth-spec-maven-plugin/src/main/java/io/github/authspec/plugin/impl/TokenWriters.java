@@ -56,7 +56,7 @@ final class TokenWriters {
   private static CodeBlock names(Binding b, String tableRole, String... roles) {
     CodeBlock.Builder args = CodeBlock.builder().add("$S", b.table(tableRole).name());
     for (String role : roles) {
-      args.add(", $S", b.column(role).name());
+      args.add(",$W$S", b.column(role).name());
     }
     return args.build();
   }
@@ -136,7 +136,7 @@ final class TokenWriters {
       Column owner = b.column("user").foreignKey().map(ForeignKey::target)
           .orElseThrow(() -> new IllegalStateException(feature() + ": "
               + b.column("user").qualifiedName() + " has no foreign key to the users table"));
-      CodeBlock table = CodeBlock.of("new $T.Table($L, $S, $S)", sessions, names(b, "id", "id",
+      CodeBlock table = CodeBlock.of("new $T.Table($L,$W$S,$W$S)", sessions, names(b, "id", "id",
           "user", "createdAt", "expiresAt", "active", "lastActivityAt", "invalidatedAt",
           "loggedOutAt", "order"), owner.table().name(), owner.name());
       ctor.addStatement("this.sessions = new $T(dataSource, $L, handleKey, clock, idle, absolute)",

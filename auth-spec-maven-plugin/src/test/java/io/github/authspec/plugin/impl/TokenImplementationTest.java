@@ -70,8 +70,9 @@ class TokenImplementationTest {
       assertThat(paths).contains("com/example/authservice/token/" + name + ".java");
     }
     String sessions = text("DefaultSessionManagementService.java");
-    assertThat(sessions).contains("<li>{@code active}: {@code sessions.is_active} (convention)</li>")
-        .contains("new Sessions.Table(\"sessions\", \"id\", \"user_id\"").contains("\"users\", \"id\")");
+    assertThat(sessions).contains("<li>{@code active}: {@code sessions.is_active} (usedColumns)</li>")
+        .containsPattern("new Sessions.Table\\(\"sessions\",\\s+\"id\",\\s+\"user_id\"")
+        .containsPattern("\"users\",\\s+\"id\"\\)");
   }
 
   @Test
