@@ -142,7 +142,7 @@ public final class Demo {
             Duration.ofMinutes(1));
         int allowed = 0;
         for (int i = 0; i < 7; i++) {
-          allowed += limiter.tryAcquire("login:203.0.113.7", context).allowed() ? 1 : 0;
+          allowed += limiter.tryAcquire("ip:203.0.113.7", context).allowed() ? 1 : 0;
         }
         step(out, steps, "rate limit", allowed + " of 7 allowed");
       } finally {
