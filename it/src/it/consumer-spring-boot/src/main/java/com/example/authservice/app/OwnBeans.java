@@ -47,12 +47,12 @@ public class OwnBeans {
   public JsonCodec jsonCodec() {
     return new JsonCodec() {
       @Override
-      public String write(Object value) {
+      public String toJson(Object value) {
         return String.valueOf(value);
       }
 
       @Override
-      public <T> T read(String json, Class<T> type) {
+      public <T> T fromJson(String json, Class<T> type) {
         return type.cast(json);
       }
     };
