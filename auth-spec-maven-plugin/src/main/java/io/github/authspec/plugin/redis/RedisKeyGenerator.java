@@ -65,6 +65,7 @@ public final class RedisKeyGenerator implements Generator {
       context.report(Code.DEPENDENCY_NEEDED, "", "redisClient " + context.request().redisClient()
           + " generates " + b.type().simpleName() + ", which needs " + b.library(),
           "add " + b.library() + " to your project's dependencies");
+      files.add(context.support(RedisKeyGenerator.class, SupportType.REDIS_KEY_OPERATIONS));
       files.add(context.support(RedisKeyGenerator.class, b.type()));
     });
     return files;
