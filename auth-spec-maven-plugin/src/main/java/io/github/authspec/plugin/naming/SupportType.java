@@ -9,6 +9,7 @@ public enum SupportType {
   JDBC_SUPPORT("repository", "JdbcSupport", true),
   REPOSITORY_EXCEPTION("repository", "RepositoryException", true),
   KEY_SPEC("cache", "KeySpec", true),
+  REDIS_KEY_OPERATIONS("cache", "RedisKeyOperations", true),
   JEDIS_KEY_OPERATIONS("cache", "JedisKeyOperations", true),
   LETTUCE_KEY_OPERATIONS("cache", "LettuceKeyOperations", true),
   IN_MEMORY_CACHE("cache", "InMemoryCache", true),

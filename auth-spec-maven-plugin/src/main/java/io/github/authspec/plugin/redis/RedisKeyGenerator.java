@@ -65,6 +65,7 @@ public final class RedisKeyGenerator implements Generator {
       context.requireLibrary(b.library(), "/diagram/cache/keys/redis",
           "redisClient " + context.request().redisClient() + " generates "
               + b.type().simpleName());
+      files.add(context.support(RedisKeyGenerator.class, SupportType.REDIS_KEY_OPERATIONS));
       files.add(context.support(RedisKeyGenerator.class, b.type()));
     });
     return files;

@@ -1,16 +1,5 @@
 package io.github.authspec.support.cache;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import io.lettuce.core.GetExArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.SetArgs;
@@ -19,250 +8,119 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Typed Redis operations on Lettuce (Spring Boot's default client) that honour each key's
- * declaration: the TTL is applied on
- * every write, refreshed on every read of a sliding key, and never set on a pinned key; values
- * are JSON-encoded through {@link ValueCodec} and gzip-compressed where declared; Hash writes
- * are checked against the declared fields. Generated when {@code redisClient} is
- * {@code LETTUCE}; needs {@code io.lettuce:lettuce-core} on the classpath.
+ * {@link RedisKeyOperations} on Lettuce (Spring Boot's default client): only the adapter from
+ * its commands, over two connections (text, and possibly compressed values). Generated when
+ * {@code redisClient} is {@code LETTUCE}; needs {@code io.lettuce:lettuce-core} on the
+ * classpath.
  */
-public final class LettuceKeyOperations implements AutoCloseable {
-  private final StatefulRedisConnection<String, String> text;
-  private final StatefulRedisConnection<String, byte[]> binary;
-  private final RedisCommands<String, String> redis;
-  private final RedisCommands<String, byte[]> bytes;
-  private final ValueCodec codec;
-
-  /** Encodes values of keys declared with {@code "serialization": "json"}. */
-  public interface ValueCodec {
-    /**
-     * Encodes a value.
-     *
-     * @param value the value
-     * @param pretty whether the key asks for indented JSON
-     * @return the JSON text
-     */
-    String encode(Object value, boolean pretty);
-
-    /**
-     * Decodes a value.
-     *
-     * @param <T> the value type
-     * @param json the JSON text
-     * @param type the value type
-     * @return the value
-     */
-    <T> T decode(String json, Class<T> type);
-  }
+public final class LettuceKeyOperations extends RedisKeyOperations implements AutoCloseable {
+  private final LettuceCommands connections;
 
   /**
-   * Operations over two connections of a client: one for text, one for (possibly compressed)
-   * values.
+   * Operations over two connections of a client.
    *
    * @param client the client (e.g. {@code RedisClient.create("redis://localhost")})
    * @param codec the JSON codec for JSON-serialised keys
    */
   public LettuceKeyOperations(RedisClient client, ValueCodec codec) {
-    this.text = client.connect();
-    this.binary = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-    this.redis = text.sync();
-    this.bytes = binary.sync();
-    this.codec = codec;
+    this(new LettuceCommands(client.connect(),
+        client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE))), codec);
+  }
+
+  private LettuceKeyOperations(LettuceCommands connections, ValueCodec codec) {
+    super(connections, codec);
+    this.connections = connections;
   }
 
   /** Closes both connections (not the client). */
   @Override
   public void close() {
-    text.close();
-    binary.close();
+    connections.text().close();
+    connections.binary().close();
   }
 
-  /**
-   * Writes a String key, with its TTL.
-   *
-   * @param key the key
-   * @param value the value (any object for JSON keys)
-   */
-  public void set(KeySpec.Ref key, Object value) {
-    KeySpec spec = expect(key, KeySpec.Type.STRING);
-    SetArgs args = new SetArgs();
-    spec.ttl().ifPresent(ttl -> args.ex(ttl.toSeconds()));
-    bytes.set(key.key(), encode(spec, value), args);
-  }
-
-  /**
-   * Reads a String key; a sliding key's TTL is restored.
-   *
-   * @param <T> the value type
-   * @param key the key
-   * @param type the value type ({@code String.class} for string keys)
-   * @return the value, if the key exists
-   */
-  public <T> Optional<T> get(KeySpec.Ref key, Class<T> type) {
-    KeySpec spec = expect(key, KeySpec.Type.STRING);
-    byte[] raw = spec.expiry() == KeySpec.Expiry.SLIDING
-        ? bytes.getex(key.key(), new GetExArgs().ex(spec.ttl().orElseThrow().toSeconds()))
-        : bytes.get(key.key());
-    return raw == null ? Optional.empty() : Optional.of(decode(spec, raw, type));
-  }
-
-  /**
-   * Writes fields of a Hash key, with its TTL.
-   *
-   * @param key the key
-   * @param fields field names (declared ones only, when the spec lists them) and values
-   */
-  public void putFields(KeySpec.Ref key, Map<String, String> fields) {
-    KeySpec spec = expect(key, KeySpec.Type.HASH);
-    if (!spec.hashFields().isEmpty() && !spec.hashFields().containsAll(fields.keySet())) {
-      throw new IllegalArgumentException("key " + spec.pattern() + " declares fields "
-          + spec.hashFields() + ", not " + fields.keySet());
+  private record LettuceCommands(StatefulRedisConnection<String, String> text,
+      StatefulRedisConnection<String, byte[]> binary) implements Commands {
+    private RedisCommands<String, String> redis() {
+      return text.sync();
     }
-    redis.hset(key.key(), fields);
-    written(key);
-  }
 
-  /**
-   * Reads every field of a Hash key.
-   *
-   * @param key the key
-   * @return the fields
-   */
-  public Map<String, String> fields(KeySpec.Ref key) {
-    expect(key, KeySpec.Type.HASH);
-    Map<String, String> fields = redis.hgetall(key.key());
-    read(key);
-    return fields;
-  }
-
-  /**
-   * Adds members to a Set key.
-   *
-   * @param key the key
-   * @param members the members
-   */
-  public void add(KeySpec.Ref key, String... members) {
-    expect(key, KeySpec.Type.SET);
-    redis.sadd(key.key(), members);
-    written(key);
-  }
-
-  /**
-   * The members of a Set key.
-   *
-   * @param key the key
-   * @return the members
-   */
-  public Set<String> members(KeySpec.Ref key) {
-    expect(key, KeySpec.Type.SET);
-    Set<String> members = redis.smembers(key.key());
-    read(key);
-    return members;
-  }
-
-  /**
-   * Adds a member with its score (the declared score field's value) to a Sorted Set key.
-   *
-   * @param key the key
-   * @param score the score
-   * @param member the member
-   */
-  public void addScored(KeySpec.Ref key, double score, String member) {
-    expect(key, KeySpec.Type.SORTED_SET);
-    redis.zadd(key.key(), score, member);
-    written(key);
-  }
-
-  /**
-   * Members of a Sorted Set key, lowest score first.
-   *
-   * @param key the key
-   * @param start the first rank
-   * @param stop the last rank ({@code -1} for the end)
-   * @return the members
-   */
-  public List<String> range(KeySpec.Ref key, long start, long stop) {
-    expect(key, KeySpec.Type.SORTED_SET);
-    List<String> members = redis.zrange(key.key(), start, stop);
-    read(key);
-    return members;
-  }
-
-  /**
-   * Appends values to a List key.
-   *
-   * @param key the key
-   * @param values the values
-   */
-  public void push(KeySpec.Ref key, String... values) {
-    expect(key, KeySpec.Type.LIST);
-    redis.rpush(key.key(), values);
-    written(key);
-  }
-
-  /**
-   * Deletes a key.
-   *
-   * @param key the key
-   * @return whether it existed
-   */
-  public boolean delete(KeySpec.Ref key) {
-    return redis.del(key.key()) > 0;
-  }
-
-  private void written(KeySpec.Ref key) {
-    KeySpec spec = key.spec();
-    if (spec.ttl().isPresent()) {
-      redis.expire(key.key(), spec.ttl().get().toSeconds());
-    } else if (spec.pinned()) {
-      redis.persist(key.key());
+    private RedisCommands<String, byte[]> bytes() {
+      return binary.sync();
     }
-  }
 
-  private void read(KeySpec.Ref key) {
-    KeySpec spec = key.spec();
-    if (spec.expiry() == KeySpec.Expiry.SLIDING) {
-      redis.expire(key.key(), spec.ttl().orElseThrow().toSeconds());
-    }
-  }
-
-  private static KeySpec expect(KeySpec.Ref key, KeySpec.Type type) {
-    if (key.spec().type() != type) {
-      throw new IllegalArgumentException("key " + key.spec().pattern() + " is a "
-          + key.spec().type() + ", not a " + type);
-    }
-    return key.spec();
-  }
-
-  private byte[] encode(KeySpec spec, Object value) {
-    String text = spec.serialization() == KeySpec.Serialization.JSON
-        ? codec.encode(value, spec.prettyJson()) : String.valueOf(value);
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    if (spec.compression() != KeySpec.Compression.GZIP) {
-      return bytes;
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-      gzip.write(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  private <T> T decode(KeySpec spec, byte[] raw, Class<T> type) {
-    byte[] bytes = raw;
-    if (spec.compression() == KeySpec.Compression.GZIP) {
-      try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-        bytes = gzip.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    @Override
+    public void set(String key, byte[] value, long ttlSeconds) {
+      SetArgs args = new SetArgs();
+      if (ttlSeconds > 0) {
+        args.ex(ttlSeconds);
       }
+      bytes().set(key, value, args);
     }
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    return spec.serialization() == KeySpec.Serialization.JSON ? codec.decode(text, type)
-        : type.cast(text);
+
+    @Override
+    public byte[] get(String key) {
+      return bytes().get(key);
+    }
+
+    @Override
+    public byte[] getEx(String key, long ttlSeconds) {
+      return bytes().getex(key, new GetExArgs().ex(ttlSeconds));
+    }
+
+    @Override
+    public void hset(String key, Map<String, String> fields) {
+      redis().hset(key, fields);
+    }
+
+    @Override
+    public Map<String, String> hgetAll(String key) {
+      return redis().hgetall(key);
+    }
+
+    @Override
+    public void sadd(String key, String... members) {
+      redis().sadd(key, members);
+    }
+
+    @Override
+    public Set<String> smembers(String key) {
+      return redis().smembers(key);
+    }
+
+    @Override
+    public void zadd(String key, double score, String member) {
+      redis().zadd(key, score, member);
+    }
+
+    @Override
+    public List<String> zrange(String key, long start, long stop) {
+      return redis().zrange(key, start, stop);
+    }
+
+    @Override
+    public void rpush(String key, String... values) {
+      redis().rpush(key, values);
+    }
+
+    @Override
+    public long del(String key) {
+      return redis().del(key);
+    }
+
+    @Override
+    public void expire(String key, long seconds) {
+      redis().expire(key, seconds);
+    }
+
+    @Override
+    public void persist(String key) {
+      redis().persist(key);
+    }
   }
 }

@@ -51,7 +51,7 @@ abstract class RedisBindingTest {
     redis = RedisServerSupport.client();
     String name = client() == RedisClient.JEDIS ? "JedisKeyOperations" : "LettuceKeyOperations";
     Class<?> opsType = loader.loadClass(PKG + name);
-    Class<?> codecType = loader.loadClass(PKG + name + "$ValueCodec");
+    Class<?> codecType = loader.loadClass(PKG + "RedisKeyOperations$ValueCodec");
     Object codec = Proxy.newProxyInstance(loader, new Class<?>[] {codecType}, (p, m, a) ->
         m.getName().equals("encode") ? JSON.writeValueAsString(a[0])
             : JSON.readValue((String) a[0], (Class<?>) a[1]));
