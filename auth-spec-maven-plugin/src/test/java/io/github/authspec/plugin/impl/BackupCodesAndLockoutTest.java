@@ -2,7 +2,8 @@ package io.github.authspec.plugin.impl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authspec.plugin.impl.Generated.MutableClock;
+import io.github.authspec.plugin.testsupport.MutableClock;
+import io.github.authspec.plugin.testsupport.StartGun;
 import io.github.authspec.support.auth.LockoutPolicy;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -76,7 +77,7 @@ class BackupCodesAndLockoutTest {
   void concurrentRedeem() throws Exception {
     long user = Generated.user(db, "race-codes@example.com");
     String code = generate(user).get(3);
-    List<Boolean> results = Generated.startGun(16, () -> redeem(user, code));
+    List<Boolean> results = StartGun.fire(16, () -> redeem(user, code));
     assertThat(results.stream().filter(r -> r).count()).as(results.toString()).isEqualTo(1);
     assertThat(Generated.call(codes, "remaining", user)).isEqualTo(9);
   }
@@ -122,7 +123,7 @@ class BackupCodesAndLockoutTest {
   void concurrentFailures() throws Exception {
     long user = Generated.user(db, "race-lock@example.com");
     clock.set(T0);
-    Generated.startGun(24, () -> {
+    StartGun.fire(24, () -> {
       fail(user);
       return null;
     });

@@ -3,7 +3,7 @@ package io.github.authspec.plugin.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.authspec.plugin.impl.Generated.MutableClock;
+import io.github.authspec.plugin.testsupport.MutableClock;
 import io.github.authspec.support.auth.PasswordPolicy;
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -3,9 +3,10 @@ package io.github.authspec.plugin.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.authspec.plugin.impl.Generated.MutableClock;
+import io.github.authspec.plugin.testsupport.MutableClock;
 import io.github.authspec.plugin.testsupport.RedisClusterSupport;
 import io.github.authspec.plugin.testsupport.RedisServerSupport;
+import io.github.authspec.plugin.testsupport.StartGun;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -107,7 +108,7 @@ class RateLimitingImplementationTest {
     clock.set(T0);
     Object service = service(RedisServerSupport.client(), 10, Duration.ofMinutes(1));
     String bucket = "ip:" + unique();
-    List<Boolean> results = Generated.startGun(48, () -> allowed(service, bucket));
+    List<Boolean> results = StartGun.fire(48, () -> allowed(service, bucket));
     assertThat(results.stream().filter(r -> r).count()).isEqualTo(10);
   }
 
@@ -121,8 +122,8 @@ class RateLimitingImplementationTest {
       Object service = service(cluster, 10, Duration.ofMinutes(1));
       String a = "ip:" + unique();
       String b = "endpoint:/login/" + unique();
-      List<Boolean> results = Generated.startGun(48, () -> allowed(service, a));
-      List<Boolean> others = Generated.startGun(48, () -> allowed(service, b));
+      List<Boolean> results = StartGun.fire(48, () -> allowed(service, a));
+      List<Boolean> others = StartGun.fire(48, () -> allowed(service, b));
       assertThat(results.stream().filter(r -> r).count()).isEqualTo(10);
       assertThat(others.stream().filter(r -> r).count()).isEqualTo(10);
     }

@@ -7,6 +7,7 @@ import io.github.authspec.model.Spec;
 import io.github.authspec.model.diagnostics.Reporter;
 import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationContext;
+import io.github.authspec.plugin.testsupport.MutableClock;
 import io.github.authspec.plugin.testsupport.Specs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ class TokenImplementationTest {
   void generatedClassesWork() throws Exception {
     DataSource db = Generated.database("token_impl");
     long user = Generated.user(db, "tokens@example.org");
-    Generated.MutableClock clock = new Generated.MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     SecureRandom random = new SecureRandom();
     Object context = Generated.context();
 

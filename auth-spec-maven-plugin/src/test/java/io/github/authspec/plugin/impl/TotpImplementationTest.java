@@ -3,7 +3,8 @@ package io.github.authspec.plugin.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.authspec.plugin.impl.Generated.MutableClock;
+import io.github.authspec.plugin.testsupport.MutableClock;
+import io.github.authspec.plugin.testsupport.StartGun;
 import io.github.authspec.support.auth.Base32;
 import io.github.authspec.support.auth.Otp;
 import java.net.URI;
@@ -142,7 +143,7 @@ class TotpImplementationTest {
     Instant now = T0.plus(Duration.ofMinutes(30));
     clock.set(now);
     String code = OTP.totp(seeds.get(user), now);
-    List<Boolean> results = Generated.startGun(16, () -> verify(user, code));
+    List<Boolean> results = StartGun.fire(16, () -> verify(user, code));
     assertThat(results.stream().filter(r -> r).count()).as(results.toString()).isEqualTo(1);
   }
 

@@ -3,6 +3,7 @@ package io.github.authspec.plugin.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.authspec.plugin.testsupport.MutableClock;
 import io.github.authspec.support.token.AccessToken;
 import io.github.authspec.support.token.AccessTokenIssuer;
 import io.github.authspec.support.token.AccessTokenSettings;

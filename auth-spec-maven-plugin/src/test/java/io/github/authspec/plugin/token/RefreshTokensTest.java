@@ -2,9 +2,11 @@ package io.github.authspec.plugin.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.authspec.support.token.RefreshTokens;
+import io.github.authspec.plugin.testsupport.MutableClock;
+import io.github.authspec.plugin.testsupport.StartGun;
 import io.github.authspec.support.token.RefreshTokens.Outcome;
 import io.github.authspec.support.token.RefreshTokens.Refresh;
+import io.github.authspec.support.token.RefreshTokens;
 import io.github.authspec.support.token.Secrets;
 import java.security.SecureRandom;
 import java.time.Duration;

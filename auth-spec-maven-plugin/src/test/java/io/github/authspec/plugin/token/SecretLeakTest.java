@@ -2,6 +2,7 @@ package io.github.authspec.plugin.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authspec.plugin.testsupport.MutableClock;
 import io.github.authspec.support.token.AccessTokenIssuer;
 import io.github.authspec.support.token.AccessTokenSettings;
 import io.github.authspec.support.token.AccessTokenVerifier;

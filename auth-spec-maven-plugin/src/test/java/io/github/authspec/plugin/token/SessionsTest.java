@@ -2,10 +2,12 @@ package io.github.authspec.plugin.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.authspec.plugin.testsupport.MutableClock;
+import io.github.authspec.plugin.testsupport.StartGun;
 import io.github.authspec.support.token.ApiKeys;
 import io.github.authspec.support.token.RememberMe;
-import io.github.authspec.support.token.Sessions;
 import io.github.authspec.support.token.Secrets;
+import io.github.authspec.support.token.Sessions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,9 +3,11 @@ package io.github.authspec.plugin.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.authspec.support.token.AuthorizationCodes;
+import io.github.authspec.plugin.testsupport.MutableClock;
+import io.github.authspec.plugin.testsupport.StartGun;
 import io.github.authspec.support.token.AuthorizationCodes.Outcome;
 import io.github.authspec.support.token.AuthorizationCodes.Redemption;
+import io.github.authspec.support.token.AuthorizationCodes;
 import io.github.authspec.support.token.Pkce;
 import io.github.authspec.support.token.Secrets;
 import io.github.authspec.support.token.SingleUseSecrets;

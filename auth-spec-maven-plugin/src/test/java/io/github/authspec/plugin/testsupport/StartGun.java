@@ -1,4 +1,4 @@
-package io.github.authspec.plugin.token;
+package io.github.authspec.plugin.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +10,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** N threads, each ready at a latch, released at once against the real server. */
-final class StartGun {
+public final class StartGun {
   private StartGun() {}
 
-  static <T> List<T> fire(int threads, Callable<T> task) throws Exception {
+  /** Runs {@code task} on {@code threads} threads released together; every result. */
+  public static <T> List<T> fire(int threads, Callable<T> task) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       CountDownLatch ready = new CountDownLatch(threads);
