@@ -34,9 +34,12 @@ public final class ImplementationGenerator implements Generator {
 
   private static Map<String, Writer> writers() {
     Map<String, Writer> all = new LinkedHashMap<>();
-    for (Writer w : List.<Writer>of(new TotpWriter(), new EmailPasswordLoginWriter(),
+    List<Writer> list = new ArrayList<>(AccountFlagsWriters.all());
+    list.addAll(List.<Writer>of(new TotpWriter(), new EmailPasswordLoginWriter(),
         new PasswordPoliciesWriter(), new PasswordBlacklistWriter(), new PasswordHistoryWriter(), new BackupCodesWriter(),
-        new AccountLockoutWriter(), new RateLimitingWriter())) {
+        new AccountLockoutWriter(), new RateLimitingWriter(), new FailedLoginTrackingWriter(),
+        new BruteForceWriter(), new HardwareTokensWriter()));
+    for (Writer w : list) {
       all.put(w.feature(), w);
     }
     return all;
@@ -79,7 +82,8 @@ public final class ImplementationGenerator implements Generator {
       Target target = new Target(ClassName.get(service.packageName(),
           naming.implementationName(feature)), service, base.userId(), naming, base.sql(),
           selected, context.spec());
-      TypeSpec type = writer.get().write(binding, target);
+      TypeSpec type = Delegation.apply(writer.get().write(binding, target), feature,
+          context.spec(), catalog, naming);
       files.add(JavaFiles.render(JavaFiles.builder(service.packageName(), type).build()));
       support.addAll(writer.get().support());
       context.note("auth-spec: " + feature.id() + ": " + target.self().simpleName() + " ("
