@@ -33,10 +33,11 @@ public final class ImplementationGenerator implements Generator {
 
   private static Map<String, Writer> writers() {
     Map<String, Writer> all = new LinkedHashMap<>();
-    List<Writer> writers = new ArrayList<>(List.<Writer>of(new TotpWriter(),
-        new EmailPasswordLoginWriter(), new PasswordPoliciesWriter(),
-        new PasswordBlacklistWriter(), new PasswordHistoryWriter(), new BackupCodesWriter(),
-        new AccountLockoutWriter(), new RateLimitingWriter()));
+    List<Writer> writers = new ArrayList<>(AccountFlagsWriters.all());
+    writers.addAll(List.<Writer>of(new TotpWriter(), new EmailPasswordLoginWriter(),
+        new PasswordPoliciesWriter(), new PasswordBlacklistWriter(), new PasswordHistoryWriter(),
+        new BackupCodesWriter(), new AccountLockoutWriter(), new RateLimitingWriter(),
+        new FailedLoginTrackingWriter(), new BruteForceWriter(), new HardwareTokensWriter()));
     writers.addAll(TokenWriters.all());
     for (Writer w : writers) {
       all.put(w.feature(), w);
@@ -82,7 +83,8 @@ public final class ImplementationGenerator implements Generator {
       Target target = new Target(ClassName.get(service.packageName(),
           naming.implementationName(feature)), service, base.userId(), naming, base.sql(),
           selected, context.spec());
-      TypeSpec type = writer.get().write(binding, target);
+      TypeSpec type = Delegation.apply(writer.get().write(binding, target), feature,
+          context.spec(), catalog, naming);
       files.add(context.java(ImplementationGenerator.class, service.packageName(), type));
       support.addAll(writer.get().support());
       tokenArea |= writer.get() instanceof TokenWriters.Base;
