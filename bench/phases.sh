@@ -87,7 +87,7 @@ m = {k: statistics.median(v) for k, v in med.items()}
 jc, jw = m[("baseline", "jvm", 0, "cpu")], m[("baseline", "jvm", 0, "wall")]
 print("medians of %d runs; baseline = a JVM that only starts: %.0f ms cpu, %.0f ms wall" % (runs, jc, jw))
 print("cpu = process CPU time (JIT and GC included), least disturbed by a loaded machine;")
-print("(x) = ratio to the baseline's cpu; the line fit over the sizes gives ms per table")
+print("(x) = ratio to the baseline's cpu (wall rows: to its wall); the line fit over the sizes gives ms per table")
 titles = {"first": "first build (no migrations), phases one after another",
           "ci": "CI build (target wiped, migrations committed), phases one after another",
           "parallel": "first build through the orchestrator (generators in parallel)"}
@@ -113,7 +113,8 @@ for build in ("first", "ci", "parallel"):
             if ph == "peak-heap-MiB":
                 cells = "".join("%15s" % ("%.0f MiB" % y) for y in ys)
             else:
-                cells = "".join("%15s" % ("%.0f (%.2f)" % (y, y / jc)) for y in ys)
+                base = jw if kind == "wall" else jc
+                cells = "".join("%15s" % ("%.0f (%.2f)" % (y, y / base)) for y in ys)
             print("%-15s%s%10.2f%9.0f%7.3f" % (label, cells, slope, fixed, 1 - res / ss if ss else 1))
 PY
 echo "machine: $(nproc) cores, $(uptime | sed 's/.*load average/load average/')"
