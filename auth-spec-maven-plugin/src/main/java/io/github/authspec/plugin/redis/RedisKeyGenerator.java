@@ -21,6 +21,7 @@ import io.github.authspec.plugin.naming.Naming;
 import io.github.authspec.plugin.naming.Reserved;
 import io.github.authspec.plugin.naming.SupportType;
 import java.time.Duration;
+import io.github.authspec.plugin.types.TypeMapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -266,19 +267,7 @@ public final class RedisKeyGenerator implements Generator {
     }
 
     private static CodeBlock convert(TypeName type, CodeBlock raw) {
-      if (type.equals(TypeName.LONG)) {
-        return CodeBlock.of("$T.parseLong($L)", Long.class, raw);
-      }
-      if (type.equals(TypeName.INT)) {
-        return CodeBlock.of("$T.parseInt($L)", Integer.class, raw);
-      }
-      if (type.equals(TypeName.SHORT)) {
-        return CodeBlock.of("$T.parseShort($L)", Short.class, raw);
-      }
-      if (type.equals(ClassName.get(java.util.UUID.class))) {
-        return CodeBlock.of("$T.fromString($L)", java.util.UUID.class, raw);
-      }
-      return raw;
+      return TypeMapping.parse(type, raw);
     }
 
     private MethodSpec toStringMethod() {

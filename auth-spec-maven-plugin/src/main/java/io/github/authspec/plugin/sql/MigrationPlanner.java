@@ -3,12 +3,12 @@ package io.github.authspec.plugin.sql;
 import io.github.authspec.model.SqlType;
 import io.github.authspec.plugin.sql.SchemaState.ColumnState;
 import io.github.authspec.plugin.sql.SchemaState.TableState;
+import io.github.authspec.plugin.types.TypeMapping;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.jooq.Query;
 
 /**
@@ -18,13 +18,6 @@ import org.jooq.Query;
  * {@link Plan#destructive()}; the caller decides whether they are allowed.
  */
 final class MigrationPlanner {
-  /** Integer widening PostgreSQL does without loss. */
-  private static final Map<String, Set<String>> WIDER = Map.of(
-      "SMALLINT", Set.of("INT", "BIGINT", "DECIMAL"),
-      "INT", Set.of("BIGINT", "DECIMAL"),
-      "BIGINT", Set.of("DECIMAL"),
-      "VARCHAR", Set.of("TEXT"));
-
   private final SqlRenderer sql;
 
   MigrationPlanner(SqlRenderer sql) {
@@ -220,7 +213,8 @@ final class MigrationPlanner {
         default -> true;
       };
     }
-    return WIDER.getOrDefault(was.type(), Set.of()).contains(now.type());
+    return was.withTimeZone() == now.withTimeZone()
+        && TypeMapping.widens(was.sqlType(), now.sqlType());
   }
 
   private static int orZero(Integer i) {

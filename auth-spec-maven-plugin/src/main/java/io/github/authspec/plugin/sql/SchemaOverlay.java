@@ -2,9 +2,9 @@ package io.github.authspec.plugin.sql;
 
 import io.github.authspec.plugin.sql.SchemaState.ColumnState;
 import io.github.authspec.plugin.sql.SchemaState.TableState;
+import io.github.authspec.plugin.types.TypeMapping;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jooq.DataType;
 import org.jooq.Field;
@@ -99,33 +99,9 @@ final class SchemaOverlay {
   static Optional<String> specType(DataType<?> type) {
     Class<?> jt = type.getSQLDataType() == null ? type.getType()
         : type.getSQLDataType().getType();
-    String name = type.getTypeName().toLowerCase(Locale.ROOT);
-    String spec;
-    if (jt == Short.class) {
-      spec = "SMALLINT";
-    } else if (jt == Integer.class) {
-      spec = "INT";
-    } else if (jt == Long.class) {
-      spec = "BIGINT";
-    } else if (jt == java.math.BigDecimal.class) {
-      spec = "DECIMAL";
-    } else if (jt == Boolean.class) {
-      spec = "BOOLEAN";
-    } else if (jt == String.class) {
-      spec = name.contains("char") ? "VARCHAR" : "TEXT";
-    } else if (jt == java.sql.Date.class || jt == java.time.LocalDate.class) {
-      spec = "DATE";
-    } else if (jt == java.sql.Time.class || jt == java.time.LocalTime.class) {
-      spec = "TIME";
-    } else if (jt == java.sql.Timestamp.class || jt == java.time.LocalDateTime.class) {
-      spec = "TIMESTAMP";
-    } else if (jt == java.time.OffsetDateTime.class) {
-      spec = SchemaState.ColumnState.TIMESTAMPTZ;
-    } else if (jt == java.util.UUID.class) {
-      spec = "UUID";
-    } else {
-      spec = null;
+    if (jt == java.time.OffsetDateTime.class) {
+      return Optional.of(SchemaState.ColumnState.TIMESTAMPTZ);
     }
-    return Optional.ofNullable(spec);
+    return TypeMapping.fromJooq(type).map(Enum::name);
   }
 }
