@@ -66,7 +66,8 @@ public final class GenerationContext {
    * {@code by}; those packages hold nothing derived from the spec, so no name can clash.
    */
   public GeneratedFile support(Class<? extends Generator> by, String area, String simpleName) {
-    return stamped(by, SupportSources.copy(area, simpleName, naming::supportPackage));
+    GeneratedFile copy = SupportSources.copy(area, simpleName, naming::supportPackage);
+    return stamped(by, GeneratedFile.text(copy.root(), copy.path(), LineWidth.wrap(copy.text())));
   }
 
   private GeneratedFile stamped(Class<? extends Generator> by, GeneratedFile copy) {

@@ -27,7 +27,7 @@ public final class JavaFiles {
     }
     String path = (file.packageName().isEmpty() ? "" : file.packageName().replace('.', '/') + "/")
         + file.typeSpec().name() + ".java";
-    return GeneratedFile.text(OutputRoot.JAVA, path, out.toString());
+    return GeneratedFile.text(OutputRoot.JAVA, path, LineWidth.wrap(out.toString()));
   }
 
   /**

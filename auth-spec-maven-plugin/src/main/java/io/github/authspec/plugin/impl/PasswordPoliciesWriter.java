@@ -91,7 +91,7 @@ final class PasswordPoliciesWriter extends Writer {
     }
     type.addMethod(load.build());
     CodeBlock blocked = blocklist.isPresent()
-        ? CodeBlock.of("blocklist == null ? null : normal -> blocklist.isBlacklisted("
+        ? CodeBlock.of("blocklist == null ? null :$Wnormal -> blocklist.isBlacklisted("
             + "normal.toCharArray())")
         : CodeBlock.of("null");
     type.addMethod(Target.override("violations")

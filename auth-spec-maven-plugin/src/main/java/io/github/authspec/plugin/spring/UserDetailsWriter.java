@@ -228,7 +228,7 @@ final class UserDetailsWriter {
         .beginControlFlow("for ($T link : links.$N(user.$N()))", link,
             naming.finderName(r.userId()),
             naming.memberName(r.userId().foreignKey().orElseThrow().target()))
-        .addStatement("roles.findById(link.$N()).ifPresent(role -> authorities.add(new $T($S + "
+        .addStatement("roles.findById(link.$N()).ifPresent(role ->$Wauthorities.add(new $T($S +$W"
             + "role.$N())))", naming.memberName(r.roleId()), SIMPLE_GRANTED_AUTHORITY, "ROLE_",
             naming.memberName(r.name()))
         .endControlFlow()

@@ -88,7 +88,8 @@ public final class Jwk {
     for (String name : required) {
       canonical.put(name, string(jwk, name));
     }
-    return Secrets.base64Url(Secrets.sha256(Json.write(canonical).getBytes(StandardCharsets.UTF_8)));
+    byte[] json = Json.write(canonical).getBytes(StandardCharsets.UTF_8);
+    return Secrets.base64Url(Secrets.sha256(json));
   }
 
   /**

@@ -72,7 +72,8 @@ public final class KeyRing {
    * @return the key that signs
    */
   public SigningKey active() {
-    return entries.get().stream().filter(e -> e.state() == State.ACTIVE).findFirst().orElseThrow().key();
+    return entries.get().stream().filter(e -> e.state() == State.ACTIVE).findFirst()
+        .orElseThrow().key();
   }
 
   /**
