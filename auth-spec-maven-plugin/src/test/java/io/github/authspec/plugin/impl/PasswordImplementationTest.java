@@ -7,6 +7,7 @@ import io.github.authspec.plugin.testsupport.MutableClock;
 import io.github.authspec.support.auth.PasswordPolicy;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
@@ -199,5 +200,42 @@ class PasswordImplementationTest {
       assertThat(Generated.call(history, "wasUsedRecently", id, ("passphrase number " + i)
           .toCharArray())).as("passphrase " + i).isEqualTo(i >= 3);
     }
+  }
+
+  @Test
+  @DisplayName("an unknown email costs what a wrong password costs: one verification at the "
+      + "current parameters, so response time does not tell which emails have accounts")
+  void unknownEmailDoesTheSameWork() {
+    Object pbkdf2 = Generated.create("auth.Pbkdf2", 1_000);
+    Class<?> algorithm = Generated.type("auth.PasswordAlgorithm");
+    List<String> verified = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // A recording decorator over the real algorithm: every call still hashes for real.
+    Object recording = Proxy.newProxyInstance(algorithm.getClassLoader(),
+        new Class<?>[] {algorithm}, (proxy, method, args) -> {
+          if (method.getName().equals("verify")) {
+            verified.add(((String) args[1]).substring(0, ((String) args[1]).lastIndexOf('$')));
+          }
+          try {
+            return method.invoke(pbkdf2, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    Object none = java.lang.reflect.Array.newInstance(algorithm, 0);
+    Object service = login(Generated.create("auth.PasswordHasher", new SecureRandom(), recording,
+        none));
+    register(service, "timing@example.com", GOOD);
+    verified.clear();
+    assertThat(status(result(service, "timing@example.com", "a wrong pass phrase here")))
+        .isEqualTo("FAILED");
+    List<String> wrongPassword = List.copyOf(verified);
+    verified.clear();
+    assertThat(status(result(service, "nobody@example.com", "a wrong pass phrase here")))
+        .isEqualTo("FAILED");
+    assertThat(wrongPassword).hasSize(1);
+    assertThat(verified).as("the unknown email's verifications").hasSize(1);
+    // Same scheme and parameters (the PHC prefix up to the salt): the same cost.
+    assertThat(verified.get(0).substring(0, verified.get(0).lastIndexOf('$')))
+        .isEqualTo(wrongPassword.get(0).substring(0, wrongPassword.get(0).lastIndexOf('$')));
   }
 }
