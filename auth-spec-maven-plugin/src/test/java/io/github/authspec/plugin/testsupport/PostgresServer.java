@@ -23,7 +23,11 @@ public final class PostgresServer {
   private static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
-        server = EmbeddedPostgres.builder().start();
+        // A throwaway test server: durability settings off, so CREATE DATABASE (one per test
+        // class) and the checkpoint at shutdown do not wait for the disk.
+        server = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
+            .setServerConfig("synchronous_commit", "off")
+            .setServerConfig("full_page_writes", "off").start();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
       }
