@@ -3,11 +3,20 @@ package io.github.authspec.plugin.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authspec.model.Feature;
 import io.github.authspec.model.Spec;
+import io.github.authspec.model.diagnostics.Code;
+import io.github.authspec.model.diagnostics.Diagnostic;
 import io.github.authspec.model.diagnostics.Reporter;
+import io.github.authspec.plugin.generation.BuildLog;
 import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationContext;
+import io.github.authspec.plugin.generation.GenerationOrchestrator;
+import io.github.authspec.plugin.generation.GenerationRequest;
+import io.github.authspec.plugin.generation.Generators;
 import io.github.authspec.plugin.testsupport.MutableClock;
 import io.github.authspec.plugin.testsupport.RedisServerSupport;
 import io.github.authspec.plugin.testsupport.Specs;
@@ -15,6 +24,7 @@ import io.github.authspec.plugin.testsupport.StartGun;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -97,6 +107,41 @@ class JwtImplementationTest {
     String jwt = text("DefaultJwtTokensService.java");
     assertThat(jwt).contains("KeyRing keys").doesNotContain("PRIVATE KEY")
         .containsPattern("new RefreshTokens.Table\\(\"refresh_tokens\",\\s+\"token_hash\"");
+  }
+
+  @Test
+  @DisplayName("an unbound role (remember_tokens without created_at) is one located AS116 "
+      + "warning naming the column to add; remember-me keeps its interface only")
+  void unboundRoleWarns() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = (ObjectNode) json.readTree(Specs.bytes(Specs.FULL));
+    for (var t : root.path("diagram").path("database").path("tables")) {
+      if (t.path("name").asText().equals("remember_tokens")) {
+        ArrayNode fields = (ArrayNode) t.path("fields");
+        for (int i = fields.size() - 1; i >= 0; i--) {
+          if (fields.get(i).path("name").asText().equals("created_at")) {
+            fields.remove(i);
+          }
+        }
+      }
+    }
+    Path spec = dir.resolve("edited.json");
+    Files.write(spec, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+    GenerationRequest request = GenerationRequest.defaults(spec, dir).toBuilder()
+        .implementations(true).build();
+    GenerationOrchestrator.Planned planned = new GenerationOrchestrator(Generators.all(),
+        BuildLog.SILENT).plan(request, Files.readAllBytes(spec));
+    List<Diagnostic> unbound = planned.diagnostics().all().stream()
+        .filter(d -> d.code() == Code.UNBOUND_ROLE).toList();
+    assertThat(unbound).hasSize(1);
+    assertThat(unbound.get(0).pointer()).isEqualTo(Specs.load(Specs.FULL)
+        .feature("remember-me").orElseThrow().pointer());
+    assertThat(unbound.get(0).message()).contains("'remember-me'", "remember-me.createdAt");
+    assertThat(unbound.get(0).hint()).contains("created_at", "remember_tokens");
+    List<String> paths = planned.files().stream().map(GeneratedFile::path).toList();
+    assertThat(paths).anyMatch(p -> p.endsWith("/RememberMeService.java"))
+        .noneMatch(p -> p.endsWith("/DefaultRememberMeService.java"))
+        .anyMatch(p -> p.endsWith("/DefaultJwtTokensService.java"));
   }
 
   @Test
