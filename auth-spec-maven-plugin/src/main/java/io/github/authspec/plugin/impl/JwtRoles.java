@@ -30,14 +30,10 @@ public final class JwtRoles {
   /** The refresh-token features: one store, so one set of roles each. */
   static final List<String> REFRESH = List.of("jwt-tokens", "token-rotation",
       "token-family-tracking", "refresh-token-reuse-detection");
-  private static final Map<String, List<Role>> ROLES = build();
+  /** The roles by feature id, in catalog order. */
+  static final Map<String, List<Role>> ROLES = build();
 
   private JwtRoles() {}
-
-  /** The feature ids these roles are for. */
-  public static List<String> features() {
-    return List.copyOf(ROLES.keySet());
-  }
 
   /** The roles of a feature, or empty when it is not one of these. */
   public static Optional<List<Role>> of(String feature) {
@@ -57,7 +53,7 @@ public final class JwtRoles {
     all.put("token-revocation", List.copyOf(revocation));
     all.put("pkce-support", codes("pkce-support"));
     all.put("remember-me", rememberMe("remember-me"));
-    return all;
+    return java.util.Collections.unmodifiableMap(all);
   }
 
   private static Role denyKeys(String f) {

@@ -1,5 +1,8 @@
 package io.github.authspec.plugin.impl;
 
+import static io.github.authspec.plugin.impl.TokenWriters.names;
+import static io.github.authspec.plugin.impl.TokenWriters.token;
+
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -37,18 +40,6 @@ final class JwtWriters {
         new RefreshFeature("refresh-token-reuse-detection"), new TokenScopes(),
         new KeyRotation(), new TokenBlacklist(), new TokenRevocationWriter(),
         new PkceSupport(), new RememberMeWriter());
-  }
-
-  private static ClassName token(Target t, String simpleName) {
-    return t.support("token", simpleName);
-  }
-
-  private static CodeBlock names(Binding b, String tableRole, String... roles) {
-    CodeBlock.Builder args = CodeBlock.builder().add("$S", b.table(tableRole).name());
-    for (String role : roles) {
-      args.add(",$W$S", b.column(role).name());
-    }
-    return args.build();
   }
 
   private static CodeBlock refreshTable(Binding b, Target t) {

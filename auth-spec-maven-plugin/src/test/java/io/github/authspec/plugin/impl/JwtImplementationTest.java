@@ -87,14 +87,14 @@ class JwtImplementationTest {
     RoleBinder binder = RoleBinder.of(ctx);
     List<String> unbound = new ArrayList<>();
     Map<String, Binding> bindings = new java.util.LinkedHashMap<>();
-    for (String id : JwtRoles.features()) {
+    for (String id : JwtRoles.ROLES.keySet()) {
       Feature feature = spec.feature(id).orElseThrow();
       Binding b = binder.bind(feature, FeatureRoles.of(id).orElseThrow(), ctx);
       b.missing().forEach(r -> unbound.add(r.id()));
       bindings.put(id, b);
     }
     assertThat(unbound).isEmpty();
-    assertThat(JwtRoles.features()).hasSize(CLASSES.size());
+    assertThat(JwtRoles.ROLES).hasSize(CLASSES.size());
     // token-revocation uses oauth_access_tokens; its refresh roles still land in refresh_tokens.
     assertThat(bindings.get("token-revocation").table("tokenHash").name())
         .isEqualTo("refresh_tokens");
@@ -104,7 +104,7 @@ class JwtImplementationTest {
     for (String name : CLASSES) {
       assertThat(paths).as(name).anyMatch(p -> p.endsWith("/" + name + ".java"));
     }
-    String jwt = text("DefaultJwtTokensService.java");
+    String jwt = Generated.text("DefaultJwtTokensService.java");
     assertThat(jwt).contains("KeyRing keys").doesNotContain("PRIVATE KEY")
         .containsPattern("new RefreshTokens.Table\\(\"refresh_tokens\",\\s+\"token_hash\"");
   }
@@ -169,7 +169,7 @@ class JwtImplementationTest {
     assertThat(Generated.call(foreign, "verifyAccessToken", access)).as("another ring's keys")
         .isEqualTo(Optional.empty());
 
-    Object scopes = Generated.create(className("DefaultTokenScopesService"), ring, settings,
+    Object scopes = Generated.create(Generated.className("DefaultTokenScopesService"), ring, settings,
         none(), clock);
     assertThat(Generated.call(scopes, "grantedScopes", access)).isEqualTo(Set.of("read", "write"));
     assertThat(Generated.call(scopes, "hasScope", access, "write")).isEqualTo(true);
@@ -202,7 +202,7 @@ class JwtImplementationTest {
     Object ring = ring(clock);
     Object settings = settings();
     Object jwt = jwt("DefaultJwtTokensService", ring, settings, none(), clock, Duration.ZERO);
-    Object rotation = Generated.create(className("DefaultKeyRotationService"), ring, settings,
+    Object rotation = Generated.create(Generated.className("DefaultKeyRotationService"), ring, settings,
         random);
     long user = Generated.user(db, "rotation@example.org");
     String first = kid(ring);
@@ -257,13 +257,7 @@ class JwtImplementationTest {
         context), "refreshToken");
     assertThat((List<?>) Generated.call(families, "activeFamilies", user)).hasSize(1);
     assertThat(Generated.call(reuse, "isReused", token)).isEqualTo(false);
-    List<Object> results = StartGun.fire(THREADS, () -> {
-      try {
-        return Generated.call(rotation, "rotate", token, context);
-      } catch (RuntimeException e) {
-        return outcome(e);
-      }
-    });
+    List<Object> results = race(rotation, token);
     List<Object> winners = results.stream().filter(r -> !(r instanceof String)).toList();
     assertThat(winners).hasSize(1);
     assertThat(results.stream().filter(String.class::isInstance).toList())
@@ -288,13 +282,7 @@ class JwtImplementationTest {
     long user = Generated.user(db, "grace@example.org");
     String token = (String) Generated.call(Generated.call(rotation, "issue", user, Set.of(),
         context), "refreshToken");
-    List<Object> results = StartGun.fire(THREADS, () -> {
-      try {
-        return Generated.call(rotation, "rotate", token, context);
-      } catch (RuntimeException e) {
-        return outcome(e);
-      }
-    });
+    List<Object> results = race(rotation, token);
     List<Object> winners = results.stream().filter(r -> !(r instanceof String)).toList();
     assertThat(winners).hasSize(1);
     assertThat(results.stream().filter(String.class::isInstance).toList())
@@ -316,7 +304,7 @@ class JwtImplementationTest {
       + "(Redis PTTL), not at all once expired, and stores only the id's digest")
   void blacklistTtl() throws Exception {
     MutableClock clock = new MutableClock(Instant.now());
-    Object blacklist = Generated.create(className("DefaultTokenBlacklistService"), scripts,
+    Object blacklist = Generated.create(Generated.className("DefaultTokenBlacklistService"), scripts,
         clock);
     String jti = "jti-" + random.nextLong();
     Generated.call(blacklist, "revoke", jti, clock.instant().plusSeconds(90));
@@ -338,10 +326,10 @@ class JwtImplementationTest {
     MutableClock clock = new MutableClock(Instant.now());
     Object ring = ring(clock);
     Object settings = settings();
-    Object blacklist = Generated.create(className("DefaultTokenBlacklistService"), scripts,
+    Object blacklist = Generated.create(Generated.className("DefaultTokenBlacklistService"), scripts,
         clock);
     Object jwt = jwt("DefaultJwtTokensService", ring, settings, blacklist, clock, Duration.ZERO);
-    Object revocation = Generated.create(className("DefaultTokenRevocationService"),
+    Object revocation = Generated.create(Generated.className("DefaultTokenRevocationService"),
         absentOauth2(), db, ring, settings, scripts, clock, random);
     long user = Generated.user(db, "revoke@example.org");
     Object first = Generated.call(jwt, "issue", user, Set.of(), context);
@@ -368,7 +356,7 @@ class JwtImplementationTest {
       + "GRANTED, 15 INVALID_CODE; a wrong verifier burns the code")
   void pkceCodesOnce() throws Exception {
     MutableClock clock = new MutableClock(T0);
-    Object pkce = Generated.create(className("DefaultPkceSupportService"), absentOauth2(), db,
+    Object pkce = Generated.create(Generated.className("DefaultPkceSupportService"), absentOauth2(), db,
         clock, random, false, Duration.ofSeconds(60));
     long user = Generated.user(db, "pkce@example.org");
     String verifier = token(32);
@@ -402,7 +390,7 @@ class JwtImplementationTest {
       + "series; start gun, 16 threads use one cookie: one VALID, no other signs in")
   void rememberMeTheft() throws Exception {
     MutableClock clock = new MutableClock(T0);
-    Object remember = Generated.create(className("DefaultRememberMeService"), db, clock, random,
+    Object remember = Generated.create(Generated.className("DefaultRememberMeService"), db, clock, random,
         Duration.ofDays(30));
     long user = Generated.user(db, "remember@example.org");
     String cookie = (String) Generated.call(remember, "issue", user, context);
@@ -443,9 +431,20 @@ class JwtImplementationTest {
 
   // --- helpers: the generated support types live in the generated class loader
 
+  /** THREADS presentations of one refresh token at once: each a TokenPair or the outcome. */
+  private List<Object> race(Object rotation, String token) throws Exception {
+    return StartGun.fire(THREADS, () -> {
+      try {
+        return Generated.call(rotation, "rotate", token, context);
+      } catch (RuntimeException e) {
+        return outcome(e);
+      }
+    });
+  }
+
   private Object jwt(String simpleName, Object ring, Object settings, Object revocations,
       MutableClock clock, Duration grace) {
-    return Generated.create(className(simpleName), db, ring, settings, revocations, clock,
+    return Generated.create(Generated.className(simpleName), db, ring, settings, revocations, clock,
         random, Duration.ofDays(14), Duration.ofDays(30), grace);
   }
 
@@ -551,15 +550,4 @@ class JwtImplementationTest {
     }
   }
 
-  private static String className(String simpleName) {
-    String path = Generated.files().stream().map(GeneratedFile::path)
-        .filter(p -> p.endsWith("/" + simpleName + ".java")).findFirst().orElseThrow();
-    return path.substring((Generated.PACKAGE.replace('.', '/') + "/").length(),
-        path.length() - ".java".length()).replace('/', '.');
-  }
-
-  private static String text(String suffix) {
-    return Generated.files().stream().filter(f -> f.path().endsWith("/" + suffix)).findFirst()
-        .map(GeneratedFile::text).orElseThrow();
-  }
 }
