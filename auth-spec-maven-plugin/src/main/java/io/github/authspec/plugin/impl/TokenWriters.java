@@ -44,16 +44,17 @@ final class TokenWriters {
 
   /** A writer whose class uses the {@code token} support area. */
   abstract static class Base extends Writer {
-    Base(String feature) {
-      super(feature);
+    Base(String feature, String... support) {
+      super(feature, support);
     }
   }
 
-  private static ClassName token(Target t, String simpleName) {
+  static ClassName token(Target t, String simpleName) {
     return t.support("token", simpleName);
   }
 
-  private static CodeBlock names(Binding b, String tableRole, String... roles) {
+  /** The table of {@code tableRole} and the columns of {@code roles}, as string literals. */
+  static CodeBlock names(Binding b, String tableRole, String... roles) {
     CodeBlock.Builder args = CodeBlock.builder().add("$S", b.table(tableRole).name());
     for (String role : roles) {
       args.add(",$W$S", b.column(role).name());

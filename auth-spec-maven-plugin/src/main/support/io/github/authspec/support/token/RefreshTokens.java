@@ -132,6 +132,48 @@ public final class RefreshTokens {
   public record Refresh(Outcome outcome, Optional<Issued> issued, Optional<String> familyId) {
   }
 
+  /**
+   * A refresh that issued no token, for callers that must return a token pair. The message
+   * names the outcome only, never the token.
+   */
+  public static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** The outcome (never {@link Outcome#ROTATED}). */
+    private final Outcome outcome;
+
+    /**
+     * A refusal.
+     *
+     * @param outcome why no token was issued
+     */
+    public Refused(Outcome outcome) {
+      super("refresh token refused: " + outcome);
+      this.outcome = outcome;
+    }
+
+    /**
+     * Why no token was issued.
+     *
+     * @return the outcome
+     */
+    public Outcome outcome() {
+      return outcome;
+    }
+  }
+
+  /**
+   * The successor of a refresh, or {@link Refused} with the outcome.
+   *
+   * @param token the presented refresh token
+   * @return the successor
+   * @throws Refused when the token did not rotate (reuse revoked its family)
+   */
+  public Issued rotateOrThrow(String token) {
+    Refresh r = rotate(token);
+    return r.issued().orElseThrow(() -> new Refused(r.outcome()));
+  }
+
   private static final String ISSUE = "INSERT INTO {t} ({hash}, {user}, {family}, {counter},"
       + " {created}, {expires}) VALUES (?, ?, ?, 0, ?, ?)";
   private static final String ROTATE = "WITH old AS (UPDATE {t} SET {used} = ?, {rotated} = ?"

@@ -159,4 +159,19 @@ final class Generated {
     return Long.parseLong(queryText(db, sql));
   }
 
+  /** The name, relative to {@link #PACKAGE}, of the generated class {@code simpleName}. */
+  static String className(String simpleName) {
+    String path = files().stream().map(GeneratedFile::path)
+        .filter(p -> p.endsWith("/" + simpleName + ".java")).findFirst()
+        .orElseThrow(() -> new AssertionError("not generated: " + simpleName));
+    return path.substring((PACKAGE.replace('.', '/') + "/").length(),
+        path.length() - ".java".length()).replace('/', '.');
+  }
+
+  /** The text of the generated file whose path ends with {@code /suffix}. */
+  static String text(String suffix) {
+    return files().stream().filter(f -> f.path().endsWith("/" + suffix)).findFirst()
+        .map(GeneratedFile::text).orElseThrow(() -> new AssertionError("not generated: "
+            + suffix));
+  }
 }
