@@ -7,7 +7,7 @@ import java.util.List;
  * Keeps generated Java within {@value #LIMIT} columns where JavaPoet does not: it wraps code at
  * {@code $W} only, never inside comment text or a string literal, and SQL constants and Javadoc
  * from the spec are long. Comment lines are re-flowed at spaces; code lines are broken where
- * Java allows whitespace (after a comma, before a {@code +}), or a long string literal is cut
+ * Java allows whitespace (after a comma, before a {@code +} or {@code implements}), or a long string literal is cut
  * at a space into {@code "..." + "..."} (one compile-time constant still). Only such edits, so
  * the meaning of the code never changes; a line that allows none stays as it is.
  */
@@ -67,8 +67,8 @@ final class LineWidth {
   }
 
   /**
-   * A code line broken where whitespace may go: after a {@code ", "} or before a {@code " + "}
-   * outside literals, or, failing those, inside a literal at a space. The latest break that fits
+   * A code line broken where whitespace may go: after a {@code ", "}, before a {@code " + "},
+   * {@code implements}, {@code extends} or {@code throws} outside literals, or, failing those, inside a literal at a space. The latest break that fits
    * wins; the rest is continued four columns deeper and broken again.
    */
   private static List<String> code(String line, int indent) {
@@ -97,7 +97,9 @@ final class LineWidth {
       } else if (ch == ',' && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
         breakAt = i + 1;
         resume = i + 2;
-      } else if (ch == ' ' && line.startsWith(" + ", i) && i > start) {
+      } else if (ch == ' ' && i > start && (line.startsWith(" + ", i)
+          || line.startsWith(" implements ", i) || line.startsWith(" extends ", i)
+          || line.startsWith(" throws ", i))) {
         breakAt = i;
         resume = i + 1;
       }

@@ -105,7 +105,8 @@ public final class Secrets {
   }
 
   /**
-   * Decodes base64url without padding, refusing padding, whitespace and other alphabets.
+   * Decodes base64url without padding, refusing padding, whitespace, other alphabets and
+   * non-canonical spellings (set unused bits in the last character).
    *
    * @param text the text
    * @return the bytes
@@ -123,6 +124,12 @@ public final class Secrets {
     if (text.length() % 4 == 1) {
       throw new IllegalArgumentException("not base64url: impossible length");
     }
-    return B64URL_DECODER.decode(text);
+    byte[] bytes = B64URL_DECODER.decode(text);
+    // The decoder ignores the unused low bits of the last character, so "…BA" and "…BB" give
+    // the same bytes; only the canonical spelling is accepted, so a token has one text.
+    if (!B64URL.encodeToString(bytes).equals(text)) {
+      throw new IllegalArgumentException("not base64url: non-canonical final character");
+    }
+    return bytes;
   }
 }

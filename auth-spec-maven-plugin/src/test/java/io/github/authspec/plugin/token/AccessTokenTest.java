@@ -64,6 +64,29 @@ class AccessTokenTest {
   }
 
   @Test
+  @DisplayName("one token, one text: a signature spelled with set unused bits in its last "
+      + "character (same bytes to a lenient decoder) is refused as malformed")
+  void nonCanonicalSignature() {
+    KeyRing ring = new KeyRing(SigningKey.generate(JwsAlgorithm.EdDSA, RANDOM), clock);
+    String token = issuer(ring).issue("42", Set.of("read"), Optional.empty(), Optional.empty())
+        .token();
+    // 64 signature bytes are 86 characters; the last carries 2 bits, its low 4 are unused.
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    int last = alphabet.indexOf(token.charAt(token.length() - 1));
+    String twin = token.substring(0, token.length() - 1) + alphabet.charAt(last | 1);
+    assertThat(twin).isNotEqualTo(token);
+    assertThat(java.util.Base64.getUrlDecoder().decode(twin.substring(twin.lastIndexOf('.') + 1)))
+        .as("the same bytes to the JDK's decoder")
+        .isEqualTo(java.util.Base64.getUrlDecoder().decode(
+            token.substring(token.lastIndexOf('.') + 1)));
+    assertThatThrownBy(() -> verifier(ring).verify(twin)).isInstanceOf(TokenException.class)
+        .extracting(e -> ((TokenException) e).reason()).isEqualTo(Reason.MALFORMED);
+    assertThatThrownBy(() -> Secrets.fromBase64Url("AR")).isInstanceOf(
+        IllegalArgumentException.class);
+    assertThat(Secrets.fromBase64Url("AQ")).containsExactly(1);
+  }
+
+  @Test
   @DisplayName("expiry, not-before and iat honour exactly the configured skew (30 s by default)")
   void skewBoundaries() {
     KeyRing ring = new KeyRing(SigningKey.generate(JwsAlgorithm.EdDSA, RANDOM), clock);
