@@ -9,18 +9,18 @@ import com.example.authservice.auth.SecretBox;
 import com.example.authservice.service.AuthResult;
 import com.example.authservice.service.Challenge;
 import com.example.authservice.service.RequestContext;
+import com.example.authservice.service.TokenPair;
 import com.example.authservice.service.accountmanagement.DefaultLogoutService;
 import com.example.authservice.service.accountmanagement.DefaultSessionManagementService;
 import com.example.authservice.service.auditsecurity.DefaultRateLimitingService;
 import com.example.authservice.service.authentication.DefaultEmailPasswordLoginService;
 import com.example.authservice.service.mfa.DefaultTotpService;
+import com.example.authservice.service.tokensystem.DefaultRefreshTokenReuseDetectionService;
+import com.example.authservice.service.tokensystem.DefaultTokenScopesService;
 import com.example.authservice.service.passwordmanagement.DefaultPasswordBlacklistService;
 import com.example.authservice.service.passwordmanagement.DefaultPasswordPoliciesService;
-import com.example.authservice.token.AccessToken;
-import com.example.authservice.token.AccessTokenIssuer;
 import com.example.authservice.token.AccessTokenSettings;
 import com.example.authservice.token.AccessTokenVerifier;
-import com.example.authservice.token.IssuedAccessToken;
 import com.example.authservice.token.JwsAlgorithm;
 import com.example.authservice.token.KeyRing;
 import com.example.authservice.token.RefreshTokens;
@@ -35,7 +35,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -102,28 +101,27 @@ public final class Demo {
       step(out, steps, "totp enrol", "confirmed " + totp.confirmEnrollment(user, code, context));
       step(out, steps, "totp replay", "accepted " + totp.verify(user, code, context));
 
+      // Signing keys come from the application at run time (a key store or JWK set); the demo
+      // makes a fresh Ed25519 key in memory.
       KeyRing keys = new KeyRing(SigningKey.generate(JwsAlgorithm.EdDSA, random), clock);
       AccessTokenSettings settings = AccessTokenSettings.of("https://auth.example.com", "api");
-      AccessTokenIssuer issuer = new AccessTokenIssuer(keys, settings, clock, random);
-      AccessTokenVerifier verifier = new AccessTokenVerifier(keys, settings, clock,
-          AccessTokenVerifier.RevocationCheck.NONE);
-      RefreshTokens refresh = new RefreshTokens(db, RefreshTokens.Table.conventional(), clock,
-          random);
-      RefreshTokens.Issued first = refresh.issue(user);
-      IssuedAccessToken access = issuer.issue(Long.toString(user), Set.of("profile"),
-          Optional.empty(), Optional.of(first.familyId()));
-      step(out, steps, "tokens", "access token (EdDSA, " + access.token().split("\\.").length
-          + " parts) and a refresh token");
-      AccessToken verified = verifier.verify(access.token());
-      step(out, steps, "verify access token", "subject " + verified.subject() + ", scope "
-          + (verified.hasScope("profile") ? "profile" : "none"));
+      var tokens = new DefaultRefreshTokenReuseDetectionService(db, keys, settings,
+          AccessTokenVerifier.RevocationCheck.NONE, clock, random, RefreshTokens.DEFAULT_TTL,
+          RefreshTokens.DEFAULT_FAMILY_LIFETIME, Duration.ZERO);
+      var scopes = new DefaultTokenScopesService(keys, settings,
+          AccessTokenVerifier.RevocationCheck.NONE, clock);
+      TokenPair first = tokens.issue(user, Set.of("profile"), context);
+      step(out, steps, "tokens", "access token (EdDSA, "
+          + first.accessToken().split("\\.").length + " parts) and a refresh token");
+      step(out, steps, "verify access token", "subject "
+          + tokens.verifyAccessToken(first.accessToken()).map(String::valueOf).orElse("none")
+          + ", scope " + (scopes.hasScope(first.accessToken(), "profile") ? "profile" : "none"));
 
-      RefreshTokens.Refresh rotated = refresh.rotate(first.token());
-      step(out, steps, "refresh", rotated.outcome().toString());
-      RefreshTokens.Refresh replay = refresh.rotate(first.token());
-      step(out, steps, "replay old refresh token", replay.outcome().toString());
-      RefreshTokens.Refresh successor = refresh.rotate(rotated.issued().orElseThrow().token());
-      step(out, steps, "refresh with successor", successor.outcome().toString());
+      TokenPair rotated = tokens.refresh(first.refreshToken(), context);
+      step(out, steps, "refresh", "ROTATED");
+      step(out, steps, "replay old refresh token", refused(tokens, first.refreshToken(), context));
+      step(out, steps, "refresh with successor",
+          refused(tokens, rotated.refreshToken(), context));
 
       byte[] handleKey = new byte[32];
       random.nextBytes(handleKey);
@@ -156,6 +154,17 @@ public final class Demo {
           + sessions.validate(handle, context).isPresent());
     }
     return steps;
+  }
+
+  /** What refreshing with an invalidated token gives: the refusal's outcome. */
+  private static String refused(DefaultRefreshTokenReuseDetectionService tokens, String token,
+      RequestContext context) {
+    try {
+      tokens.refresh(token, context);
+      return "ROTATED";
+    } catch (RefreshTokens.Refused e) {
+      return e.outcome().toString();
+    }
   }
 
   private static void step(PrintStream out, List<Step> steps, String name, String outcome) {
