@@ -316,8 +316,10 @@ final class AutoConfigurationWriter {
         .addStatement("return new $T(users, $Lclock.getIfAvailable($T::systemUTC))", service,
             users.linkRepository().isPresent() ? "links, roles, " : "", Clock.class);
     TypeSpec.Builder part = part("Security", "Spring Security: a {@code UserDetailsService} "
-        + "over the users table and, given a {@code PhcPasswordEncoder.Hashing} bean, the "
-        + "{@code PasswordEncoder} that reads the stored hashes.")
+        + "over the users table, a {@code UserDetailsPasswordService} that stores the hashes "
+        + "{@code DaoAuthenticationProvider} upgrades and, given a "
+        + "{@code PhcPasswordEncoder.Hashing} bean (or the implementations' "
+        + "{@code PasswordHasher}), the {@code PasswordEncoder} that reads the stored hashes.")
         .addAnnotation(onClass(SpringTypes.USER_DETAILS_SERVICE.reflectionName()))
         .addAnnotation(singleDataSource())
         .addMethod(details.build());
@@ -330,19 +332,32 @@ final class AutoConfigurationWriter {
         .addAnnotation(missing(SpringTypes.USER_DETAILS_PASSWORD_SERVICE))
         .addParameter(DataSource.class, "dataSource")
         .addStatement("return new $T(dataSource)", users.passwordServiceType()).build());
-    ClassName hashing = ClassName.get(naming.supportPackage("spring"), "PhcPasswordEncoder")
-        .nestedClass("Hashing");
+    ClassName encoder = ClassName.get(naming.supportPackage("spring"), "PhcPasswordEncoder");
+    ClassName hashing = encoder.nestedClass("Hashing");
     if (parts.passwordEncoder() && parts.implementations().builds("PasswordHasher")) {
+      // Hashing from the application's bean, else over the implementations' PasswordHasher:
+      // through providers, since a condition on a bean of another part would depend on the
+      // order the parts are registered in.
+      ClassName hasher = ClassName.get(naming.supportPackage("auth"), "PasswordHasher");
+      part.addMethod(bean(beanName(encoder.simpleName()), encoder, "The encoder of the stored "
+              + "hashes: the application's {@code PhcPasswordEncoder.Hashing} bean, else the "
+              + "implementations' {@code PasswordHasher}, so it reads and writes what "
+              + "{@code login} and {@code register} do.\n\n@param hashing the application's "
+              + "hashing, if any\n@param hasher the implementations' hasher\n"
+              + "@return the encoder")
+          .addAnnotation(missing(SpringTypes.PASSWORD_ENCODER))
+          .addParameter(ParameterizedTypeName.get(OBJECT_PROVIDER, hashing), "hashing")
+          .addParameter(ParameterizedTypeName.get(OBJECT_PROVIDER, hasher), "hasher")
+          .addStatement("return new $T(hashing.getIfAvailable(() -> hashing(hasher"
+              + ".getObject())))", encoder).build());
       part.addMethod(hashingAdapter(hashing));
-    }
-    if (parts.passwordEncoder()) {
-      ClassName encoder = ClassName.get(naming.supportPackage("spring"), "PhcPasswordEncoder");
+    } else if (parts.passwordEncoder()) {
       part.addMethod(bean(beanName(encoder.simpleName()), encoder, "The encoder of the stored "
               + "hashes.\n\n@param hashing the application's hashing\n@return the encoder")
           .addAnnotation(missing(SpringTypes.PASSWORD_ENCODER))
           .addAnnotation(AnnotationSpec.builder(CONDITIONAL_ON_BEAN)
-              .addMember("value", "$T.class", encoder.nestedClass("Hashing")).build())
-          .addParameter(encoder.nestedClass("Hashing"), "hashing")
+              .addMember("value", "$T.class", hashing).build())
+          .addParameter(hashing, "hashing")
           .addStatement("return new $T(hashing)", encoder).build());
     }
     return part.build();
@@ -365,14 +380,8 @@ final class AutoConfigurationWriter {
             .addParameter(String.class, "stored")
             .addStatement("return hasher.needsRehash(stored)").build())
         .build();
-    return bean("authSpecPasswordHashing", hashing, "The stored hashes' format is the "
-            + "implementations' {@code PasswordHasher}: the encoder reads and writes what "
-            + "{@code login} and {@code register} do.\n\n@param hasher the hasher\n"
-            + "@return the hashing")
-        .addAnnotation(missing(hashing))
-        .addAnnotation(AnnotationSpec.builder(CONDITIONAL_ON_BEAN)
-            .addMember("value", "$T.class", hasher).build())
-        .addParameter(hasher, "hasher")
+    return MethodSpec.methodBuilder("hashing").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(hashing).addParameter(hasher, "hasher")
         .addStatement("return $L", adapter).build();
   }
 
@@ -411,6 +420,12 @@ final class AutoConfigurationWriter {
         .addMethod(MethodSpec.constructorBuilder()
             .addParameter(DataSource.class, "dataSource")
             .addStatement("this.dataSource = dataSource").build());
+    if (beans.builds("RedisScripts")) {
+      // Imported here so its RedisScripts bean is registered before the beans that wait for
+      // it: the order of member classes is not the order of the outer @Import.
+      part.addAnnotation(AnnotationSpec.builder(SpringTypes.IMPORT).addMember("value",
+          "$T.class", ClassName.get(packageName, CLASS, "ImplementationScripts")).build());
+    }
     if (beans.builds("PasswordHasher")) {
       ClassName hasher = ClassName.get(naming.supportPackage("auth"), "PasswordHasher");
       CodeBlock create = parts.bouncyCastle()

@@ -128,7 +128,8 @@ class SpringBootFlavourTest {
         .contains("@ConditionalOnMissingBean(UserDetailsService.class)")
         .contains("@ConditionalOnMissingBean(LettuceKeyOperations.class)")
         .contains("@ConditionalOnMissingBean(NotificationsClient.class)")
-        .contains("@ConditionalOnMissingBean( value = TotpService.class, ignored = MfaGracePeriodService.class )")
+        .contains("@ConditionalOnMissingBean( value = TotpService.class, "
+            + "ignored = MfaGracePeriodService.class )")
         .contains("new DefaultTotpService(dataSource, clock.getIfAvailable(Clock::systemUTC)")
         .doesNotContain("@Component");
     assertThat(auto.split("@Bean", -1).length - 1).as("every bean is conditional")
@@ -203,8 +204,10 @@ class SpringBootFlavourTest {
         .contains("return new RedisConnectionScripts(factory);")
         .contains("properties.getImplementations().getPasswordHistory().getKeep()")
         .contains("public AuthSpecUserDetailsPasswordService authSpecUserDetailsPasswordService(")
-        .contains("@ConditionalOnBean(PasswordHasher.class) public PhcPasswordEncoder.Hashing "
-            + "authSpecPasswordHashing(");
+        .contains("return new PhcPasswordEncoder(hashing.getIfAvailable(() -> "
+            + "hashing(hasher.getObject())));")
+        .contains("@ConditionalOnSingleCandidate(DataSource.class) "
+            + "@Import(ImplementationScripts.class) static class Implementations");
     // Each bean after the generated beans it takes: the policies before the login that uses
     // them, the parent before its refinement.
     assertThat(auto.indexOf("DefaultPasswordBlacklistService authSpec"))
