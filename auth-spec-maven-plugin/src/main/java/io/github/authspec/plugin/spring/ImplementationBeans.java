@@ -24,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 import javax.sql.DataSource;
 
@@ -261,8 +263,7 @@ final class ImplementationBeans {
    */
   static String describe(MethodSpec constructor, String name, Optional<Default> value) {
     String doc = constructor.javadoc().toString();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("@param " + java.util.regex.Pattern.quote(name)
-        + "\\s+([^@]*)").matcher(doc);
+    Matcher m = Pattern.compile("@param " + Pattern.quote(name) + "\\s+([^@]*)").matcher(doc);
     String text = m.find() ? m.group(1) : name;
     text = text.replaceAll("\\{@\\w+ ([^}]*)}", "$1").replaceAll("\\s+", " ").trim();
     if (!text.isEmpty()) {
@@ -292,7 +293,8 @@ final class ImplementationBeans {
       if (c.packageName().startsWith(naming.servicePackage())) {
         return Optional.of(Source.SERVICE);
       }
-      if (c.packageName().equals(naming.supportPackage("auth")) && BUILT.contains(c.simpleName())) {
+      if (c.packageName().equals(naming.supportPackage("auth"))
+          && BUILT.contains(c.simpleName())) {
         return Optional.of(Source.BUILT);
       }
       return Optional.of(Source.APPLICATION);
