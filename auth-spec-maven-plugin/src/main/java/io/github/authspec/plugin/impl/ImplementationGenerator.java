@@ -51,8 +51,33 @@ public final class ImplementationGenerator implements Generator {
     return List.copyOf(WRITERS.keySet());
   }
 
-  @Override
-  public List<GeneratedFile> generate(GenerationContext context) {
+  /**
+   * One implementation of this run: its feature, the interface it implements, and the class as
+   * written (the Spring flavour reads its public constructor to supply the parameters).
+   *
+   * @param feature the feature
+   * @param service the interface
+   * @param type the implementation class
+   * @param support the support classes of area {@code auth} it uses
+   * @param tokenArea whether it uses the support area {@code token}
+   */
+  public record Implementation(Feature feature, ClassName service, TypeSpec type,
+      List<String> support, boolean tokenArea) {
+    public Implementation {
+      support = List.copyOf(support);
+    }
+
+    /** The implementation's class name, beside its interface. */
+    public ClassName className() {
+      return ClassName.get(service.packageName(), type.name());
+    }
+  }
+
+  /**
+   * Binds and writes every implementation of the run, in spec order: the one place that decides
+   * which features get one. Binding problems and the bound roles go to {@code context}.
+   */
+  public static List<Implementation> implementations(GenerationContext context) {
     if (!context.request().implementations()) {
       return List.of();
     }
@@ -65,9 +90,7 @@ public final class ImplementationGenerator implements Generator {
     Target base = new Target(null, null,
         ServiceGenerator.idType(context.spec(), naming, "UserId"), naming, new Sql(naming),
         selected, context.spec());
-    List<GeneratedFile> files = new ArrayList<>();
-    TreeSet<String> support = new TreeSet<>();
-    boolean tokenArea = false;
+    List<Implementation> out = new ArrayList<>();
     for (Feature feature : context.spec().selected()) {
       Optional<Writer> writer = Optional.ofNullable(WRITERS.get(feature.id()));
       if (writer.isEmpty()) {
@@ -86,11 +109,24 @@ public final class ImplementationGenerator implements Generator {
           selected, context.spec());
       TypeSpec type = Delegation.apply(writer.get().write(binding, target), feature,
           context.spec(), catalog, naming);
-      files.add(context.java(ImplementationGenerator.class, service.packageName(), type));
-      support.addAll(writer.get().support());
-      tokenArea |= writer.get() instanceof TokenWriters.Base;
+      out.add(new Implementation(feature, service, type, writer.get().support(),
+          writer.get() instanceof TokenWriters.Base));
       context.note("auth-spec: " + feature.id() + ": " + target.self().simpleName() + " ("
           + describe(binding) + ")");
+    }
+    return out;
+  }
+
+  @Override
+  public List<GeneratedFile> generate(GenerationContext context) {
+    List<GeneratedFile> files = new ArrayList<>();
+    TreeSet<String> support = new TreeSet<>();
+    boolean tokenArea = false;
+    for (Implementation i : implementations(context)) {
+      files.add(context.java(ImplementationGenerator.class, i.service().packageName(),
+          i.type()));
+      support.addAll(i.support());
+      tokenArea |= i.tokenArea();
     }
     if (support.contains("PasswordHasher") && context.request().bouncyCastle()) {
       support.add("Argon2id");

@@ -139,7 +139,8 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
    * The framework the output is wired for: {@code NONE} (plain JDK code, the default) or
    * {@code SPRING_BOOT}, which adds one auto-configuration in {@code <base>.spring} (beans for
    * the repositories, joining Spring transactions; Redis operations; local caches; HTTP
-   * clients; Spring Security's {@code UserDetailsService}) with {@code authspec.*} properties.
+   * clients; Spring Security's {@code UserDetailsService}; with {@code implementations}, a bean
+   * per generated implementation) with {@code authspec.*} properties.
    * Works with Spring Boot 3.5 and 4.0; the plain output stays the same.
    *
    * @since 0.2.0

@@ -36,7 +36,6 @@ final class SpringProperties {
       "org.springframework.boot.context.properties", "ConfigurationProperties");
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-  private static final String TOTP_ISSUER = "The service name authenticator apps show.";
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -53,17 +52,19 @@ final class SpringProperties {
 
   private final String packageName;
   private final List<ClientEntry> clients;
-  private final java.util.Optional<String> totpIssuer;
+  private final Map<String, List<ImplementationBeans.Setting>> settings;
 
   /**
    * The properties.
    *
-   * @param totpIssuer the default TOTP issuer when the TOTP implementation gets a bean
+   * @param settings the implementations' settings ({@code authspec.implementations.*})
    */
   SpringProperties(String packageName, List<ExternalService> services, Naming naming,
-      java.util.Optional<String> totpIssuer) {
+      List<ImplementationBeans.Setting> settings) {
     this.packageName = packageName;
-    this.totpIssuer = totpIssuer;
+    Map<String, List<ImplementationBeans.Setting>> byFeature = new LinkedHashMap<>();
+    settings.forEach(s -> byFeature.computeIfAbsent(s.feature(), k -> new ArrayList<>()).add(s));
+    this.settings = byFeature;
     List<ClientEntry> entries = new ArrayList<>();
     for (ExternalService s : services) {
       String field = naming.clientPropertyName(s);
@@ -82,6 +83,32 @@ final class SpringProperties {
 
   ClassName clientType() {
     return type().nestedClass("Client");
+  }
+
+  ClassName implementationsType() {
+    return type().nestedClass("Implementations");
+  }
+
+  ClassName settingsType(String feature) {
+    return implementationsType().nestedClass(ImplementationBeans.settingsClass(feature));
+  }
+
+  /** The setting of one implementation's constructor parameter. */
+  ImplementationBeans.Setting setting(String feature, String name) {
+    return settings.getOrDefault(feature, List.of()).stream()
+        .filter(s -> s.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no setting " + feature + "." + name));
+  }
+
+  /** {@code isEnabled} for a {@code boolean}, else {@code getBaseUrl}. */
+  static String getterName(TypeName javaType, String name) {
+    return (javaType.equals(TypeName.BOOLEAN) ? "is" : "get")
+        + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  private static String field(String feature) {
+    String name = io.github.authspec.plugin.naming.Words.lowerCamel(feature);
+    return javax.lang.model.SourceVersion.isName(name) ? name : name + "_";
   }
 
   /** Spring Boot's canonical property name of a Java property: {@code baseUrl} → {@code base-url}. */
@@ -125,19 +152,40 @@ final class SpringProperties {
     }
     type.addType(clientsClass.build());
     type.addType(clientClass());
-    totpIssuer.ifPresent(issuer -> {
-      ClassName totp = type().nestedClass("Totp");
-      type.addField(FieldSpec.builder(totp, "totp", Modifier.PRIVATE, Modifier.FINAL)
-          .initializer("new $T()", totp).build());
-      type.addMethod(getter(totp, "totp", "The TOTP implementation's settings."));
-      TypeSpec.Builder totpClass = TypeSpec.classBuilder("Totp")
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addJavadoc("The TOTP implementation ({@code $L.totp.*}).\n", PREFIX);
-      bean(totpClass, ClassName.get(String.class), "issuer", CodeBlock.of("$S", issuer),
-          TOTP_ISSUER);
-      type.addType(totpClass.build());
-    });
+    if (!settings.isEmpty()) {
+      type.addField(FieldSpec.builder(implementationsType(), "implementations", Modifier.PRIVATE,
+          Modifier.FINAL).initializer("new $T()", implementationsType()).build());
+      type.addMethod(getter(implementationsType(), "implementations",
+          "The settings of the implementations' beans."));
+      type.addType(implementationsClass());
+    }
     return type.build();
+  }
+
+  private TypeSpec implementationsClass() {
+    TypeSpec.Builder all = TypeSpec.classBuilder("Implementations")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addJavadoc("One entry per implementation with settings ({@code $L.implementations."
+            + "<feature-id>.*}).\n", PREFIX);
+    settings.forEach((feature, list) -> {
+      ClassName type = settingsType(feature);
+      all.addField(FieldSpec.builder(type, field(feature), Modifier.PRIVATE, Modifier.FINAL)
+          .initializer("new $T()", type).build());
+      all.addMethod(MethodSpec.methodBuilder(ImplementationBeans.settingsGetter(feature))
+          .addModifiers(Modifier.PUBLIC).returns(type)
+          .addJavadoc("The settings of {@code $L}.\n\n@return its settings\n", feature)
+          .addStatement("return $N", field(feature)).build());
+      TypeSpec.Builder one = TypeSpec.classBuilder(type.simpleName())
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addJavadoc("The implementation of {@code $L} ({@code $L.*}).\n", feature,
+              list.get(0).prefix());
+      for (ImplementationBeans.Setting s : list) {
+        bean(one, s.fieldType(), s.name(), s.value().flatMap(ImplementationBeans.Default::code)
+            .orElse(null), s.description());
+      }
+      all.addType(one.build());
+    });
+    return all.build();
   }
 
   private TypeSpec clientClass() {
@@ -178,9 +226,8 @@ final class SpringProperties {
   }
 
   private static MethodSpec getter(TypeName javaType, String name, String doc) {
-    String prefix = javaType.equals(TypeName.BOOLEAN) ? "is" : "get";
-    return MethodSpec.methodBuilder(prefix + Character.toUpperCase(name.charAt(0))
-            + name.substring(1)).addModifiers(Modifier.PUBLIC).returns(javaType)
+    return MethodSpec.methodBuilder(getterName(javaType, name))
+        .addModifiers(Modifier.PUBLIC).returns(javaType)
         .addJavadoc("$L\n\n@return the value\n", JavaFiles.javadocText(doc))
         .addStatement("return $N", name).build();
   }
@@ -216,13 +263,29 @@ final class SpringProperties {
           "java.util.Map<java.lang.String,java.lang.String>",
           "Headers sent with every request to " + c.service().id() + ".", clientType);
     }
-    totpIssuer.ifPresent(issuer -> {
-      String totp = type().nestedClass("Totp").reflectionName();
-      groups.addObject().put("name", PREFIX + ".totp").put("type", totp).put("sourceType", type)
-          .put("sourceMethod", "getTotp()");
-      property(properties, PREFIX + ".totp.issuer", "java.lang.String", TOTP_ISSUER, totp)
-          .put("defaultValue", issuer);
-    });
+    if (!settings.isEmpty()) {
+      String implementations = implementationsType().reflectionName();
+      settings.forEach((feature, list) -> {
+        String owner = settingsType(feature).reflectionName();
+        groups.addObject().put("name", list.get(0).prefix()).put("type", owner)
+            .put("sourceType", implementations)
+            .put("sourceMethod", ImplementationBeans.settingsGetter(feature) + "()")
+            .put("description", "The bean of the implementation of " + feature + ".");
+        for (ImplementationBeans.Setting s : list) {
+          ObjectNode p = property(properties, s.prefix() + "." + s.key(),
+              s.type().box().toString(), s.description(), owner);
+          s.value().flatMap(ImplementationBeans.Default::metadata).ifPresent(v -> {
+            if (v instanceof Integer i) {
+              p.put("defaultValue", i);
+            } else if (v instanceof Boolean b) {
+              p.put("defaultValue", b);
+            } else {
+              p.put("defaultValue", v.toString());
+            }
+          });
+        }
+      });
+    }
     root.putArray("hints");
     try {
       return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";

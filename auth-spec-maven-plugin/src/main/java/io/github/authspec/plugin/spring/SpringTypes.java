@@ -38,6 +38,14 @@ final class SpringTypes {
       "AbstractRedisClient");
   static final ClassName USER_DETAILS_SERVICE = ClassName.get(
       "org.springframework.security.core.userdetails", "UserDetailsService");
+  static final ClassName USER_DETAILS_PASSWORD_SERVICE = ClassName.get(
+      "org.springframework.security.core.userdetails", "UserDetailsPasswordService");
+  static final ClassName PRIMARY = ClassName.get("org.springframework.context.annotation",
+      "Primary");
+  static final ClassName BEAN_FACTORY = ClassName.get("org.springframework.beans.factory",
+      "BeanFactory");
+  static final ClassName REDIS_CONNECTION_FACTORY = ClassName.get(
+      "org.springframework.data.redis.connection", "RedisConnectionFactory");
   static final ClassName USER_DETAILS = ClassName.get(
       "org.springframework.security.core.userdetails", "UserDetails");
   static final ClassName SPRING_USER = ClassName.get(

@@ -128,7 +128,8 @@ class SpringBootFlavourTest {
         .contains("@ConditionalOnMissingBean(UserDetailsService.class)")
         .contains("@ConditionalOnMissingBean(LettuceKeyOperations.class)")
         .contains("@ConditionalOnMissingBean(NotificationsClient.class)")
-        .contains("@ConditionalOnMissingBean(TotpService.class)")
+        .contains("@ConditionalOnMissingBean( value = TotpService.class, "
+            + "ignored = MfaGracePeriodService.class )")
         .contains("new DefaultTotpService(dataSource, clock.getIfAvailable(Clock::systemUTC)")
         .doesNotContain("@Component");
     assertThat(auto.split("@Bean", -1).length - 1).as("every bean is conditional")
@@ -149,13 +150,18 @@ class SpringBootFlavourTest {
       Class<?> owner = loader.loadClass(p.get("sourceType").asText());
       String last = name.substring(name.lastIndexOf('.') + 1);
       Method getter = getter(owner, last);
-      assertThat(getter.getGenericReturnType().getTypeName().replace(", ", ","))
-          .as(name).isIn(p.get("type").asText(), "boolean");
+      Class<?> returned = getter.getReturnType();
+      String type = returned.isPrimitive() ? java.lang.invoke.MethodType.methodType(returned)
+          .wrap().returnType().getName() : getter.getGenericReturnType().getTypeName()
+          .replace(", ", ",");
+      assertThat(type).as(name).isEqualTo(p.get("type").asText());
     }
     assertThat(names).contains("authspec.enabled",
         "authspec.clients.notifications-service.base-url",
         "authspec.clients.oauth2-providers.request-timeout",
-        "authspec.clients.storage-service.connect-timeout", "authspec.totp.issuer");
+        "authspec.clients.storage-service.connect-timeout",
+        "authspec.implementations.totp.issuer", "authspec.implementations.password-history.keep",
+        "authspec.implementations.session-management.idle");
     for (JsonNode g : metadata.get("groups")) {
       if (g.has("sourceMethod")) {
         String method = g.get("sourceMethod").asText().replace("()", "");
@@ -163,6 +169,90 @@ class SpringBootFlavourTest {
             .getReturnType().getName()).isEqualTo(g.get("type").asText());
       }
     }
+  }
+
+  @Test
+  @DisplayName("every implementation the run writes gets a bean, read from its constructor; "
+      + "refined parents are @Primary and ignore their refinements' beans; secrets wait for "
+      + "the application's beans")
+  void everyImplementationHasABean() {
+    List<GeneratedFile> files = full();
+    String auto = file(files, OutputRoot.JAVA, PKG + "AuthSpecAutoConfiguration.java")
+        .replaceAll("\\s+", " ");
+    List<String> implementations = files.stream().map(GeneratedFile::path)
+        .filter(p -> p.matches(".*/service/.*/Default\\w+Service\\.java"))
+        .map(p -> p.substring(p.lastIndexOf('/') + 1, p.length() - 5)).sorted().toList();
+    assertThat(implementations).hasSizeGreaterThanOrEqualTo(19)
+        .contains("DefaultTotpService", "DefaultEmailPasswordLoginService",
+            "DefaultSessionManagementService");
+    for (String impl : implementations) {
+      assertThat(auto).as(impl).contains("public " + impl + " authSpec")
+          .contains("return new " + impl + "(");
+    }
+    assertThat(auto)
+        .contains("@ConditionalOnMissingBean( value = PasswordPoliciesService.class, ignored = "
+            + "{PasswordExpirationService.class, ForcePasswordChangeService.class} ) "
+            + "@ConditionalOnBean(PasswordBlacklistService.class) @Primary public "
+            + "DefaultPasswordPoliciesService")
+        .contains("@ConditionalOnBean(SecretBox.class) @Primary public DefaultTotpService")
+        .contains("@ConditionalOnBean( name = \"authSpecHandleKey\" ) public DefaultLogoutService")
+        .contains("beans.getBean(\"authSpecHandleKey\", byte[].class)")
+        .contains("@ConditionalOnBean(LoginHistoryService.class) public "
+            + "DefaultFailedLoginTrackingService")
+        .contains("return PasswordHasher.pbkdf2(new SecureRandom());")
+        .contains("return LockoutPolicy.standard();")
+        .contains("return new RedisConnectionScripts(factory);")
+        .contains("properties.getImplementations().getPasswordHistory().getKeep()")
+        .contains("public AuthSpecUserDetailsPasswordService authSpecUserDetailsPasswordService(")
+        .contains("return new PhcPasswordEncoder(hashing.getIfAvailable(() -> "
+            + "hashing(hasher.getObject())));")
+        .contains("@ConditionalOnSingleCandidate(DataSource.class) "
+            + "@Import(ImplementationScripts.class) static class Implementations");
+    // Each bean after the generated beans it takes: the policies before the login that uses
+    // them, the parent before its refinement.
+    assertThat(auto.indexOf("DefaultPasswordBlacklistService authSpec"))
+        .isLessThan(auto.indexOf("DefaultPasswordPoliciesService authSpec"));
+    assertThat(auto.indexOf("DefaultPasswordPoliciesService authSpec"))
+        .isLessThan(auto.indexOf("DefaultEmailPasswordLoginService authSpec"))
+        .isLessThan(auto.indexOf("DefaultPasswordExpirationService authSpec"));
+    assertThat(auto.indexOf("class Implementations")).as("the hasher bean precedes security")
+        .isLessThan(auto.indexOf("class Security"));
+  }
+
+  @Test
+  @DisplayName("the supply table: infrastructure by type, services, defaults the plugin "
+      + "builds, application-owned secrets, settings")
+  void supplyTable() {
+    io.github.authspec.plugin.naming.Naming naming = new io.github.authspec.plugin.generation
+        .GenerationContext(Specs.load(Specs.FULL), Specs.project(Specs.FULL, dir),
+            new io.github.authspec.model.diagnostics.Reporter("t")).naming();
+    String auth = naming.supportPackage("auth");
+    Map<com.palantir.javapoet.TypeName, ImplementationBeans.Source> expected = Map.of(
+        com.palantir.javapoet.ClassName.get(javax.sql.DataSource.class),
+        ImplementationBeans.Source.DATA_SOURCE,
+        com.palantir.javapoet.ClassName.get(java.time.Clock.class),
+        ImplementationBeans.Source.CLOCK,
+        com.palantir.javapoet.ClassName.get(java.security.SecureRandom.class),
+        ImplementationBeans.Source.RANDOM,
+        com.palantir.javapoet.ClassName.get(naming.servicePackage("mfa"), "TotpService"),
+        ImplementationBeans.Source.SERVICE,
+        com.palantir.javapoet.ClassName.get(auth, "PasswordHasher"),
+        ImplementationBeans.Source.BUILT,
+        com.palantir.javapoet.ClassName.get(auth, "SecretBox"),
+        ImplementationBeans.Source.APPLICATION,
+        com.palantir.javapoet.ClassName.get(naming.supportPackage("token"), "KeyRing"),
+        ImplementationBeans.Source.APPLICATION,
+        com.palantir.javapoet.TypeName.get(byte[].class), ImplementationBeans.Source.NAMED_KEY,
+        com.palantir.javapoet.TypeName.INT, ImplementationBeans.Source.SETTING,
+        com.palantir.javapoet.ClassName.get(java.time.Duration.class),
+        ImplementationBeans.Source.SETTING);
+    expected.forEach((type, source) -> assertThat(ImplementationBeans.source(type, naming))
+        .as(type.toString()).contains(source));
+    assertThat(ImplementationBeans.source(com.palantir.javapoet.ParameterizedTypeName.get(
+        List.class, String.class), naming)).isEmpty();
+    assertThat(ImplementationBeans.duration(java.time.Duration.ofMinutes(90)).toString())
+        .isEqualTo("java.time.Duration.ofMinutes(90)");
+    assertThat(ImplementationBeans.durationText(java.time.Duration.ofDays(7))).isEqualTo("7d");
   }
 
   @Test

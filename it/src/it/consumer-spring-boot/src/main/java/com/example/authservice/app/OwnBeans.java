@@ -2,22 +2,20 @@ package com.example.authservice.app;
 
 import com.example.authservice.cache.LettuceKeyOperations;
 import com.example.authservice.client.JsonCodec;
+import com.example.authservice.auth.BackupCodes;
 import com.example.authservice.auth.SecretBox;
 import com.example.authservice.repository.LoginHistoryRepository;
-import com.example.authservice.spring.PhcPasswordEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import com.example.authservice.service.passwordmanagement.PasswordBlacklistService;
 import java.security.SecureRandom;
-import java.util.Base64;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
-/** What the application writes by hand: codecs, the hashing, and one replaced repository. */
+/**
+ * What the application writes by hand: codecs, the secrets' keys (SecretBox, BackupCodes, the
+ * session handle key), one replaced repository and one replaced implementation.
+ */
 @Configuration(proxyBeanMethods = false)
 public class OwnBeans {
   /** Replaces the generated bean; joins transactions the same way the generated ones do. */
@@ -70,53 +68,42 @@ public class OwnBeans {
     return new SecretBox(key, random);
   }
 
-  /** PBKDF2-HMAC-SHA256 in PHC form, until the plugin generates the hashing itself. */
+  /** The key of the backup codes' HMAC; a real service loads it from its secret store. */
   @Bean
-  public PhcPasswordEncoder.Hashing hashing() {
-    return new Pbkdf2();
+  public BackupCodes backupCodes() {
+    SecureRandom random = new SecureRandom();
+    byte[] key = new byte[32];
+    random.nextBytes(key);
+    return new BackupCodes(key, random);
   }
 
-  static final class Pbkdf2 implements PhcPasswordEncoder.Hashing {
-    private static final int ITERATIONS = 1000;
-    private final SecureRandom random = new SecureRandom();
-
-    @Override
-    public String hash(char[] password) {
-      byte[] salt = new byte[16];
-      random.nextBytes(salt);
-      return "$pbkdf2-sha256$i=" + ITERATIONS + "$" + b64(salt) + "$"
-          + b64(derive(password, salt, ITERATIONS));
-    }
-
-    @Override
-    public boolean verify(char[] password, String stored) {
-      String[] parts = stored.split("\\$");
-      if (parts.length != 5 || !parts[1].equals("pbkdf2-sha256") || !parts[2].startsWith("i=")) {
-        return false;
-      }
-      byte[] expected = Base64.getDecoder().decode(parts[4]);
-      byte[] actual = derive(password, Base64.getDecoder().decode(parts[3]),
-          Integer.parseInt(parts[2].substring(2)));
-      return MessageDigest.isEqual(expected, actual);
-    }
-
-    @Override
-    public boolean needsRehash(String stored) {
-      return !stored.startsWith("$pbkdf2-sha256$i=" + ITERATIONS + "$");
-    }
-
-    private static byte[] derive(char[] password, byte[] salt, int iterations) {
-      try {
-        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-            .generateSecret(new PBEKeySpec(password, salt, iterations, 256)).getEncoded();
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    private static String b64(byte[] bytes) {
-      return new String(Base64.getEncoder().withoutPadding().encode(bytes),
-          StandardCharsets.US_ASCII);
-    }
+  /** The key that MACs session handles: the byte[] bean the sessions' beans wait for. */
+  @Bean
+  public byte[] authSpecHandleKey() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return key;
   }
+
+  /**
+   * Replaces the generated block list (a table) with the application's own; the generated
+   * password policy uses it.
+   */
+  @Bean
+  public PasswordBlacklistService myBlocklist() {
+    return new PasswordBlacklistService() {
+      @Override
+      public boolean isBlacklisted(char[] candidate) {
+        return BLOCKED.equals(new String(candidate));
+      }
+
+      @Override
+      public void add(String passwordHash, String source) {
+        throw new UnsupportedOperationException("a fixed list");
+      }
+    };
+  }
+
+  /** The one password {@link #myBlocklist()} refuses. */
+  public static final String BLOCKED = "correct horse battery staple";
 }

@@ -101,6 +101,7 @@ class SpringFlavourTest {
     assertEquals(List.of(
         "com.example.authservice.spring.AuthSpecAutoConfiguration",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Clients",
+        "com.example.authservice.spring.AuthSpecAutoConfiguration$ImplementationScripts",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Implementations",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Redis",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Repositories",
@@ -198,7 +199,8 @@ class SpringFlavourTest {
         new RequestContext("127.0.0.1", "it", null, null, Instant.now()));
     assertTrue(challenge.payload().startsWith("otpauth://totp/"), challenge.payload());
     assertTrue(challenge.payload().contains("&issuer=Auth%20Service&"),
-        "the issuer is authspec.totp.issuer, by default the spec's project name: "
+        "the issuer is authspec.implementations.totp.issuer, by default the spec's project "
+            + "name: "
             + challenge.payload());
   }
 }

@@ -1,0 +1,399 @@
+package io.github.authspec.plugin.spring;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeName;
+import io.github.authspec.model.Feature;
+import io.github.authspec.model.Spec;
+import io.github.authspec.model.diagnostics.Reporter;
+import io.github.authspec.plugin.generation.GenerationContext;
+import io.github.authspec.plugin.impl.ImplementationGenerator;
+import io.github.authspec.plugin.impl.ImplementationGenerator.Implementation;
+import io.github.authspec.plugin.naming.Naming;
+import io.github.authspec.plugin.naming.Words;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.lang.model.element.Modifier;
+import javax.sql.DataSource;
+
+/**
+ * The beans of {@code implementations=true}: one per implementation the implementation
+ * generator writes in this run (read from its output, so implementations added later get beans
+ * without a change here), each parameter of its public constructor supplied by {@link #SUPPLY},
+ * the one table of how a parameter type is supplied, and its settings' defaults in
+ * {@link #DEFAULTS}.
+ */
+final class ImplementationBeans {
+  /** Where a constructor parameter comes from. */
+  enum Source {
+    /** The application's single {@code DataSource} itself: each operation is its own atomic
+     * statement or transaction, which must not join (and commit) the caller's. */
+    DATA_SOURCE,
+    /** The application's {@code Clock} bean, or UTC. */
+    CLOCK,
+    /** A fresh {@code new SecureRandom()}. */
+    RANDOM,
+    /** Another feature's service (a refinement's parent, a policy): that bean. */
+    SERVICE,
+    /** A safe default the plugin builds as its own backing-off bean ({@link #BUILT}). */
+    BUILT,
+    /** A type only the application can make (it holds a secret): its bean, or no bean here. */
+    APPLICATION,
+    /** Raw key bytes: the application's {@code byte[]} bean named {@code authSpec<Param>}. */
+    NAMED_KEY,
+    /** A value: {@code authspec.implementations.<feature-id>.<param>}. */
+    SETTING
+  }
+
+  /**
+   * The supply table by parameter type; a support type not listed is {@link Source#APPLICATION},
+   * a service interface {@link Source#SERVICE}, a value type {@link Source#SETTING}.
+   */
+  static final Map<TypeName, Source> SUPPLY = Map.of(
+      ClassName.get(DataSource.class), Source.DATA_SOURCE,
+      ClassName.get(Clock.class), Source.CLOCK,
+      ClassName.get(SecureRandom.class), Source.RANDOM,
+      TypeName.get(byte[].class), Source.NAMED_KEY);
+
+  /** Support types (area {@code auth}) with a safe default the plugin builds. */
+  static final Set<String> BUILT = Set.of("PasswordHasher", "LockoutPolicy", "RedisScripts");
+
+  /** Value types a setting may have. */
+  private static final Set<TypeName> VALUES = Set.of(TypeName.INT, TypeName.LONG,
+      TypeName.BOOLEAN, ClassName.get(String.class), ClassName.get(Duration.class));
+
+  /** A setting's default: code for the field, the metadata's text; none = null (off). */
+  record Default(Optional<CodeBlock> code, Optional<Object> metadata) {
+    static final Default NONE = new Default(Optional.empty(), Optional.empty());
+
+    static Default of(Duration d) {
+      return new Default(Optional.of(duration(d)), Optional.of(durationText(d)));
+    }
+
+    static Default of(int value) {
+      return new Default(Optional.of(CodeBlock.of("$L", value)), Optional.of(value));
+    }
+
+    static Default of(boolean value) {
+      return new Default(Optional.of(CodeBlock.of("$L", value)), Optional.of(value));
+    }
+
+    static Default of(String value) {
+      return new Default(Optional.of(CodeBlock.of("$S", value)), Optional.of(value));
+    }
+  }
+
+  /** The project name stands in for this: the TOTP issuer's default. */
+  private static final String PROJECT = "<project>";
+
+  /**
+   * Defaults by {@code <feature-id>.<param>}, then by {@code <param>} alone. A setting with
+   * none here is required: its bean waits for the property ({@code @ConditionalOnProperty}).
+   */
+  static final Map<String, Default> DEFAULTS = defaults();
+
+  private static Map<String, Default> defaults() {
+    Map<String, Default> d = new LinkedHashMap<>();
+    d.put("totp.issuer", Default.of(PROJECT));
+    d.put("password-policies.multiFactor", Default.of(false));
+    d.put("password-history.keep", Default.of(5));
+    d.put("password-expiration.maxAge", Default.NONE);
+    d.put("mfa-grace-period.grace", Default.of(Duration.ofDays(7)));
+    d.put("brute-force-detection.threshold", Default.of(10));
+    d.put("brute-force-detection.window", Default.of(Duration.ofMinutes(15)));
+    d.put("rate-limiting.limit", Default.of(60));
+    d.put("rate-limiting.period", Default.of(Duration.ofMinutes(1)));
+    for (String sessions : List.of("session-management", "sliding-sessions",
+        "concurrent-session-limits", "logout")) {
+      d.put(sessions + ".limit", Default.of(5));
+    }
+    d.put("idle", Default.of(Duration.ofMinutes(30)));
+    d.put("absolute", Default.of(Duration.ofHours(12)));
+    return Map.copyOf(d);
+  }
+
+  /** One parameter of an implementation's constructor and its source. */
+  record Parameter(ParameterSpec spec, Source source) {
+    String name() {
+      return spec.name();
+    }
+
+    TypeName type() {
+      return spec.type();
+    }
+  }
+
+  /** One setting: {@code authspec.implementations.<feature>.<kebab(name)>}. */
+  record Setting(String feature, String name, TypeName type, Optional<Default> value,
+      String description) {
+    String prefix() {
+      return SpringProperties.PREFIX + ".implementations." + feature;
+    }
+
+    String key() {
+      return SpringProperties.kebab(name);
+    }
+
+    /** Required: no default and not optional, so the bean waits for the property. */
+    boolean required() {
+      return value.isEmpty();
+    }
+
+    /** The field's type: boxed when it may be unset. */
+    TypeName fieldType() {
+      return value.flatMap(Default::code).isPresent() ? type : type.box();
+    }
+  }
+
+  /**
+   * One bean.
+   *
+   * @param implementation the implementation
+   * @param parameters its constructor's parameters, in order
+   * @param refinements the implemented interfaces that extend this one (their beans are of
+   *     this type too: this bean is {@code @Primary} and they do not count as this type's bean)
+   */
+  record Bean(Implementation implementation, List<Parameter> parameters,
+      List<ClassName> refinements) {
+    ClassName api() {
+      return implementation.service();
+    }
+
+    String feature() {
+      return implementation.feature().id();
+    }
+  }
+
+  private final List<Bean> beans;
+  private final List<Setting> settings;
+  private final Set<String> built;
+
+  private ImplementationBeans(List<Bean> beans, List<Setting> settings, Set<String> built) {
+    this.beans = beans;
+    this.settings = settings;
+    this.built = built;
+  }
+
+  static ImplementationBeans none() {
+    return new ImplementationBeans(List.of(), List.of(), Set.of());
+  }
+
+  /**
+   * The beans of the run's implementations, written again on a quiet context so the
+   * implementation generator's diagnostics and notes are not reported twice.
+   */
+  static ImplementationBeans of(GenerationContext context) {
+    GenerationContext quiet = new GenerationContext(context.spec(), context.request(),
+        new Reporter("quiet"));
+    List<Implementation> all = ImplementationGenerator.implementations(quiet);
+    Naming naming = context.naming();
+    String project = context.spec().project().name().isBlank() ? "auth-service"
+        : context.spec().project().name();
+    Map<String, Bean> byFeature = new LinkedHashMap<>();
+    List<Setting> settings = new ArrayList<>();
+    Set<String> built = new java.util.TreeSet<>();
+    for (Implementation i : all) {
+      Optional<MethodSpec> constructor = i.type().methodSpecs().stream()
+          .filter(MethodSpec::isConstructor).filter(m -> m.modifiers().contains(Modifier.PUBLIC))
+          .findFirst();
+      if (constructor.isEmpty()) {
+        context.note("auth-spec: " + i.feature().id() + ": no bean (no public constructor)");
+        continue;
+      }
+      List<Parameter> parameters = new ArrayList<>();
+      List<Setting> own = new ArrayList<>();
+      boolean supplied = true;
+      for (ParameterSpec p : constructor.get().parameters()) {
+        Optional<Source> source = source(p.type(), naming);
+        if (source.isEmpty()) {
+          context.note("auth-spec: " + i.feature().id() + ": no bean (cannot supply parameter "
+              + p.name() + " of type " + p.type() + ")");
+          supplied = false;
+          break;
+        }
+        parameters.add(new Parameter(p, source.get()));
+        if (source.get() == Source.SETTING) {
+          Optional<Default> d = Optional.ofNullable(DEFAULTS.get(i.feature().id() + "."
+              + p.name())).or(() -> Optional.ofNullable(DEFAULTS.get(p.name())));
+          d = d.map(v -> v.metadata().filter(PROJECT::equals).isPresent()
+              ? Default.of(project) : v);
+          own.add(new Setting(i.feature().id(), p.name(), p.type(), d,
+              describe(constructor.get(), p.name(), d)));
+        }
+        if (source.get() == Source.BUILT) {
+          built.add(((ClassName) p.type()).simpleName());
+        }
+      }
+      if (supplied) {
+        byFeature.put(i.feature().id(), new Bean(i, parameters, List.of()));
+        settings.addAll(own);
+      }
+    }
+    List<Bean> withRefinements = new ArrayList<>();
+    for (Bean b : byFeature.values()) {
+      List<ClassName> refinements = new ArrayList<>();
+      for (Bean other : byFeature.values()) {
+        if (other != b && ancestors(other.implementation().feature(), context.spec())
+            .contains(b.feature())) {
+          refinements.add(other.api());
+        }
+      }
+      withRefinements.add(new Bean(b.implementation(), b.parameters(), List.copyOf(refinements)));
+    }
+    return new ImplementationBeans(ordered(withRefinements), List.copyOf(settings),
+        Set.copyOf(built));
+  }
+
+  /**
+   * The constructor's {@code @param} text of a setting, as plain text, and what an unset one
+   * means.
+   */
+  static String describe(MethodSpec constructor, String name, Optional<Default> value) {
+    String doc = constructor.javadoc().toString();
+    Matcher m = Pattern.compile("@param " + Pattern.quote(name) + "\\s+([^@]*)").matcher(doc);
+    String text = m.find() ? m.group(1) : name;
+    text = text.replaceAll("\\{@\\w+ ([^}]*)}", "$1").replaceAll("\\s+", " ").trim();
+    if (!text.isEmpty()) {
+      text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+    if (!text.endsWith(".")) {
+      text += ".";
+    }
+    if (value.isEmpty()) {
+      text += " Required: without it the implementation gets no bean.";
+    } else if (value.get().code().isEmpty()) {
+      text += " Unset: off.";
+    }
+    return text;
+  }
+
+  /** The supply of one parameter type (see {@link #SUPPLY}); empty when none applies. */
+  static Optional<Source> source(TypeName type, Naming naming) {
+    Source listed = SUPPLY.get(type);
+    if (listed != null) {
+      return Optional.of(listed);
+    }
+    if (VALUES.contains(type)) {
+      return Optional.of(Source.SETTING);
+    }
+    if (type instanceof ClassName c) {
+      if (c.packageName().startsWith(naming.servicePackage())) {
+        return Optional.of(Source.SERVICE);
+      }
+      if (c.packageName().equals(naming.supportPackage("auth"))
+          && BUILT.contains(c.simpleName())) {
+        return Optional.of(Source.BUILT);
+      }
+      return Optional.of(Source.APPLICATION);
+    }
+    return Optional.empty();
+  }
+
+  private static Set<String> ancestors(Feature feature, Spec spec) {
+    Set<String> out = new LinkedHashSet<>();
+    for (Optional<String> p = feature.parentId(); p.isPresent() && out.add(p.get());
+        p = spec.feature(p.get()).flatMap(Feature::parentId)) {
+      // walks up the refinement chain
+    }
+    return out;
+  }
+
+  /**
+   * Spec order, each bean after the generated beans it takes: a {@code @ConditionalOnBean}
+   * sees only the bean definitions registered before it.
+   */
+  private static List<Bean> ordered(List<Bean> beans) {
+    Map<ClassName, Bean> byApi = new LinkedHashMap<>();
+    beans.forEach(b -> byApi.put(b.api(), b));
+    List<Bean> out = new ArrayList<>();
+    Set<Bean> visiting = new java.util.HashSet<>();
+    for (Bean b : beans) {
+      visit(b, byApi, out, visiting);
+    }
+    return List.copyOf(out);
+  }
+
+  private static void visit(Bean b, Map<ClassName, Bean> byApi, List<Bean> out,
+      Set<Bean> visiting) {
+    if (out.contains(b) || !visiting.add(b)) {
+      return;
+    }
+    for (Parameter p : b.parameters()) {
+      Bean dependency = p.source() == Source.SERVICE ? byApi.get(p.type()) : null;
+      if (dependency != null) {
+        visit(dependency, byApi, out, visiting);
+      }
+    }
+    out.add(b);
+  }
+
+  List<Bean> beans() {
+    return beans;
+  }
+
+  List<Setting> settings() {
+    return settings;
+  }
+
+  /** Whether a bean takes the plugin's default of this support type. */
+  boolean builds(String simpleName) {
+    return built.contains(simpleName);
+  }
+
+  boolean isEmpty() {
+    return beans.isEmpty();
+  }
+
+  /** {@code grace-period} → {@code GracePeriod}: a feature's settings class. */
+  static String settingsClass(String feature) {
+    return Words.upperCamel(feature);
+  }
+
+  /** {@code grace-period} → {@code getGracePeriod}. */
+  static String settingsGetter(String feature) {
+    return "get" + settingsClass(feature);
+  }
+
+  /** {@code handleKey} → {@code authSpecHandleKey}: the application's key bean. */
+  static String keyBeanName(String parameter) {
+    return "authSpec" + Character.toUpperCase(parameter.charAt(0)) + parameter.substring(1);
+  }
+
+  /** {@code 30m}: the metadata's form of a duration, in its largest whole unit. */
+  static String durationText(Duration d) {
+    long s = d.toSeconds();
+    if (s % 86_400 == 0) {
+      return s / 86_400 + "d";
+    }
+    if (s % 3_600 == 0) {
+      return s / 3_600 + "h";
+    }
+    return s % 60 == 0 ? s / 60 + "m" : s + "s";
+  }
+
+  /** {@code Duration.ofMinutes(30)}: the code form, in its largest whole unit. */
+  static CodeBlock duration(Duration d) {
+    String text = durationText(d);
+    String unit = switch (text.charAt(text.length() - 1)) {
+      case 'd' -> "ofDays";
+      case 'h' -> "ofHours";
+      case 'm' -> "ofMinutes";
+      default -> "ofSeconds";
+    };
+    return CodeBlock.of("$T.$N($L)", Duration.class, unit,
+        text.substring(0, text.length() - 1).toLowerCase(Locale.ROOT));
+  }
+}
