@@ -67,7 +67,7 @@ final class LineWidth {
   }
 
   /**
-   * A code line broken where whitespace may go: after a {@code ", "}, before a {@code " + "},
+   * A code line broken where whitespace may go: after a {@code ", "} or {@code " = "}, before a {@code " + "},
    * {@code implements}, {@code extends} or {@code throws} outside literals, or, failing those, inside a literal at a space. The latest break that fits
    * wins; the rest is continued four columns deeper and broken again.
    */
@@ -97,6 +97,9 @@ final class LineWidth {
       } else if (ch == ',' && i + 1 < line.length() && line.charAt(i + 1) == ' ') {
         breakAt = i + 1;
         resume = i + 2;
+      } else if (ch == ' ' && i > start && line.startsWith(" = ", i)) {
+        breakAt = i + 2;
+        resume = i + 3;
       } else if (ch == ' ' && i > start && (line.startsWith(" + ", i)
           || line.startsWith(" implements ", i) || line.startsWith(" extends ", i)
           || line.startsWith(" throws ", i))) {

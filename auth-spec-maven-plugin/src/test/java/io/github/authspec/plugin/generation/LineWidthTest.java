@@ -47,8 +47,10 @@ class LineWidthTest {
   @Test
   @DisplayName("never where the split would change the meaning: a member selected on the literal")
   void memberSelect() {
-    String line = "    int n = \"" + "word ".repeat(20) + "\".length();";
-    assertThat(LineWidth.wrap(line)).isEqualTo(line);
+    String literal = "\"" + "word ".repeat(20) + "\".length();";
+    String line = "    int n = " + literal;
+    assertThat(LineWidth.wrap(line)).as("broken after '=' only, the literal whole")
+        .isEqualTo("    int n =\n        " + literal);
   }
 
   @Test
