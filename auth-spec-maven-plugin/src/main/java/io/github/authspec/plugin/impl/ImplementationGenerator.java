@@ -39,6 +39,7 @@ public final class ImplementationGenerator implements Generator {
         new BackupCodesWriter(), new AccountLockoutWriter(), new RateLimitingWriter(),
         new FailedLoginTrackingWriter(), new BruteForceWriter(), new HardwareTokensWriter()));
     writers.addAll(TokenWriters.all());
+    writers.addAll(SecretWriters.all());
     for (Writer w : writers) {
       all.put(w.feature(), w);
     }

@@ -44,8 +44,8 @@ final class TokenWriters {
 
   /** A writer whose class uses the {@code token} support area. */
   abstract static class Base extends Writer {
-    Base(String feature) {
-      super(feature);
+    Base(String feature, String... support) {
+      super(feature, support);
     }
   }
 
