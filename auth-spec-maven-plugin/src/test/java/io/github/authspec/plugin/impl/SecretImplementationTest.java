@@ -3,13 +3,20 @@ package io.github.authspec.plugin.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import io.github.authspec.model.Feature;
 import io.github.authspec.model.Spec;
 import io.github.authspec.model.diagnostics.Code;
 import io.github.authspec.model.diagnostics.Reporter;
+import io.github.authspec.plugin.generation.BuildLog;
 import io.github.authspec.plugin.generation.GeneratedFile;
+import io.github.authspec.plugin.generation.GenerationOrchestrator;
+import io.github.authspec.plugin.generation.GenerationRequest;
+import io.github.authspec.plugin.generation.Generators;
 import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.testsupport.MutableClock;
 import io.github.authspec.plugin.testsupport.Specs;
@@ -121,6 +128,55 @@ class SecretImplementationTest {
         "email-change-workflow.usedAt=email_change_requests.confirmed_at",
         "phone-change-workflow.secret=phone_change_requests.code",
         "phone-change-workflow.account.phone=users.phone");
+  }
+
+  @Test
+  @DisplayName("a role that cannot bind is AS116 naming what to add, and the feature keeps its interface only")
+  void unboundRole(@TempDir Path dir) throws Exception {
+    ObjectNode root = (ObjectNode) JSON.readTree(Specs.bytes(Specs.FULL));
+    for (JsonNode t : root.path("diagram").path("database").path("tables")) {
+      if (t.path("name").asText().equals("tenant_invites")) {
+        ArrayNode fields = (ArrayNode) t.path("fields");
+        for (int i = fields.size() - 1; i >= 0; i--) {
+          if (fields.get(i).path("name").asText().equals("used_count")) {
+            fields.remove(i);
+          }
+        }
+      }
+    }
+    List<GeneratedFile> files = plan(root, dir, d -> {
+      assertThat(d).filteredOn(x -> x.code() == Code.UNBOUND_ROLE).singleElement()
+          .satisfies(x -> assertThat(x.message()).contains("'tenant-invite-codes'",
+              "tenant-invite-codes.usedCount"))
+          .satisfies(x -> assertThat(x.hint()).contains("used_count", "tenant_invites"));
+    });
+    assertThat(files).extracting(GeneratedFile::path)
+        .anyMatch(p -> p.endsWith("/TenantInviteCodesService.java"))
+        .noneMatch(p -> p.endsWith("/DefaultTenantInviteCodesService.java"))
+        .anyMatch(p -> p.endsWith("/DefaultMagicLinksService.java"));
+  }
+
+  @Test
+  @DisplayName("without the send endpoint in the spec, the class takes its own Sender instead of the client")
+  void senderWithoutEndpoint(@TempDir Path dir) throws Exception {
+    ObjectNode root = (ObjectNode) JSON.readTree(Specs.bytes(Specs.FULL));
+    for (JsonNode service : root.path("externalServices")) {
+      ArrayNode endpoints = (ArrayNode) service.path("endpoints");
+      for (int i = endpoints.size() - 1; i >= 0; i--) {
+        if (endpoints.get(i).asText().endsWith("/send-magic-link")) {
+          endpoints.remove(i);
+        }
+      }
+    }
+    List<GeneratedFile> files = plan(root, dir, d -> { });
+    String magic = files.stream().filter(f -> f.path().endsWith("/DefaultMagicLinksService.java"))
+        .findFirst().orElseThrow().text();
+    assertThat(magic).contains("public interface Sender", "Sender sender", "sender.send(message)")
+        .doesNotContain("NotificationsClient");
+    String verification = files.stream()
+        .filter(f -> f.path().endsWith("/DefaultEmailVerificationService.java")).findFirst()
+        .orElseThrow().text();
+    assertThat(verification).contains("notifications.sendVerificationEmail(message, Void.class)");
   }
 
   @Test
@@ -405,6 +461,20 @@ class SecretImplementationTest {
         Generated.call(codes, "redeem", code + "x", 1L));
     assertThat(refused.getMessage()).doesNotContain(code);
     assertThat(String.valueOf(refused)).doesNotContain(code);
+  }
+
+  private static List<GeneratedFile> plan(ObjectNode root, Path dir,
+      java.util.function.Consumer<List<io.github.authspec.model.diagnostics.Diagnostic>> check)
+      throws Exception {
+    Path spec = dir.resolve("edited.json");
+    java.nio.file.Files.write(spec, JSON.writeValueAsBytes(root));
+    GenerationRequest request = GenerationRequest.defaults(spec, dir.resolve("out")).toBuilder()
+        .implementations(true).build();
+    GenerationOrchestrator.Planned planned = new GenerationOrchestrator(Generators.all(),
+        BuildLog.SILENT).plan(request, java.nio.file.Files.readAllBytes(spec));
+    check.accept(planned.diagnostics().all());
+    assertThat(planned.failed()).as(planned.diagnostics().format()).isFalse();
+    return planned.files();
   }
 
   private Object hasher() {
