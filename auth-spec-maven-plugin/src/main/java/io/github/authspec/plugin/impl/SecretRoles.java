@@ -102,29 +102,26 @@ public final class SecretRoles {
         own(f, t, "usedCount", "how often it was redeemed", List.of("used_count", "uses"), COUNT),
         account(f, "tenant", "the user's tenant", List.of("tenant_id"), ID),
         account(f, "id", "the account's id", List.of("id"), ID)));
-    f = "email-change-workflow";
-    t = List.of("email_change_requests", "email_changes");
-    all.put(f, roles(secret(f, t, "token", "token_hash"), own(f, t, "user", "the user's id",
-            List.of("user_id"), ID),
-        own(f, t, "newEmail", "the new address", List.of("new_email"), STRING), expires(f, t),
-        used(f, t, "confirmed_at", "used_at"),
-        account(f, "email", "the account's email address", List.of("email", "email_address"),
-            STRING),
-        account(f, "id", "the account's id", List.of("id"), ID),
-        account(f, "verified", "whether the address is verified", List.of("email_verified"),
-            BOOLEAN).asOptional()));
-    f = "phone-change-workflow";
-    t = List.of("phone_change_requests", "phone_changes");
-    all.put(f, roles(secret(f, t, "code", "code_hash"), own(f, t, "user", "the user's id",
-            List.of("user_id"), ID),
-        own(f, t, "newPhone", "the new number", List.of("new_phone"), STRING), expires(f, t),
-        used(f, t, "confirmed_at", "used_at"),
-        account(f, "phone", "the account's phone number", List.of("phone", "phone_number"),
-            STRING),
-        account(f, "id", "the account's id", List.of("id"), ID),
-        account(f, "verified", "whether the number is verified", List.of("phone_verified"),
-            BOOLEAN).asOptional()));
+    all.put("email-change-workflow", change("email-change-workflow", "email", "token",
+        "address", List.of("email", "email_address")));
+    all.put("phone-change-workflow", change("phone-change-workflow", "phone", "code", "number",
+        List.of("phone", "phone_number")));
     return all;
+  }
+
+  /** Email or phone change: a request row with the new value, applied to the account. */
+  private static List<Role> change(String f, String what, String secret, String noun,
+      List<String> accountNames) {
+    List<String> t = List.of(what + "_change_requests", what + "_changes");
+    String title = Character.toUpperCase(what.charAt(0)) + what.substring(1);
+    return roles(secret(f, t, secret, secret + "_hash"), own(f, t, "user", "the user's id",
+            List.of("user_id"), ID),
+        own(f, t, "new" + title, "the new " + noun, List.of("new_" + what), STRING),
+        expires(f, t), used(f, t, "confirmed_at", "used_at"),
+        account(f, what, "the account's " + noun, accountNames, STRING),
+        account(f, "id", "the account's id", List.of("id"), ID),
+        account(f, "verified", "whether the " + noun + " is verified",
+            List.of(what + "_verified"), BOOLEAN).asOptional());
   }
 
   private static List<Role> roles(Role... roles) {

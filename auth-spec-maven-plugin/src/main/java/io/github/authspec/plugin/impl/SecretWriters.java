@@ -230,8 +230,6 @@ final class SecretWriters {
       switch (feature) {
         case "magic-links" -> {
           ClassName result = t.shared("AuthResult");
-          out.addField(Target.sql("BY_EMAIL", "An account's id by email.", t.sql().of(
-              "SELECT %s FROM %s WHERE %s = ?", owner(), owner().table(), b.column("account.email"))));
           out.addMethod(Target.override("sendMagicLink").addParameter(String.class, "email")
               .addParameter(URI.class, "redirectTo").addParameter(context, "context")
               .addJavadoc("Sends nothing, and answers the same, when no account has the address."
@@ -242,14 +240,7 @@ final class SecretWriters {
               .addStatement("throw new $T($S)", IllegalArgumentException.class,
                   "redirectTo must be an absolute URI without fragment")
               .endControlFlow()
-              .addStatement("$T address = $T.normalise(email, $L)", String.class,
-                  t.support("EmailAddress"), size("account.email"))
-              .addStatement("$T<$T> ids = address == null ? $T.of()\n    : db.query(BY_EMAIL, rs "
-                  + "-> rs.getObject(1, $T.class), address)", List.class, boxedUser, List.class,
-                  boxedUser)
-              .beginControlFlow("if (ids.isEmpty())")
-              .addStatement("return")
-              .endControlFlow()
+              .addCode(accountByEmail(out))
               .addStatement("$T.Issued link = secrets.issue(lifetime, $T.of($S, ids.get(0)))",
                   secrets, Map.class, col("user"))
               .addStatement("$T<$T, $T> message = message(address, $S, link)", Map.class,
@@ -293,21 +284,12 @@ final class SecretWriters {
         }
         case "account-recovery" -> {
           Column hash = b.column("account.passwordHash");
-          out.addField(Target.sql("BY_EMAIL", "An account's id by email.", t.sql().of(
-              "SELECT %s FROM %s WHERE %s = ?", owner(), owner().table(), b.column("account.email"))));
           out.addField(Target.sql("SET_PASSWORD", "Sets the new password's hash.", t.sql().of(
               "UPDATE %s SET %s = ? WHERE %s = ?", hash.table(), hash, owner())));
           MethodSpec.Builder start = Target.override("startRecovery")
               .addParameter(String.class, "email").addParameter(context, "context")
               .addJavadoc("Answers the same whether or not an account has the address.\n")
-              .addStatement("$T address = $T.normalise(email, $L)", String.class,
-                  t.support("EmailAddress"), size("account.email"))
-              .addStatement("$T<$T> ids = address == null ? $T.of()\n    : db.query(BY_EMAIL, rs "
-                  + "-> rs.getObject(1, $T.class), address)", List.class, boxedUser, List.class,
-                  boxedUser)
-              .beginControlFlow("if (ids.isEmpty())")
-              .addStatement("return")
-              .endControlFlow()
+              .addCode(accountByEmail(out))
               .addStatement("$T<$T, $T> row = new $T<>()", Map.class, String.class, Object.class,
                   LinkedHashMap.class)
               .addStatement("row.put($S, ids.get(0))", col("user"));
@@ -500,6 +482,25 @@ final class SecretWriters {
               + "$S))$L).orElseThrow($T::new)", email ? "token" : "code", db, value, col("user"),
               email ? "" : ", userId", refused);
       out.addMethod(confirm.build());
+    }
+
+    /**
+     * Looks the account up by its normalised email into {@code ids} and returns when there is
+     * none (the caller answers the same either way); adds the query constant.
+     */
+    private CodeBlock accountByEmail(TypeSpec.Builder out) {
+      out.addField(Target.sql("BY_EMAIL", "An account's id by email.", t.sql().of(
+          "SELECT %s FROM %s WHERE %s = ?", owner(), owner().table(), b.column("account.email"))));
+      TypeName boxedUser = userId.box();
+      return CodeBlock.builder()
+          .addStatement("$T address = $T.normalise(email, $L)", String.class,
+              t.support("EmailAddress"), size("account.email"))
+          .addStatement("$T<$T> ids = address == null ? $T.of()\n    : db.query(BY_EMAIL, rs "
+              + "-> rs.getObject(1, $T.class), address)", List.class, boxedUser, List.class,
+              boxedUser)
+          .beginControlFlow("if (ids.isEmpty())")
+          .addStatement("return")
+          .endControlFlow().build();
     }
 
     private void passwordChecks(MethodSpec.Builder m, String parameter) {
