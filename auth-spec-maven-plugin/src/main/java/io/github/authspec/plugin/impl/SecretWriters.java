@@ -364,19 +364,10 @@ final class SecretWriters {
       CodeBlock usedBy = b.optional("usedBy").isPresent()
           ? CodeBlock.of("  $T.update(c, USED_BY, created, row.get($S));\n", db, col("id"))
           : CodeBlock.of("");
-      accept.beginControlFlow("try")
-          .addStatement("return secrets.consume(token, (c, row) -> {\n"
-              + "  $T created = $T.query(c, INSERT_USER, rs -> rs.getObject(1, $T.class), "
-              + "row.get($S), hash).get(0);\n$L  return created;\n}).orElseThrow($T::new)",
-              boxedUser, db, boxedUser, col("email"), usedBy, refused)
-          .nextControlFlow("catch ($T e)", t.support("token", "TokenStoreException"))
-          .beginControlFlow("if (e.getCause() instanceof $T s && $S.equals(s.getSQLState()))",
-              java.sql.SQLException.class, "23505")
-          .addStatement("throw new $T($T.EMAIL_TAKEN, $T.of())", credential, credential,
-              List.class)
-          .endControlFlow()
-          .addStatement("throw e")
-          .endControlFlow();
+      accept.addCode(emailTaken(CodeBlock.of("return secrets.consume(token, (c, row) -> {\n"
+          + "  $T created = $T.query(c, INSERT_USER, rs -> rs.getObject(1, $T.class), "
+          + "row.get($S), hash).get(0);\n$L  return created;\n}).orElseThrow($T::new)",
+          boxedUser, db, boxedUser, col("email"), usedBy, refused)));
       out.addMethod(accept.build());
       out.addMethod(Target.override("revokeInvitation").addParameter(String.class, "invitationId")
           .addJavadoc("Ends the invitation now (an unknown id or a used invitation: nothing "
@@ -477,10 +468,16 @@ final class SecretWriters {
       }
       confirm.addParameter(String.class, email ? "token" : "code").addParameter(context, "context")
           .addJavadoc("Applies the change in the transaction that uses up the $L.\n\n@throws $T "
-              + "when it is unknown, wrong, expired or used\n", email ? "token" : "code", refused)
-          .addStatement("secrets.consume($L, (c, row) -> $T.update(c, APPLY, row.get($S), row.get("
-              + "$S))$L).orElseThrow($T::new)", email ? "token" : "code", db, value, col("user"),
-              email ? "" : ", userId", refused);
+              + "when it is unknown, wrong, expired or used\n", email ? "token" : "code", refused);
+      CodeBlock consume = CodeBlock.of("secrets.consume($L, (c, row) -> $T.update(c, APPLY, "
+          + "row.get($S), row.get($S))$L).orElseThrow($T::new)", email ? "token" : "code", db,
+          value, col("user"), email ? "" : ", userId", refused);
+      if (email) {
+        confirm.addJavadoc("@throws $T {@code email-taken}: another account has the address "
+            + "meanwhile; the token stays unused\n", credential).addCode(emailTaken(consume));
+      } else {
+        confirm.addStatement(consume);
+      }
       out.addMethod(confirm.build());
     }
 
@@ -500,6 +497,20 @@ final class SecretWriters {
               boxedUser)
           .beginControlFlow("if (ids.isEmpty())")
           .addStatement("return")
+          .endControlFlow().build();
+    }
+
+    /** {@code statement}, with a unique violation (the address is taken) as email-taken. */
+    private CodeBlock emailTaken(CodeBlock statement) {
+      return CodeBlock.builder().beginControlFlow("try")
+          .addStatement(statement)
+          .nextControlFlow("catch ($T e)", t.support("token", "TokenStoreException"))
+          .beginControlFlow("if (e.getCause() instanceof $T s && $S.equals(s.getSQLState()))",
+              java.sql.SQLException.class, "23505")
+          .addStatement("throw new $T($T.EMAIL_TAKEN, $T.of())", credential, credential,
+              List.class)
+          .endControlFlow()
+          .addStatement("throw e")
           .endControlFlow().build();
     }
 

@@ -422,6 +422,13 @@ class SecretImplementationTest {
         .isEqualTo("new.address@example.org true");
     assertThatThrownBy(() -> Generated.call(email, "confirmChange", message.get("token"), context))
         .hasMessage("the secret is unknown, expired or already used");
+    Generated.user(db, "taken@example.org");
+    Generated.call(email, "requestChange", user, "taken@example.org", context);
+    String taken = last("/notifications-service/send-verification-email").get("token");
+    assertThatThrownBy(() -> Generated.call(email, "confirmChange", taken, context))
+        .hasMessage("email-taken").hasMessageNotContaining(taken);
+    assertThat(stored(db, "SELECT confirmed_at FROM email_change_requests WHERE token = '"
+        + sha256(taken) + "'")).as("still unused").isNull();
 
     Object phone = create("DefaultPhoneChangeWorkflowService", db, clock, random, codeKey,
         LIFETIME, notifications);
