@@ -82,7 +82,11 @@ final class LineWidth {
         i = skipQuoted(line, i, '\'');
       } else if (ch == '"') {
         int close = skipQuoted(line, i, '"');
-        if (close >= LIMIT - 1) {
+        // The literal is where to cut when it crosses the limit, or when what follows it (a
+        // closing ");") cannot be broken.
+        boolean tailFixed = line.indexOf(", ", close) < 0 && line.indexOf(" + ", close) < 0
+            && line.indexOf('"', close + 1) < 0;
+        if (close >= LIMIT - 1 || tailFixed) {
           int cut = splittable(line, i) ? literalCut(line, i, close) : -1;
           if (cut > breakAt) {
             breakAt = cut;

@@ -39,7 +39,7 @@ public final class FeatureRoles {
   /** The roles of a feature, or empty when the plugin does not implement it. */
   public static Optional<List<Role>> of(String feature) {
     return Optional.ofNullable(ROLES.get(feature)).or(() -> TokenRoles.of(feature))
-        .or(() -> JwtRoles.of(feature));
+        .or(() -> JwtRoles.of(feature)).or(() -> SecretRoles.of(feature));
   }
 
   private static Map<String, List<Role>> build() {

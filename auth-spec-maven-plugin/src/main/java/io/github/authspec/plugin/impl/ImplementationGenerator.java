@@ -40,6 +40,7 @@ public final class ImplementationGenerator implements Generator {
         new FailedLoginTrackingWriter(), new BruteForceWriter(), new HardwareTokensWriter()));
     writers.addAll(TokenWriters.all());
     writers.addAll(JwtWriters.all());
+    writers.addAll(SecretWriters.all());
     for (Writer w : writers) {
       all.put(w.feature(), w);
     }

@@ -18,9 +18,13 @@ import java.util.Set;
  * @param names conventional column names (or, for keys, pattern prefixes), in order
  * @param types the column types the implementation can work with
  * @param optional whether the implementation works without it
+ * @param ownerTable whether it lives in another table than the feature's (the owner's
+ *     {@code users} row beside {@code invitations}): looked for only in its conventional
+ *     tables, never in the feature's used tables, which may have a column of the same name
  */
 public record Role(String feature, String name, String purpose, Kind kind, String group,
-    List<String> tables, List<String> names, Set<SqlType> types, boolean optional) {
+    List<String> tables, List<String> names, Set<SqlType> types, boolean optional,
+    boolean ownerTable) {
 
   /** What a role binds to. */
   public enum Kind {
@@ -43,17 +47,22 @@ public record Role(String feature, String name, String purpose, Kind kind, Strin
 
   /** The same role, not needed for the implementation to work. */
   public Role asOptional() {
-    return new Role(feature, name, purpose, kind, group, tables, names, types, true);
+    return new Role(feature, name, purpose, kind, group, tables, names, types, true, ownerTable);
+  }
+
+  /** The same role, looked for only in its conventional tables. */
+  public Role inOwnerTable() {
+    return new Role(feature, name, purpose, kind, group, tables, names, types, optional, true);
   }
 
   static Role column(String feature, String name, String purpose, String group,
       List<String> tables, List<String> names, SqlType... types) {
     return new Role(feature, name, purpose, Kind.COLUMN, group, tables, names, Set.of(types),
-        false);
+        false, false);
   }
 
   static Role keys(String feature, String name, String purpose, String... prefixes) {
     return new Role(feature, name, purpose, Kind.KEYS, "", List.of(), List.of(prefixes),
-        Set.of(), false);
+        Set.of(), false, false);
   }
 }

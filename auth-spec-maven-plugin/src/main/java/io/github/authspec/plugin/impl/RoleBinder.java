@@ -109,7 +109,8 @@ public final class RoleBinder {
       return named(role, groupTable).map(c -> note(how, role, feature.usedColumns()
           .getOrDefault(groupTable, List.of()).contains(c) ? "usedColumns" : "convention", c));
     }
-    for (Map.Entry<Table, List<Column>> used : feature.usedColumns().entrySet()) {
+    for (Map.Entry<Table, List<Column>> used : role.ownerTable() ? List.<Map.Entry<Table,
+        List<Column>>>of() : feature.usedColumns().entrySet()) {
       for (String name : role.names()) {
         Optional<Column> c = used.getValue().stream()
             .filter(col -> col.name().equals(name) && role.types().contains(col.type()))
@@ -119,7 +120,7 @@ public final class RoleBinder {
         }
       }
     }
-    for (Table used : feature.usedColumns().keySet()) {
+    for (Table used : role.ownerTable() ? List.<Table>of() : feature.usedColumns().keySet()) {
       Optional<Column> c = named(role, used);
       if (c.isPresent()) {
         return Optional.of(note(how, role, "convention in a used table", c.get()));
