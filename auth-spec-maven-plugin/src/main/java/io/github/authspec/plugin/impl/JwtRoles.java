@@ -82,7 +82,9 @@ public final class JwtRoles {
         Role.column(f, "rotatedAt", "when it was rotated", "refresh", t,
             List.of("rotated_at", "replaced_at"), TIMESTAMP),
         Role.column(f, "revokedAt", "when its family was revoked", "refresh", t,
-            List.of("revoked_at", "reuse_detected_at"), TIMESTAMP));
+            List.of("revoked_at", "reuse_detected_at"), TIMESTAMP),
+        Role.column(f, "scope", "the login's granted scope, kept through rotation", "refresh",
+            t, List.of("scope", "scopes"), STRING).asOptional());
   }
 
   private static List<Role> codes(String f) {

@@ -43,9 +43,11 @@ final class JwtWriters {
   }
 
   private static CodeBlock refreshTable(Binding b, Target t) {
-    return CodeBlock.of("new $T.Table($L)", token(t, "RefreshTokens"), names(b, "tokenHash",
-        "tokenHash", "user", "family", "counter", "createdAt", "expiresAt", "usedAt",
-        "rotatedAt", "revokedAt"));
+    CodeBlock columns = names(b, "tokenHash", "tokenHash", "user", "family", "counter",
+        "createdAt", "expiresAt", "usedAt", "rotatedAt", "revokedAt");
+    return b.optional("scope").map(c -> CodeBlock.of("new $T.Table($L,$W$S)",
+            token(t, "RefreshTokens"), columns, c.name()))
+        .orElseGet(() -> CodeBlock.of("new $T.Table($L)", token(t, "RefreshTokens"), columns));
   }
 
   /** The user id of a verified token's {@code sub}, in the type of {@code users.id}. */
@@ -128,7 +130,7 @@ final class JwtWriters {
           .addMethod(Target.override("issue").returns(pair)
               .addParameter(t.userId(), "userId").addParameter(scopes, "scopes")
               .addParameter(t.shared("RequestContext"), "context")
-              .addStatement("return pair(refreshTokens.issue(userId), scopes)").build())
+              .addStatement("return pair(refreshTokens.issue(userId, scopes), scopes)").build())
           .addMethod(Target.override("verifyAccessToken")
               .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), boxed))
               .addParameter(String.class, "accessToken")
@@ -141,12 +143,16 @@ final class JwtWriters {
               .addStatement("return $T.empty()", Optional.class)
               .endControlFlow().build())
           .addMethod(Target.override("refresh").returns(pair)
-              .addJavadoc("{@inheritDoc}\n\n<p>The new access token carries no scope: the "
-                  + "refresh-token table keeps none.\n")
+              .addJavadoc("{@inheritDoc}\n\n<p>$L\n", b.optional("scope")
+                  .map(c -> "The new access token carries the login's scopes, kept in "
+                      + c.qualifiedName() + ".")
+                  .orElse("The new access token carries no scope: the refresh-token table "
+                      + "keeps none (add a scope column to keep them)."))
               .addParameter(String.class, "refreshToken")
               .addParameter(t.shared("RequestContext"), "context")
-              .addStatement("return pair(refreshTokens.rotateOrThrow(refreshToken), $T.of())",
-                  Set.class).build())
+              .addStatement("$T next = refreshTokens.rotateOrThrow(refreshToken)",
+                  refresh.nestedClass("Issued"))
+              .addStatement("return pair(next, next.scopes())").build())
           .addMethod(MethodSpec.methodBuilder("pair").addModifiers(Modifier.PRIVATE)
               .returns(pair).addParameter(refresh.nestedClass("Issued"), "refresh")
               .addParameter(scopes, "scopes")

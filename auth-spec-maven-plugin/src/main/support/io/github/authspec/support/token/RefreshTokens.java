@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -52,16 +54,39 @@ public final class RefreshTokens {
    * @param usedAt when it was presented and rotated
    * @param rotatedAt when it was rotated (set with usedAt)
    * @param revokedAt when its family was revoked
+   * @param scope the granted scope, space-separated, carried to each successor (null when the
+   *     table keeps none: refreshed access tokens then carry no scope)
    */
   public record Table(String table, String tokenHash, String userId, String familyId,
       String familyCounter, String createdAt, String expiresAt, String usedAt, String rotatedAt,
-      String revokedAt) {
-    /** Checks that every role is bound. */
+      String revokedAt, String scope) {
+    /** Checks that every required role is bound. */
     public Table {
       for (String s : new String[] {table, tokenHash, userId, familyId, familyCounter, createdAt,
           expiresAt, usedAt, rotatedAt, revokedAt}) {
         Objects.requireNonNull(s, "every column of the refresh token table must be named");
       }
+    }
+
+    /**
+     * A mapping without a scope column.
+     *
+     * @param table the table
+     * @param tokenHash the token digest
+     * @param userId the owner
+     * @param familyId the family
+     * @param familyCounter the position in the family
+     * @param createdAt creation time
+     * @param expiresAt expiry
+     * @param usedAt when it was rotated
+     * @param rotatedAt when it was rotated
+     * @param revokedAt when its family was revoked
+     */
+    public Table(String table, String tokenHash, String userId, String familyId,
+        String familyCounter, String createdAt, String expiresAt, String usedAt,
+        String rotatedAt, String revokedAt) {
+      this(table, tokenHash, userId, familyId, familyCounter, createdAt, expiresAt, usedAt,
+          rotatedAt, revokedAt, null);
     }
 
     /**
@@ -86,6 +111,9 @@ public final class RefreshTokens {
       m.put("used", usedAt);
       m.put("rotated", rotatedAt);
       m.put("revoked", revokedAt);
+      if (scope != null) {
+        m.put("scope", scope);
+      }
       return m;
     }
   }
@@ -113,12 +141,14 @@ public final class RefreshTokens {
    * @param userId the owner
    * @param familyId the family (grant) id: put it into access tokens as {@code fid}
    * @param expiresAt its expiry
+   * @param scopes the login's granted scopes (empty when the table keeps none)
    */
-  public record Issued(String token, Object userId, String familyId, Instant expiresAt) {
+  public record Issued(String token, Object userId, String familyId, Instant expiresAt,
+      Set<String> scopes) {
     @Override
     public String toString() {
       return "RefreshTokens.Issued[userId=" + userId + ", familyId=" + familyId + ", expiresAt="
-          + expiresAt + ", token=<redacted>]";
+          + expiresAt + ", scopes=" + scopes + ", token=<redacted>]";
     }
   }
 
@@ -183,6 +213,15 @@ public final class RefreshTokens {
       + " SELECT ?, old.{user}, old.{family}, old.{counter} + 1, ?,"
       + " LEAST(?, (SELECT min(f.{created}) FROM {t} f WHERE f.{family} = old.{family}) + ?::interval)"
       + " FROM old RETURNING {user}, {family}, {expires}";
+  private static final String ISSUE_SCOPED = "INSERT INTO {t} ({hash}, {user}, {family},"
+      + " {counter}, {created}, {expires}, {scope}) VALUES (?, ?, ?, 0, ?, ?, ?)";
+  private static final String ROTATE_SCOPED = "WITH old AS (UPDATE {t} SET {used} = ?,"
+      + " {rotated} = ? WHERE {hash} = ? AND {used} IS NULL AND {revoked} IS NULL"
+      + " AND {expires} > ? RETURNING {user}, {family}, {counter}, {scope})"
+      + " INSERT INTO {t} ({hash}, {user}, {family}, {counter}, {created}, {expires}, {scope})"
+      + " SELECT ?, old.{user}, old.{family}, old.{counter} + 1, ?,"
+      + " LEAST(?, (SELECT min(f.{created}) FROM {t} f WHERE f.{family} = old.{family}) + ?::interval),"
+      + " old.{scope} FROM old RETURNING {user}, {family}, {expires}, {scope}";
   private static final String LOOKUP = "SELECT {family}, {used}, {revoked} FROM {t}"
       + " WHERE {hash} = ?";
   private static final String REVOKE_FAMILY = "UPDATE {t} SET {revoked} = ? WHERE {family} = ?"
@@ -198,6 +237,7 @@ public final class RefreshTokens {
   private final Duration ttl;
   private final Duration familyLifetime;
   private final Duration grace;
+  private final boolean scoped;
   private final String issueSql;
   private final String rotateSql;
   private final String lookupSql;
@@ -241,8 +281,9 @@ public final class RefreshTokens {
     this.familyLifetime = familyLifetime;
     this.grace = grace;
     Map<String, String> ids = table.ids();
-    this.issueSql = Sql.render(ISSUE, ids);
-    this.rotateSql = Sql.render(ROTATE, ids);
+    this.scoped = table.scope() != null;
+    this.issueSql = Sql.render(scoped ? ISSUE_SCOPED : ISSUE, ids);
+    this.rotateSql = Sql.render(scoped ? ROTATE_SCOPED : ROTATE, ids);
     this.lookupSql = Sql.render(LOOKUP, ids);
     this.revokeFamilySql = Sql.render(REVOKE_FAMILY, ids);
     this.revokeUserSql = Sql.render(REVOKE_USER, ids);
@@ -256,6 +297,19 @@ public final class RefreshTokens {
    * @return the token
    */
   public Issued issue(Object userId) {
+    return issue(userId, Set.of());
+  }
+
+  /**
+   * Starts a family (at login) with its first token and the scopes granted at login, which
+   * every successor keeps (when the table has a scope column).
+   *
+   * @param userId the owner (as the user table's key type)
+   * @param scopes the granted scopes
+   * @return the token
+   */
+  public Issued issue(Object userId, Set<String> scopes) {
+    Set<String> kept = scoped ? Set.copyOf(scopes) : Set.of();
     String token = Secrets.newToken(random);
     String family = UUID.randomUUID().toString();
     Instant now = clock.instant();
@@ -267,10 +321,13 @@ public final class RefreshTokens {
         ps.setString(3, family);
         ps.setObject(4, Sql.utc(now));
         ps.setObject(5, Sql.utc(expires));
+        if (scoped) {
+          ps.setString(6, kept.isEmpty() ? null : String.join(" ", new TreeSet<>(kept)));
+        }
         return ps.executeUpdate();
       }
     });
-    return new Issued(token, userId, family, expires);
+    return new Issued(token, userId, family, expires, kept);
   }
 
   /**
@@ -301,7 +358,8 @@ public final class RefreshTokens {
             return Optional.<Issued>empty();
           }
           return Optional.of(new Issued(successor, rs.getObject(1), rs.getString(2),
-              Sql.instant(rs, rs.getMetaData().getColumnName(3))));
+              Sql.instant(rs, rs.getMetaData().getColumnName(3)),
+              scoped ? scopes(rs.getString(4)) : Set.of()));
         }
       }
     });
@@ -452,6 +510,19 @@ public final class RefreshTokens {
   private static Instant instantAt(ResultSet rs, int column) throws java.sql.SQLException {
     java.time.LocalDateTime t = rs.getObject(column, java.time.LocalDateTime.class);
     return t == null ? null : t.toInstant(java.time.ZoneOffset.UTC);
+  }
+
+  private static Set<String> scopes(String stored) {
+    if (stored == null || stored.isBlank()) {
+      return Set.of();
+    }
+    Set<String> out = new TreeSet<>();
+    for (String s : stored.split(" ")) {
+      if (!s.isEmpty()) {
+        out.add(s);
+      }
+    }
+    return Set.copyOf(out);
   }
 
   private static Instant min(Instant a, Instant b) {

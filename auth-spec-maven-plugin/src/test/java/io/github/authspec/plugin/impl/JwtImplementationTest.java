@@ -113,24 +113,13 @@ class JwtImplementationTest {
   @DisplayName("an unbound role (remember_tokens without created_at) is one located AS116 "
       + "warning naming the column to add; remember-me keeps its interface only")
   void unboundRoleWarns() throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode root = (ObjectNode) json.readTree(Specs.bytes(Specs.FULL));
-    for (var t : root.path("diagram").path("database").path("tables")) {
-      if (t.path("name").asText().equals("remember_tokens")) {
-        ArrayNode fields = (ArrayNode) t.path("fields");
-        for (int i = fields.size() - 1; i >= 0; i--) {
-          if (fields.get(i).path("name").asText().equals("created_at")) {
-            fields.remove(i);
-          }
+    GenerationOrchestrator.Planned planned = planEdited("remember_tokens", fields -> {
+      for (int i = fields.size() - 1; i >= 0; i--) {
+        if (fields.get(i).path("name").asText().equals("created_at")) {
+          fields.remove(i);
         }
       }
-    }
-    Path spec = dir.resolve("edited.json");
-    Files.write(spec, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-    GenerationRequest request = GenerationRequest.defaults(spec, dir).toBuilder()
-        .implementations(true).build();
-    GenerationOrchestrator.Planned planned = new GenerationOrchestrator(Generators.all(),
-        BuildLog.SILENT).plan(request, Files.readAllBytes(spec));
+    });
     List<Diagnostic> unbound = planned.diagnostics().all().stream()
         .filter(d -> d.code() == Code.UNBOUND_ROLE).toList();
     assertThat(unbound).hasSize(1);
@@ -142,6 +131,22 @@ class JwtImplementationTest {
     assertThat(paths).anyMatch(p -> p.endsWith("/RememberMeService.java"))
         .noneMatch(p -> p.endsWith("/DefaultRememberMeService.java"))
         .anyMatch(p -> p.endsWith("/DefaultJwtTokensService.java"));
+  }
+
+  @Test
+  @DisplayName("with a scope column on refresh_tokens (optional role) refreshed access tokens "
+      + "keep the login's scopes")
+  void optionalScopeColumn() throws Exception {
+    GenerationOrchestrator.Planned planned = planEdited("refresh_tokens", fields -> fields
+        .addObject().put("name", "scope").put("type", "TEXT").put("nullable", true));
+    assertThat(planned.diagnostics().all()).noneMatch(d -> d.code() == Code.UNBOUND_ROLE);
+    String jwt = planned.files().stream().filter(f -> f.path()
+        .endsWith("/DefaultJwtTokensService.java")).findFirst().orElseThrow().text();
+    assertThat(jwt).containsPattern("\"reuse_detected_at\",\\s+\"scope\"\\)")
+        .contains("<li>{@code scope}: {@code refresh_tokens.scope}", "return pair(next, "
+            + "next.scopes())", "carries the login's scopes, kept in refresh_tokens.scope");
+    assertThat(Generated.text("DefaultJwtTokensService.java")).as("the seed keeps none")
+        .contains("carries no scope").doesNotContain("\"scope\")");
   }
 
   @Test
@@ -160,8 +165,11 @@ class JwtImplementationTest {
     assertThat(header).contains("\"alg\":\"EdDSA\"", "\"typ\":\"at+jwt\"", "\"kid\":");
     assertThat(Generated.call(pair, "toString").toString()).doesNotContain(access);
     assertThat(Generated.call(jwt, "verifyAccessToken", access)).isEqualTo(Optional.of(user));
-    String tampered = access.substring(0, access.length() - 2)
-        + (access.endsWith("A") ? "BB" : "AA");
+    // One character inside the signature (each carries 6 bits there; the last one carries
+    // padding bits too, so changing it may decode to the same bytes).
+    int at = access.lastIndexOf('.') + 10;
+    String tampered = access.substring(0, at) + (access.charAt(at) == 'A' ? 'B' : 'A')
+        + access.substring(at + 1);
     assertThat(Generated.call(jwt, "verifyAccessToken", tampered)).isEqualTo(Optional.empty());
     Object foreignRing = ring(clock);
     Object foreign = jwt("DefaultJwtTokensService", foreignRing, settings, none(), clock,
@@ -430,6 +438,24 @@ class JwtImplementationTest {
   }
 
   // --- helpers: the generated support types live in the generated class loader
+
+  /** Plans the full seed spec with implementations on, after editing one table's fields. */
+  private GenerationOrchestrator.Planned planEdited(String table,
+      java.util.function.Consumer<ArrayNode> edit) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = (ObjectNode) json.readTree(Specs.bytes(Specs.FULL));
+    for (var t : root.path("diagram").path("database").path("tables")) {
+      if (t.path("name").asText().equals(table)) {
+        edit.accept((ArrayNode) t.path("fields"));
+      }
+    }
+    Path spec = dir.resolve("edited.json");
+    Files.write(spec, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+    GenerationRequest request = GenerationRequest.defaults(spec, dir).toBuilder()
+        .implementations(true).build();
+    return new GenerationOrchestrator(Generators.all(), BuildLog.SILENT).plan(request,
+        Files.readAllBytes(spec));
+  }
 
   /** THREADS presentations of one refresh token at once: each a TokenPair or the outcome. */
   private List<Object> race(Object rotation, String token) throws Exception {

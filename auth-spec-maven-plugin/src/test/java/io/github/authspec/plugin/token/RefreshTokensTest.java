@@ -133,4 +133,31 @@ class RefreshTokensTest {
     assertThat(store.rotate(b.token()).outcome()).isEqualTo(Outcome.REVOKED);
     assertThat(store.activeFamilies(2L)).isEmpty();
   }
+
+  @Test
+  @DisplayName("with a scope column the login's scopes ride along every rotation; without one "
+      + "none are kept")
+  void scopesThroughRotation() {
+    io.github.authspec.plugin.testsupport.Catalog.apply(db,
+        "ALTER TABLE refresh_tokens ADD COLUMN IF NOT EXISTS scope TEXT");
+    RefreshTokens.Table c = RefreshTokens.Table.conventional();
+    RefreshTokens scoped = new RefreshTokens(db, new RefreshTokens.Table(c.table(),
+        c.tokenHash(), c.userId(), c.familyId(), c.familyCounter(), c.createdAt(),
+        c.expiresAt(), c.usedAt(), c.rotatedAt(), c.revokedAt(), "scope"), clock, RANDOM);
+    RefreshTokens.Issued login = scoped.issue(3L, java.util.Set.of("write", "read"));
+    assertThat(login.scopes()).containsExactlyInAnyOrder("read", "write");
+    RefreshTokens.Issued next = scoped.rotateOrThrow(login.token());
+    RefreshTokens.Issued third = scoped.rotateOrThrow(next.token());
+    assertThat(third.scopes()).containsExactlyInAnyOrder("read", "write");
+    assertThat(SeedDatabase.count(db, "SELECT count(*) FROM refresh_tokens WHERE scope = "
+        + "'read write'")).isEqualTo(3);
+    assertThat(scoped.rotateOrThrow(scoped.issue(3L, java.util.Set.of()).token()).scopes())
+        .isEmpty();
+    assertThat(strict().issue(3L, java.util.Set.of("read")).scopes()).isEmpty();
+    RefreshTokens.Refused refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+        RefreshTokens.Refused.class, () -> scoped.rotateOrThrow(login.token()));
+    assertThat(refused.outcome()).isEqualTo(Outcome.REUSED);
+    assertThat(refused.getMessage()).isEqualTo("refresh token refused: REUSED")
+        .doesNotContain(login.token());
+  }
 }
