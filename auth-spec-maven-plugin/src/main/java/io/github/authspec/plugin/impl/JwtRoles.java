@@ -1,14 +1,11 @@
 package io.github.authspec.plugin.impl;
 
-import static io.github.authspec.model.SqlType.BIGINT;
-import static io.github.authspec.model.SqlType.INT;
-import static io.github.authspec.model.SqlType.SMALLINT;
-import static io.github.authspec.model.SqlType.TEXT;
 import static io.github.authspec.model.SqlType.TIMESTAMP;
-import static io.github.authspec.model.SqlType.UUID;
-import static io.github.authspec.model.SqlType.VARCHAR;
+import static io.github.authspec.plugin.impl.Role.ID;
+import static io.github.authspec.plugin.impl.Role.KEY;
+import static io.github.authspec.plugin.impl.Role.COUNT;
+import static io.github.authspec.plugin.impl.Role.STRING;
 
-import io.github.authspec.model.SqlType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,10 +20,6 @@ import java.util.Optional;
  * application supplies and need none.
  */
 public final class JwtRoles {
-  private static final SqlType[] ID = {BIGINT, INT, SMALLINT, UUID};
-  private static final SqlType[] KEY = {BIGINT, INT};
-  private static final SqlType[] STRING = {VARCHAR, TEXT};
-  private static final SqlType[] COUNT = {INT, BIGINT, SMALLINT};
   /** The refresh-token features: one store, so one set of roles each. */
   static final List<String> REFRESH = List.of("jwt-tokens", "token-rotation",
       "token-family-tracking", "refresh-token-reuse-detection");

@@ -25,6 +25,12 @@ import java.util.Set;
 public record Role(String feature, String name, String purpose, Kind kind, String group,
     List<String> tables, List<String> names, Set<SqlType> types, boolean optional,
     boolean ownerTable) {
+  /** Column types a role of each kind accepts: ids, integer keys, counters and text. */
+  static final SqlType[] ID = {SqlType.BIGINT, SqlType.INT, SqlType.SMALLINT, SqlType.UUID};
+  static final SqlType[] KEY = {SqlType.BIGINT, SqlType.INT};
+  static final SqlType[] COUNT = {SqlType.INT, SqlType.BIGINT, SqlType.SMALLINT};
+  static final SqlType[] STRING = {SqlType.VARCHAR, SqlType.TEXT};
+
 
   /** What a role binds to. */
   public enum Kind {

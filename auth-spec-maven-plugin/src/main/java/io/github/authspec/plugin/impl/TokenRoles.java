@@ -3,13 +3,11 @@ package io.github.authspec.plugin.impl;
 import static io.github.authspec.model.SqlType.BIGINT;
 import static io.github.authspec.model.SqlType.BOOLEAN;
 import static io.github.authspec.model.SqlType.INT;
-import static io.github.authspec.model.SqlType.SMALLINT;
-import static io.github.authspec.model.SqlType.TEXT;
 import static io.github.authspec.model.SqlType.TIMESTAMP;
-import static io.github.authspec.model.SqlType.UUID;
-import static io.github.authspec.model.SqlType.VARCHAR;
+import static io.github.authspec.plugin.impl.Role.ID;
+import static io.github.authspec.plugin.impl.Role.KEY;
+import static io.github.authspec.plugin.impl.Role.STRING;
 
-import io.github.authspec.model.SqlType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +18,6 @@ import java.util.Optional;
  * columns the support classes of area {@code token} need, with their conventional names.
  */
 public final class TokenRoles {
-  private static final SqlType[] ID = {BIGINT, INT, SMALLINT, UUID};
-  private static final SqlType[] KEY = {BIGINT, INT};
-  private static final SqlType[] STRING = {VARCHAR, TEXT};
   private static final Map<String, List<Role>> ROLES = build();
 
   private TokenRoles() {}

@@ -20,7 +20,6 @@ import com.example.authservice.service.mfa.DefaultTotpService;
 import com.example.authservice.service.passwordmanagement.DefaultPasswordBlacklistService;
 import com.example.authservice.service.passwordmanagement.DefaultPasswordPoliciesService;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import redis.clients.jedis.RedisClient;
-import redis.embedded.RedisServer;
 
 /**
  * A consumer's code on the implementations the plugin generated ({@code implementations=true}),
@@ -118,14 +116,8 @@ class GeneratedImplementationsTest {
 
   @Test
   void rateLimitOverJedis() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-        .setting("save \"\"").build();
-    server.start();
-    try (RedisClient redis = RedisClient.create("127.0.0.1", port)) {
+    try (EmbeddedRedis server = new EmbeddedRedis();
+        RedisClient redis = RedisClient.create("127.0.0.1", server.port)) {
       var limiter = new DefaultRateLimitingService(new JedisScripts(redis),
           Clock.fixed(T0, ZoneOffset.UTC), 5, Duration.ofMinutes(1));
       int allowed = 0;
@@ -133,8 +125,6 @@ class GeneratedImplementationsTest {
         allowed += limiter.tryAcquire("ip:203.0.113.7", context).allowed() ? 1 : 0;
       }
       assertEquals(5, allowed);
-    } finally {
-      server.stop();
     }
   }
 

@@ -4,25 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.authservice.cache.AclKey;
 import com.example.authservice.cache.SessionKey;
-import java.net.ServerSocket;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
-import redis.embedded.RedisServer;
 
 /** A consumer's own code addressing a real Redis with the generated key classes. */
 class RedisKeyConsumerTest {
   @Test
   void keysWorkAgainstRedis() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    RedisServer server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-        .setting("save \"\"").build();
-    server.start();
-    try (RedisClient redis = RedisClient.create("127.0.0.1", port)) {
+    try (EmbeddedRedis server = new EmbeddedRedis();
+        RedisClient redis = RedisClient.create("127.0.0.1", server.port)) {
       SessionKey session = new SessionKey(42L);
       long ttl = SessionKey.SPEC.ttl().orElseThrow().toSeconds();
       redis.set(session.key(), "{\"user\":42}", SetParams.setParams().ex(ttl));
@@ -31,8 +23,6 @@ class RedisKeyConsumerTest {
       AclKey acl = new AclKey(42L, "doc:1");
       redis.set(acl.key(), "read");
       assertEquals(Optional.of(acl), AclKey.parse(redis.keys("acl:*").iterator().next()));
-    } finally {
-      server.stop();
     }
   }
 }
