@@ -1,5 +1,7 @@
 package io.github.authspec.plugin.impl;
 
+import static io.github.authspec.plugin.impl.Generated.className;
+import static io.github.authspec.plugin.impl.Generated.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authspec.model.Feature;
@@ -119,17 +121,5 @@ class TokenImplementationTest {
     assertThat(Generated.call(sessions, "validate", c, context)).isEqualTo(Optional.empty());
 
     assertThat(Generated.call(logout, "sessions", user)).isEqualTo(List.of());
-  }
-
-  private static String className(String simpleName) {
-    String path = Generated.files().stream().map(GeneratedFile::path)
-        .filter(p -> p.endsWith("/" + simpleName + ".java")).findFirst().orElseThrow();
-    return path.substring((Generated.PACKAGE.replace('.', '/') + "/").length(),
-        path.length() - ".java".length()).replace('/', '.');
-  }
-
-  private static String text(String suffix) {
-    return Generated.files().stream().filter(f -> f.path().endsWith("/" + suffix)).findFirst()
-        .map(GeneratedFile::text).orElseThrow();
   }
 }
