@@ -66,13 +66,13 @@ public final class GenerationContext {
    * {@code by}; those packages hold nothing derived from the spec, so no name can clash.
    */
   public GeneratedFile support(Class<? extends Generator> by, String area, String simpleName) {
-    GeneratedFile copy = SupportSources.copy(area, simpleName, naming::supportPackage);
-    return stamped(by, GeneratedFile.text(copy.root(), copy.path(), LineWidth.wrap(copy.text())));
+    return stamped(by, SupportSources.copy(area, simpleName, naming::supportPackage));
   }
 
+  /** A copied support source with this run's provenance, within the output's line width. */
   private GeneratedFile stamped(Class<? extends Generator> by, GeneratedFile copy) {
     return GeneratedFile.text(copy.root(), copy.path(),
-        Provenance.of(request).stamp(copy.text(), by));
+        Provenance.of(request).stamp(LineWidth.wrap(copy.text()), by));
   }
 
   /**

@@ -174,4 +174,16 @@ final class Generated {
         .map(GeneratedFile::text).orElseThrow(() -> new AssertionError("not generated: "
             + suffix));
   }
+
+  /**
+   * A parent service nobody implements in these tests (oauth2, login history): the refinements
+   * under test take it and forward to it, and a call fails the test.
+   */
+  static Object unimplemented(String name) {
+    Class<?> type = type(name);
+    return java.lang.reflect.Proxy.newProxyInstance(type.getClassLoader(),
+        new Class<?>[] {type}, (proxy, method, args) -> {
+          throw new UnsupportedOperationException(method.getName());
+        });
+  }
 }

@@ -74,15 +74,6 @@ class OtherFeaturesImplementationTest {
     assertThat(r.stream().filter(x -> x).count()).isEqualTo(1);
   }
 
-  /** A parent interface nobody implements here: refinements forward to it. */
-  private static Object unimplemented(String name) {
-    Class<?> type = Generated.type(name);
-    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-        (proxy, method, args) -> {
-          throw new UnsupportedOperationException(method.getName());
-        });
-  }
-
   private static boolean verify(Object tokens, long user, String code) {
     return (boolean) Generated.call(tokens, "verify", user, code, Generated.context());
   }
@@ -92,7 +83,7 @@ class OtherFeaturesImplementationTest {
   void failedLogins() {
     long user = Generated.user(db, "tracked@example.com");
     Object tracking = Generated.create("service.auditsecurity.DefaultFailedLoginTrackingService",
-        unimplemented("service.auditsecurity.LoginHistoryService"), db, clock);
+        Generated.unimplemented("service.auditsecurity.LoginHistoryService"), db, clock);
     clock.set(T0);
     for (int i = 0; i < 3; i++) {
       Generated.call(tracking, "recordFailure", user, Generated.context(), "bad-password");
@@ -163,7 +154,7 @@ class OtherFeaturesImplementationTest {
     assertThat(Generated.call(force, "isRequired", user)).isEqualTo(false);
 
     Object grace = Generated.create("service.mfa.DefaultMfaGracePeriodService",
-        unimplemented("service.mfa.TotpService"), db, clock, Duration.ofDays(7));
+        Generated.unimplemented("service.mfa.TotpService"), db, clock, Duration.ofDays(7));
     clock.set(T0);
     assertThat(Generated.call(grace, "graceUntil", other))
         .isEqualTo(Optional.of(Instant.parse("2026-12-05T12:00:00Z")));

@@ -100,8 +100,9 @@ class ServiceGeneratorTest {
             .containsExactly(op.params().size());
       }
       String source = sources.get(fqcn.replace('.', '/') + ".java");
-      assertThat(source.replaceAll("\\s*\n\\s*\\*\\s+", " "))
-          .contains(entry.rules().get(0).substring(0, 20).replace("<", "&lt;")
+      // Javadoc is re-flowed at 100 columns: compare its prose with the line breaks joined.
+      String prose = source.replaceAll("\\s*\n\\s*\\*\\s+", " ");
+      assertThat(prose).contains(entry.rules().get(0).substring(0, 20).replace("<", "&lt;")
           .replace(">", "&gt;"));
       for (Table t : f.usedColumns().keySet()) {
         assertThat(source).as(fqcn + " links " + t.name())
@@ -111,8 +112,6 @@ class ServiceGeneratorTest {
         assertThat(source).as(fqcn + " links " + k.pattern())
             .contains("{@link " + naming.keyClassName(k) + "}");
       }
-      // Javadoc is re-flowed at 100 columns: compare its prose with the line breaks joined.
-      String prose = source.replaceAll("\\s*\n\\s*\\*\\s+", " ");
       f.missing().forEach(m -> assertThat(prose).contains(m));
     }
   }
