@@ -57,10 +57,10 @@ public final class GenerationOrchestrator {
   public GenerationResult generate(GenerationRequest request, boolean incremental)
       throws IOException {
     byte[] bytes = readSpec(request.specFile());
-    String fingerprint = bytes == null ? null : Fingerprint.compute(request, bytes);
     String reason = "incremental check disabled";
-    if (incremental && fingerprint != null) {
-      Optional<String> stale = Fingerprint.staleReason(request, fingerprint);
+    if (incremental && bytes != null) {
+      Optional<String> stale = Fingerprint.staleReason(request,
+          Fingerprint.inputs(request, bytes));
       if (stale.isEmpty()) {
         return new GenerationResult(Status.UP_TO_DATE, new Diagnostics(List.of()),
             WriteSummary.none(), "spec, configuration and plugin version unchanged since the "
@@ -84,7 +84,7 @@ public final class GenerationOrchestrator {
     }
     WriteSummary summary = writer.write(planned.files());
     // Recomputed: this run may have added a migration, which is input to the next check.
-    Fingerprint.save(request, Fingerprint.compute(request, bytes));
+    Fingerprint.save(request, Fingerprint.inputs(request, bytes));
     return new GenerationResult(Status.GENERATED, planned.diagnostics(), summary, reason,
         List.of());
   }

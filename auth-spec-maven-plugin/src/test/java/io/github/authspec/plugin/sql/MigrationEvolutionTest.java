@@ -93,8 +93,8 @@ class MigrationEvolutionTest {
     request = request.withAllowDestructiveMigrations(true);
     apply(evolved, generate(request), "V7__drop_column_user_profiles_bio.sql");
 
-    // Unchanged spec: no new version, even without the fingerprint of the last run.
-    Files.delete(request.stateDirectory().resolve("fingerprint.txt"));
+    // Unchanged spec: no new version, even without the inputs recorded by the last run.
+    Files.delete(request.stateDirectory().resolve("inputs.snapshot"));
     assertThat(generate(request)).isEmpty();
 
     DataSource direct = PostgresServer.freshDatabase("direct");
