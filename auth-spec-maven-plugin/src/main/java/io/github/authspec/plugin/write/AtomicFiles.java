@@ -6,14 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes a file so readers see the old content or the new, never half of it. */
+/**
+ * Writes a file so readers see the old content or the new, never half of it: the bytes go to a
+ * hidden sibling, then one rename replaces the target. The sibling's name is fixed (not
+ * {@code Files.createTempFile}): that one seeds a {@code SecureRandom} and creates owner-only
+ * files, so generated sources and committed migrations came out {@code rw-------}; these get
+ * the user's umask like any file the build writes. Two writers of one target cannot happen:
+ * executions sharing an output are refused before anything is written (AS114).
+ */
 final class AtomicFiles {
   private AtomicFiles() {}
 
   static void write(Path target, byte[] content) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    Path temp = dir.resolve("." + target.getFileName() + ".tmp");
     try {
       Files.write(temp, content);
       try {

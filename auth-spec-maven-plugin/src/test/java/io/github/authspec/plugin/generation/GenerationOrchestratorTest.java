@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,21 @@ class GenerationOrchestratorTest {
     assertThat(result.summary().written()).hasSize(2);
     assertThat(read("tables/users.txt")).isEqualTo("id\nemail\n");
     assertThat(request.stateDirectory().resolve("manifest.txt")).exists();
+  }
+
+  @Test
+  @DisplayName("written files get the permissions of any file the build writes, not owner-only")
+  void ordinaryPermissions() throws IOException {
+    orchestrator.generate(request, true);
+
+    Path plain = Files.write(base.resolve("plain.txt"), new byte[0]);
+    Path written = request.javaDirectory().resolve("tables/users.txt");
+    assertThat(Files.getPosixFilePermissions(written))
+        .isEqualTo(Files.getPosixFilePermissions(plain));
+    try (Stream<Path> left = Files.list(written.getParent())) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .as("no temporary file left").containsExactlyInAnyOrder("users.txt", "roles.txt");
+    }
   }
 
   @Test
