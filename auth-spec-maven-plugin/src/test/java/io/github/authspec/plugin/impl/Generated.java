@@ -72,7 +72,7 @@ final class Generated {
   static DataSource database(String name) {
     DataSource db = PostgresServer.freshDatabase(name);
     files().stream().filter(f -> f.root() == OutputRoot.MIGRATIONS && f.path().endsWith(".sql"))
-        .forEach(f -> Catalog.apply(db, f.text()));
+        .forEach(f -> Catalog.applyGenerated(db, f.text()));
     return db;
   }
 

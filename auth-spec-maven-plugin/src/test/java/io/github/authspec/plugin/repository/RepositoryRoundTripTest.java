@@ -110,7 +110,7 @@ class RepositoryRoundTripTest {
     ClassLoader loader = GeneratedSources.compile(files, dir.resolve(database + "-build"));
     DataSource db = PostgresServer.freshDatabase(database);
     files.stream().filter(f -> f.root() == OutputRoot.MIGRATIONS && f.path().endsWith(".sql"))
-        .forEach(f -> Catalog.apply(db, f.text()));
+        .forEach(f -> Catalog.applyGenerated(db, f.text()));
     Spec spec = Specs.load(specName);
     return new Fixture(spec, new Naming(spec, request, new Reporter("x")), loader, db);
   }

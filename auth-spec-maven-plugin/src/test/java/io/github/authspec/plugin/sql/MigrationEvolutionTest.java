@@ -163,7 +163,7 @@ class MigrationEvolutionTest {
       throws IOException {
     assertThat(written).extracting(p -> p.getFileName().toString())
         .containsExactly(expectedName);
-    Catalog.apply(db, Files.readString(written.get(0)));
+    Catalog.applyGenerated(db, Files.readString(written.get(0)));
   }
 
   private void edit(Consumer<ObjectNode> change) throws IOException {

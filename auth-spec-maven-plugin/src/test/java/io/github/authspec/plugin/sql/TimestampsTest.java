@@ -47,7 +47,7 @@ class TimestampsTest {
     assertThat(orchestrator.generate(local, true).status()).isEqualTo(Status.GENERATED);
     DataSource db = PostgresServer.freshDatabase("ts_switch");
     Path migrations = local.migrationsDirectory();
-    Catalog.apply(db, Files.readString(migrations.resolve("V1__create_schema.sql")));
+    Catalog.applyGenerated(db, Files.readString(migrations.resolve("V1__create_schema.sql")));
     Catalog.apply(db, "INSERT INTO sessions (expires_at) VALUES ('2026-06-01 12:34:56.789')");
 
     GenerationResult result = orchestrator.generate(
@@ -58,7 +58,7 @@ class TimestampsTest {
     String sql = Files.readString(v2);
     assertThat(sql).contains("ALTER TABLE \"sessions\" ALTER \"expires_at\" TYPE timestamp with"
         + " time zone USING \"expires_at\" AT TIME ZONE 'UTC';");
-    Catalog.apply(db, sql);
+    Catalog.applyGenerated(db, sql);
     try (Connection c = db.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT extract(epoch FROM expires_at) * 1000,"
             + " format_type(atttypid, atttypmod) FROM sessions, pg_attribute"
@@ -79,7 +79,7 @@ class TimestampsTest {
       ClassLoader loader = GeneratedSources.compile(files, dir.resolve(type + "-build"));
       DataSource db = PostgresServer.freshDatabase("ts_" + type.name());
       files.stream().filter(f -> f.root() == OutputRoot.MIGRATIONS && f.path().endsWith(".sql"))
-          .forEach(f -> Catalog.apply(db, f.text()));
+          .forEach(f -> Catalog.applyGenerated(db, f.text()));
       Class<?> entity = loader.loadClass("com.example.times.entity.Session");
       Class<?> repoType = loader.loadClass("com.example.times.repository.SessionRepository");
       Object repo = repoType.getConstructor(DataSource.class).newInstance(db);

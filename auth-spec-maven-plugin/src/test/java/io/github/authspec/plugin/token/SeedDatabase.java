@@ -43,7 +43,7 @@ final class SeedDatabase {
   /** A new database with V1 applied and users 1..{@code users}. */
   static DataSource fresh(String prefix, int users) {
     DataSource db = PostgresServer.freshDatabase(prefix);
-    Catalog.apply(db, v1());
+    Catalog.applyGenerated(db, v1());
     StringBuilder sql = new StringBuilder();
     for (int i = 1; i <= users; i++) {
       sql.append("INSERT INTO users (email) VALUES ('user").append(i).append("@example.org');\n");
