@@ -20,8 +20,11 @@ import java.util.List;
  */
 record MigrationState(List<Version> versions, String schemaSha256, SchemaState schema) {
   static final String FILE = "auth-spec-migrations.json";
-  /** Jackson's data binding, created on first use: the unchanged-schema path never needs it. */
-  private static final class Json {
+  /**
+   * Jackson's data binding, created on first use: only reading a full state needs it (the
+   * unchanged-schema path reads a summary, and {@link StateJson} writes).
+   */
+  static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -82,11 +85,7 @@ record MigrationState(List<Version> versions, String schemaSha256, SchemaState s
   }
 
   String toJson() {
-    try {
-      return Json.MAPPER.writeValueAsString(this).replace("\r\n", "\n") + "\n";
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot serialise migration state", e);
-    }
+    return StateJson.write(this) + "\n";
   }
 
   static String sha256(byte[] content) {
