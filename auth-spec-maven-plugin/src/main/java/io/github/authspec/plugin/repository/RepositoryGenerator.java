@@ -364,6 +364,20 @@ public final class RepositoryGenerator implements Generator {
       return m.addStatement("return INSERTS.insert(omitted, bindings)").build();
     }
 
+    /**
+     * Columns read with the driver's typed getter (and {@code wasNull} for boxed numbers):
+     * {@code getObject(i, X.class)} dispatches on the type per column and row, which made the
+     * generated {@code findById} ~15% slower than hand-written JDBC. {@code $T}, where present,
+     * is the support class; {@code $L} is the column.
+     */
+    private static final java.util.Map<TypeName, String> DIRECT_GETTERS = java.util.Map.of(
+        ClassName.get(String.class), "rs.getString($L)",
+        ClassName.get(Long.class), "$T.longValue(rs, $L)",
+        ClassName.get(Integer.class), "$T.intValue(rs, $L)",
+        ClassName.get(Short.class), "$T.shortValue(rs, $L)",
+        ClassName.get(Boolean.class), "$T.booleanValue(rs, $L)",
+        ClassName.get(java.math.BigDecimal.class), "rs.getBigDecimal($L)");
+
     private MethodSpec mapRow() {
       CodeBlock.Builder args = CodeBlock.builder();
       String separator = "";
@@ -377,6 +391,13 @@ public final class RepositoryGenerator implements Generator {
         } else if (element.equals(ClassName.get(java.time.Instant.class))) {
           // The driver reads timestamptz as OffsetDateTime, not Instant.
           args.add(separator + "$T.instant(rs, $L)", support, index++);
+        } else if (DIRECT_GETTERS.containsKey(element)) {
+          String getter = DIRECT_GETTERS.get(element);
+          if (getter.startsWith("$T")) {
+            args.add(separator + getter, support, index++);
+          } else {
+            args.add(separator + getter, index++);
+          }
         } else {
           args.add(separator + "rs.getObject($L, $T.class)", index++, element);
         }

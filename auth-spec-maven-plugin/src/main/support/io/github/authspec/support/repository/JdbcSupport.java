@@ -313,6 +313,60 @@ public final class JdbcSupport {
   }
 
   /**
+   * A {@code bigint} column as a {@link Long}, null for SQL NULL. Read with {@code getLong} and
+   * {@code wasNull}: {@code getObject(i, Long.class)} costs the driver a type dispatch per
+   * column and row.
+   *
+   * @param rs the result set
+   * @param column the column's position (1-based)
+   * @return the value, or null
+   * @throws SQLException if the column cannot be read
+   */
+  public static Long longValue(ResultSet rs, int column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  /**
+   * An {@code integer} column as an {@link Integer}, null for SQL NULL (see {@link #longValue}).
+   *
+   * @param rs the result set
+   * @param column the column's position (1-based)
+   * @return the value, or null
+   * @throws SQLException if the column cannot be read
+   */
+  public static Integer intValue(ResultSet rs, int column) throws SQLException {
+    int value = rs.getInt(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  /**
+   * A {@code smallint} column as a {@link Short}, null for SQL NULL (see {@link #longValue}).
+   *
+   * @param rs the result set
+   * @param column the column's position (1-based)
+   * @return the value, or null
+   * @throws SQLException if the column cannot be read
+   */
+  public static Short shortValue(ResultSet rs, int column) throws SQLException {
+    short value = rs.getShort(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  /**
+   * A {@code boolean} column as a {@link Boolean}, null for SQL NULL (see {@link #longValue}).
+   *
+   * @param rs the result set
+   * @param column the column's position (1-based)
+   * @return the value, or null
+   * @throws SQLException if the column cannot be read
+   */
+  public static Boolean booleanValue(ResultSet rs, int column) throws SQLException {
+    boolean value = rs.getBoolean(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  /**
    * A {@code timestamptz} column as an {@link java.time.Instant} (the driver reads it as an
    * {@code OffsetDateTime}); null for SQL NULL.
    *

@@ -35,7 +35,8 @@ import javax.sql.DataSource;
  * statements on the same open connection. Not a test.
  */
 public final class RepositoryBench {
-  private static final int ROUNDS = 2_000;
+  /** Operations per side and pass; {@code -Dauthspec.bench.rounds} for steadier figures. */
+  private static final int ROUNDS = Integer.getInteger("authspec.bench.rounds", 2_000);
   private static final int BLOCK = 50;
 
   public static void main(String[] args) throws Exception {

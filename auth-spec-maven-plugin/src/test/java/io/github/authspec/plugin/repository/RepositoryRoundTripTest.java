@@ -81,17 +81,17 @@ class RepositoryRoundTripTest {
         .hasMessageContaining("every column set");
   }
 
-  /** Swaps the column positions of the first two {@code rs.getObject(n, String.class)} reads. */
+  /** Swaps the column positions of the first two {@code rs.getString(n)} reads. */
   private static GeneratedFile swapTwoReads(GeneratedFile file) {
     java.util.regex.Matcher m = java.util.regex.Pattern
-        .compile("rs\\.getObject\\(([0-9]+), String\\.class\\)").matcher(file.text());
+        .compile("rs\\.getString\\(([0-9]+)\\)").matcher(file.text());
     List<String> positions = new ArrayList<>();
     while (m.find() && positions.size() < 2) {
       positions.add(m.group(1));
     }
     assertThat(positions).as("two String reads in " + file.path()).hasSize(2);
-    String a = "rs.getObject(" + positions.get(0) + ", String.class)";
-    String b = "rs.getObject(" + positions.get(1) + ", String.class)";
+    String a = "rs.getString(" + positions.get(0) + ")";
+    String b = "rs.getString(" + positions.get(1) + ")";
     String text = file.text().replace(a, "@SWAP@").replace(b, a).replace("@SWAP@", b);
     assertThat(text).isNotEqualTo(file.text());
     return GeneratedFile.text(file.root(), file.path(), text);
