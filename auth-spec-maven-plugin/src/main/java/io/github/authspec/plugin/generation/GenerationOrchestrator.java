@@ -158,13 +158,14 @@ public final class GenerationOrchestrator {
 
   /** Every file the spec produces, rendered in memory, or the diagnostics that prevent it. */
   public Planned plan(GenerationRequest request, byte[] bytes) {
+    List<Generator> generators = List.copyOf(this.generators.get());
+    Warmup.start(request, generators);
     Loaded loaded = load(request, bytes);
     if (loaded.context() == null) {
       return new Planned(List.of(), loaded.diagnostics(), true);
     }
     GenerationContext context = loaded.context();
     Reporter reporter = loaded.reporter();
-    List<Generator> generators = List.copyOf(this.generators.get());
     // Generators are independent pure functions of the model: run them in parallel, keep
     // their order for the output. An exception in one is the plugin's bug: a diagnostic.
     List<List<GeneratedFile>> outputs = generators.parallelStream().map(generator -> {

@@ -30,6 +30,14 @@ public final class MigrationGenerator implements Generator {
     return "migrations";
   }
 
+  /** A first build (no state yet) renders V1 with jOOQ, whose start-up is ~0.4 s of CPU. */
+  @Override
+  public void warmUp(io.github.authspec.plugin.generation.GenerationRequest request) {
+    if (!MigrationState.exists(request.migrationsDirectory())) {
+      new SqlRenderer();
+    }
+  }
+
   @Override
   public List<GeneratedFile> generate(GenerationContext context) {
     if (!context.spec().infrastructure().databaseEnabled()) {
