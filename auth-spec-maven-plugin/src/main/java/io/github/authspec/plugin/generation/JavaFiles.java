@@ -14,12 +14,8 @@ public final class JavaFiles {
    */
   public static GeneratedFile render(Provenance provenance, Class<? extends Generator> by,
       String packageName, com.palantir.javapoet.TypeSpec type) {
-    GeneratedFile plain = render(builder(packageName, type).build());
-    return GeneratedFile.text(plain.root(), plain.path(), provenance.stamp(plain.text(), by));
-  }
-
-  static GeneratedFile render(JavaFile file) {
-    StringBuilder out = new StringBuilder();
+    JavaFile file = builder(packageName, type).build();
+    StringBuilder out = new StringBuilder(8192);
     try {
       file.writeTo(out);
     } catch (IOException e) {
@@ -27,7 +23,9 @@ public final class JavaFiles {
     }
     String path = (file.packageName().isEmpty() ? "" : file.packageName().replace('.', '/') + "/")
         + file.typeSpec().name() + ".java";
-    return GeneratedFile.text(OutputRoot.JAVA, path, LineWidth.wrap(out.toString()));
+    // Wrapped, stamped and encoded once (JavaPoet writes LF only).
+    return GeneratedFile.text(OutputRoot.JAVA, path,
+        provenance.stamp(LineWidth.wrap(out.toString()), by));
   }
 
   /**

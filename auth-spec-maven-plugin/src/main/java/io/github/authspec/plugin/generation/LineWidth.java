@@ -19,6 +19,9 @@ final class LineWidth {
 
   /** {@code source} with long comment and string-literal lines wrapped. */
   static String wrap(String source) {
+    if (!hasLongLine(source)) {
+      return source; // most files: nothing to do, nothing copied
+    }
     StringBuilder out = new StringBuilder(source.length() + 256);
     boolean pre = false;
     for (String line : source.split("\n", -1)) {
@@ -35,6 +38,19 @@ final class LineWidth {
     }
     out.setLength(out.length() - 1);
     return out.toString();
+  }
+
+  private static boolean hasLongLine(String source) {
+    int start = 0;
+    for (int end = source.indexOf('\n'); ; end = source.indexOf('\n', start)) {
+      if ((end < 0 ? source.length() : end) - start > LIMIT) {
+        return true;
+      }
+      if (end < 0) {
+        return false;
+      }
+      start = end + 1;
+    }
   }
 
   private static List<String> wrapLine(String line) {

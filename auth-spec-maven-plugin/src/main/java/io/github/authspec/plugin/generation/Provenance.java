@@ -37,19 +37,17 @@ public record Provenance(String pluginVersion, String specFileName) {
   String stamp(String source, Class<?> by) {
     StringBuilder out = new StringBuilder(source.length() + 200);
     out.append("// ").append(comment()).append("\n\n");
-    boolean annotated = false;
-    for (String line : source.split("\n", -1)) {
-      if (!annotated && TOP_LEVEL_TYPE.matcher(line).matches()) {
-        out.append('@').append(GENERATED.canonicalName()).append("(\"").append(by.getName())
-            .append("\")\n");
-        annotated = true;
+    // The annotation goes above the first top-level type line; the rest is copied in one go.
+    for (int start = 0; start <= source.length(); ) {
+      int end = source.indexOf('\n', start);
+      end = end < 0 ? source.length() : end;
+      if (TOP_LEVEL_TYPE.matcher(source.subSequence(start, end)).matches()) {
+        return out.append(source, 0, start).append('@').append(GENERATED.canonicalName())
+            .append("(\"").append(by.getName()).append("\")\n")
+            .append(source, start, source.length()).toString();
       }
-      out.append(line).append('\n');
+      start = end + 1;
     }
-    if (!annotated) {
-      throw new IllegalStateException("support source without a top-level type");
-    }
-    out.setLength(out.length() - 1);
-    return out.toString();
+    throw new IllegalStateException("support source without a top-level type");
   }
 }
