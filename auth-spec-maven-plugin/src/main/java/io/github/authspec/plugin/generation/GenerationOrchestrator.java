@@ -56,11 +56,11 @@ public final class GenerationOrchestrator {
    */
   public GenerationResult generate(GenerationRequest request, boolean incremental)
       throws IOException {
+    String specStat = Fingerprint.specStat(request);
     byte[] bytes = readSpec(request.specFile());
     String reason = "incremental check disabled";
     if (incremental && bytes != null) {
-      Optional<String> stale = Fingerprint.staleReason(request,
-          Fingerprint.inputs(request, bytes));
+      Optional<String> stale = Fingerprint.staleReason(request, specStat, bytes);
       if (stale.isEmpty()) {
         return new GenerationResult(Status.UP_TO_DATE, new Diagnostics(List.of()),
             WriteSummary.none(), "spec, configuration and plugin version unchanged since the "
@@ -84,7 +84,7 @@ public final class GenerationOrchestrator {
     }
     WriteSummary summary = writer.write(planned.files());
     // Recomputed: this run may have added a migration, which is input to the next check.
-    Fingerprint.save(request, Fingerprint.inputs(request, bytes));
+    Fingerprint.save(request, specStat, bytes);
     return new GenerationResult(Status.GENERATED, planned.diagnostics(), summary, reason,
         List.of());
   }

@@ -76,7 +76,7 @@ public final class PhaseBench {
     cpuMark = OS.getProcessCpuTime();
     new OutputWriter(request).write(files);
     line("write", start, files);
-    Fingerprint.save(request, Fingerprint.inputs(request, bytes));
+    Fingerprint.save(request, Fingerprint.specStat(request), bytes);
     print("total", (System.nanoTime() - t0) / 1e6, files.size(), bytes(files));
     long heap = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
