@@ -82,7 +82,10 @@ public final class GenerationOrchestrator {
               + "<migrationsDirectory>");
       return failed(merge(planned.diagnostics(), reporter.diagnostics()), reason);
     }
+    long writeStart = System.nanoTime();
     WriteSummary summary = writer.write(planned.files());
+    log.debug(String.format("auth-spec: %d file(s) compared and written in %d ms",
+        planned.files().size(), (System.nanoTime() - writeStart) / 1_000_000));
     // Recomputed: this run may have added a migration, which is input to the next check.
     Fingerprint.save(request, specStat, bytes);
     return new GenerationResult(Status.GENERATED, planned.diagnostics(), summary, reason,
@@ -158,9 +161,12 @@ public final class GenerationOrchestrator {
 
   /** Every file the spec produces, rendered in memory, or the diagnostics that prevent it. */
   public Planned plan(GenerationRequest request, byte[] bytes) {
+    long loadStart = System.nanoTime();
     List<Generator> generators = List.copyOf(this.generators.get());
     Warmup.start(request, generators);
     Loaded loaded = load(request, bytes);
+    log.debug(String.format("auth-spec: spec read, validated and named in %d ms",
+        (System.nanoTime() - loadStart) / 1_000_000));
     if (loaded.context() == null) {
       return new Planned(List.of(), loaded.diagnostics(), true);
     }
