@@ -71,8 +71,7 @@ public final class GenerationContext {
 
   /** A copied support source with this run's provenance, within the output's line width. */
   private GeneratedFile stamped(Class<? extends Generator> by, GeneratedFile copy) {
-    return GeneratedFile.text(copy.root(), copy.path(),
-        Provenance.of(request).stamp(LineWidth.wrap(copy.text()), by));
+    return JavaFiles.source(Provenance.of(request), by, copy.root(), copy.path(), copy.text());
   }
 
   /**

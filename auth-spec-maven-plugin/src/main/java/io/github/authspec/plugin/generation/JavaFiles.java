@@ -23,9 +23,16 @@ public final class JavaFiles {
     }
     String path = (file.packageName().isEmpty() ? "" : file.packageName().replace('.', '/') + "/")
         + file.typeSpec().name() + ".java";
-    // Wrapped, stamped and encoded once (JavaPoet writes LF only).
-    return GeneratedFile.text(OutputRoot.JAVA, path,
-        provenance.stamp(LineWidth.wrap(out.toString()), by));
+    return source(provenance, by, OutputRoot.JAVA, path, out.toString());
+  }
+
+  /**
+   * A Java source (JavaPoet's output or a copied support source) as an output file: wrapped to
+   * the line width, stamped with its provenance and encoded, once each.
+   */
+  static GeneratedFile source(Provenance provenance, Class<?> by, OutputRoot root, String path,
+      String source) {
+    return GeneratedFile.text(root, path, provenance.stamp(LineWidth.wrap(source), by));
   }
 
   /**

@@ -20,8 +20,6 @@ import java.util.Optional;
  * columns this way binds without configuration.
  */
 public final class FeatureRoles {
-  private static final List<String> ACCOUNT = List.of("users", "accounts", "user_accounts");
-
   private static final Map<String, List<Role>> ROLES = build();
 
   private FeatureRoles() {}
@@ -173,7 +171,7 @@ public final class FeatureRoles {
 
   private static Role account(String feature, String name, String purpose, List<String> names,
       SqlType... types) {
-    return Role.column(feature, name, purpose, "account", ACCOUNT, names, types);
+    return Role.column(feature, name, purpose, "account", Role.ACCOUNT_TABLES, names, types);
   }
 
   private static Role in(String feature, String name, String purpose, String group,

@@ -30,6 +30,8 @@ public record Role(String feature, String name, String purpose, Kind kind, Strin
   static final SqlType[] KEY = {SqlType.BIGINT, SqlType.INT};
   static final SqlType[] COUNT = {SqlType.INT, SqlType.BIGINT, SqlType.SMALLINT};
   static final SqlType[] STRING = {SqlType.VARCHAR, SqlType.TEXT};
+  /** The tables an account's own columns are looked for in (group {@code account}). */
+  static final List<String> ACCOUNT_TABLES = List.of("users", "accounts", "user_accounts");
 
 
   /** What a role binds to. */

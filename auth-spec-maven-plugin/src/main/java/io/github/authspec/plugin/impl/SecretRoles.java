@@ -22,7 +22,6 @@ import java.util.Optional;
  * user's row (a slot: no expiry column, so the time window is bound into the digest).
  */
 public final class SecretRoles {
-  private static final List<String> USERS = List.of("users", "accounts", "user_accounts");
   private static final Map<String, List<Role>> ROLES = build();
 
   private SecretRoles() {}
@@ -142,12 +141,12 @@ public final class SecretRoles {
   /** A role of the owner's row; named {@code account.<name>} in the binding. */
   private static Role account(String f, String name, String purpose, List<String> names,
       SqlType... types) {
-    return Role.column(f, "account." + name, purpose, "account", USERS, names, types)
+    return Role.column(f, "account." + name, purpose, "account", Role.ACCOUNT_TABLES, names, types)
         .inOwnerTable();
   }
 
   private static Role slotted(String f, String name, String purpose, List<String> names,
       SqlType... types) {
-    return Role.column(f, name, purpose, "account", USERS, names, types);
+    return Role.column(f, name, purpose, "account", Role.ACCOUNT_TABLES, names, types);
   }
 }
