@@ -22,22 +22,33 @@ final class LineWidth {
     if (!hasLongLine(source)) {
       return source; // most files: nothing to do, nothing copied
     }
+    // Lines are copied as ranges; only a long line outside <pre> becomes a String of its own.
     StringBuilder out = new StringBuilder(source.length() + 256);
     boolean pre = false;
-    for (String line : source.split("\n", -1)) {
-      if (line.contains("<pre>")) {
+    int open = source.indexOf("<pre>");
+    int close = source.indexOf("</pre>");
+    for (int start = 0; ; ) {
+      int end = source.indexOf('\n', start);
+      int stop = end < 0 ? source.length() : end;
+      if (open >= 0 && open < stop) {
         pre = true;
+        open = source.indexOf("<pre>", stop);
       }
-      List<String> wrapped = pre || line.length() <= LIMIT ? List.of(line) : wrapLine(line);
-      if (line.contains("</pre>")) {
+      if (pre || stop - start <= LIMIT) {
+        out.append(source, start, stop);
+      } else {
+        out.append(String.join("\n", wrapLine(source.substring(start, stop))));
+      }
+      if (close >= 0 && close < stop) {
         pre = false;
+        close = source.indexOf("</pre>", stop);
       }
-      for (String w : wrapped) {
-        out.append(w).append('\n');
+      if (end < 0) {
+        return out.toString();
       }
+      out.append('\n');
+      start = end + 1;
     }
-    out.setLength(out.length() - 1);
-    return out.toString();
   }
 
   private static boolean hasLongLine(String source) {

@@ -385,21 +385,20 @@ public final class Naming {
     for (Table table : spec.database().tables()) {
       NameAllocator record = new NameAllocator(Reserved.ENTITY_MEMBERS);
       NameAllocator columns = new NameAllocator(Set.of());
-      NameAllocator methods = new NameAllocator(Reserved.union(Reserved.REPOSITORY_METHODS,
-          Reserved.OBJECT_METHODS));
+      NameAllocator methods = new NameAllocator(Reserved.REPOSITORY_MEMBERS);
       for (Column c : table.columns()) {
         String what = "column '" + c.name() + "' of table '" + table.name() + "'";
-        String member = allocate(record, Words.lowerCamel(c.name()), columnTag(c), c.pointer(),
-            what);
+        String tag = columnTag(c);
+        String member = allocate(record, Words.lowerCamel(c.name()), tag, c.pointer(), what);
         if (member == null) {
           continue;
         }
-        members.put(columnTag(c), member);
-        constants.put(columnTag(c), allocate(columns, Words.constant(c.name()), columnTag(c),
-            c.pointer(), what + " (its Columns constant)"));
+        members.put(tag, member);
+        constants.put(tag, allocate(columns, Words.constant(c.name()), tag, c.pointer(),
+            what + " (its Columns constant)"));
         if (!c.primaryKey() && (c.unique() || c.foreignKey().isPresent())) {
-          finders.put(columnTag(c), allocate(methods, "findBy" + Words.upperCamel(c.name()),
-              columnTag(c), c.pointer(), what + " (its repository finder)"));
+          finders.put(tag, allocate(methods, "findBy" + Words.upperCamel(c.name()), tag,
+              c.pointer(), what + " (its repository finder)"));
         }
       }
     }

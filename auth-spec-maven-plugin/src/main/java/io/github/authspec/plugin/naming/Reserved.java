@@ -63,6 +63,8 @@ public final class Reserved {
   /** Members of a key record. */
   static final Set<String> KEY_MEMBERS = union(OBJECT_METHODS, Set.of(KEY_METHOD, SPEC_METHOD,
       PARSE_METHOD));
+  /** Methods of a repository, its finders' scope. */
+  static final Set<String> REPOSITORY_MEMBERS = union(REPOSITORY_METHODS, OBJECT_METHODS);
   /** Parameters and methods of a client. */
   static final Set<String> CLIENT_PARAMETERS = Set.of(REQUEST, RESPONSE_TYPE, HTTP);
 

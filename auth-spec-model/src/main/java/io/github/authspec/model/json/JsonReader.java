@@ -54,6 +54,7 @@ public final class JsonReader {
     JsonReader reader = new JsonReader(reporter);
     try (JsonParser parser = FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
+      reader.positions.put("", position(parser.currentTokenLocation()));
       JsonNode root = reader.value(parser, first, "");
       if (parser.nextToken() != null) {
         reporter.reportAt(Code.JSON_SYNTAX, position(parser.currentTokenLocation()), "",
@@ -80,8 +81,8 @@ public final class JsonReader {
     }
   }
 
+  /** The value at the parser; its position is recorded by the caller (a member's is its key's). */
   private JsonNode value(JsonParser parser, JsonToken token, String pointer) throws IOException {
-    positions.putIfAbsent(pointer, position(parser.currentTokenLocation()));
     return switch (token) {
       case START_OBJECT -> object(parser, pointer);
       case START_ARRAY -> array(parser, pointer);
@@ -118,7 +119,9 @@ public final class JsonReader {
     ArrayNode node = nodes.arrayNode();
     int index = 0;
     for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-      node.add(value(parser, t, pointer + "/" + index++));
+      String child = pointer + "/" + index++;
+      positions.putIfAbsent(child, position(parser.currentTokenLocation()));
+      node.add(value(parser, t, child));
     }
     return node;
   }
