@@ -132,19 +132,20 @@ final class Fingerprint {
       throws IOException {
     OutputWriter writer = new OutputWriter(request);
     Map<String, Set<String>> listings = new HashMap<>();
-    for (String entry : Manifest.read(request.stateDirectory()).entries()) {
+    // The lines as written (sorted): no Manifest, whose sets would sort them again.
+    for (String entry : Manifest.lines(request.stateDirectory())) {
       int tab = entry.indexOf('\t');
-      if (tab < 0) {
+      if (tab < 0 || entry.startsWith("#")) {
         continue;
       }
-      String path = entry.substring(tab + 1);
-      int slash = path.lastIndexOf('/');
-      String root = entry.substring(0, tab);
-      String directory = slash < 0 ? "" : path.substring(0, slash);
-      Set<String> names = listings.computeIfAbsent(root + '\t' + directory,
-          k -> names(writer.directory(OutputRoot.valueOf(root)).resolve(directory)));
-      if (!names.contains(path.substring(slash + 1))) {
-        return java.util.Optional.of("generated file " + path + " is missing");
+      // ROOT<TAB>dir/name: the key is ROOT<TAB>dir (roots hold no '/').
+      int slash = entry.lastIndexOf('/');
+      String key = entry.substring(0, slash > tab ? slash : tab + 1);
+      Set<String> names = listings.computeIfAbsent(key, k -> names(
+          writer.directory(OutputRoot.valueOf(k.substring(0, tab))).resolve(k.substring(tab + 1))));
+      if (!names.contains(entry.substring(Math.max(slash, tab) + 1))) {
+        return java.util.Optional.of("generated file " + entry.substring(tab + 1)
+            + " is missing");
       }
     }
     return java.util.Optional.empty();

@@ -32,19 +32,26 @@ public record Manifest(SortedSet<String> entries, SortedSet<String> roots) {
   }
 
   public static Manifest read(Path stateDirectory) throws IOException {
-    Path file = stateDirectory.resolve(FILE);
     TreeSet<String> entries = new TreeSet<>();
     TreeSet<String> roots = new TreeSet<>();
-    if (Files.isRegularFile(file)) {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (line.startsWith("#")) {
-          roots.add(line);
-        } else if (!line.isBlank()) {
-          entries.add(line);
-        }
+    for (String line : lines(stateDirectory)) {
+      if (line.startsWith("#")) {
+        roots.add(line);
+      } else if (!line.isBlank()) {
+        entries.add(line);
       }
     }
     return new Manifest(entries, roots);
+  }
+
+  /**
+   * The last run's manifest as written, root lines ({@code #}) included, or none: for a reader
+   * that only walks the entries, without sorting them into a {@code Manifest}.
+   */
+  public static List<String> lines(Path stateDirectory) throws IOException {
+    Path file = stateDirectory.resolve(FILE);
+    return Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8)
+        : List.of();
   }
 
   /** Absolute paths of every listed file, resolved against the recorded roots. */

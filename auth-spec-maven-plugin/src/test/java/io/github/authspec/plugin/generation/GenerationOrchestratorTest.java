@@ -190,7 +190,7 @@ class GenerationOrchestratorTest {
     GenerationResult result = orchestrator.generate(request, true);
 
     assertThat(result.status()).isEqualTo(Status.GENERATED);
-    assertThat(result.reason()).contains("missing");
+    assertThat(result.reason()).isEqualTo("generated file tables/roles.txt is missing");
     assertThat(out("tables/roles.txt")).exists();
   }
 

@@ -6,16 +6,22 @@ import java.util.List;
 
 /** Every problem of one run, in file order. Immutable. */
 public record Diagnostics(List<Diagnostic> all) {
-  private static final Comparator<Diagnostic> FILE_ORDER =
-      Comparator.comparing(Diagnostic::position)
-          .thenComparing(Diagnostic::pointer)
-          .thenComparing(d -> d.code().id())
-          .thenComparing(Diagnostic::message);
+  /** In a holder: an up-to-date build makes an empty Diagnostics and need not build this. */
+  private static final class Order {
+    static final Comparator<Diagnostic> FILE_ORDER =
+        Comparator.comparing(Diagnostic::position)
+            .thenComparing(Diagnostic::pointer)
+            .thenComparing(d -> d.code().id())
+            .thenComparing(Diagnostic::message);
+  }
 
   public Diagnostics {
-    List<Diagnostic> sorted = new ArrayList<>(all);
-    sorted.sort(FILE_ORDER);
-    all = List.copyOf(sorted);
+    if (all.size() > 1) {
+      List<Diagnostic> sorted = new ArrayList<>(all);
+      sorted.sort(Order.FILE_ORDER);
+      all = sorted;
+    }
+    all = List.copyOf(all);
   }
 
   public List<Diagnostic> errors() {
