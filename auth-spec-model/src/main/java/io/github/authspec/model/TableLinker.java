@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /** Validates tables and columns, then resolves foreign keys once every table is known. */
 final class TableLinker {
@@ -32,23 +33,41 @@ final class TableLinker {
   }
 
   List<Table> link(List<RawTable> rawTables) {
-    Map<String, Table> tables = new LinkedHashMap<>();
-    Map<Column, RawForeignKey> pending = new LinkedHashMap<>();
+    // Names first, in order (a second table of one name is reported and skipped whole); then
+    // each table's columns in parallel, as they depend on nothing else; then, in order again,
+    // the tables and the foreign keys to resolve once every table is known.
+    Set<String> names = new HashSet<>();
+    List<RawTable> kept = new ArrayList<>();
+    List<String> keptNames = new ArrayList<>();
     for (RawTable raw : rawTables) {
       String name = name(raw.name(), raw.pointer(), "table");
-      if (name != null && tables.containsKey(name)) {
+      if (name != null && !names.add(name)) {
         reporter.report(Code.DUPLICATE_TABLE, raw.pointer() + "/name",
             "table '" + name + "' is declared twice", "rename or merge one of them");
         continue;
       }
-      List<Column> columns = columns(raw, pending);
-      if (name != null) {
-        tables.put(name, new Table(name, columns, raw.pointer()));
+      kept.add(raw);
+      keptNames.add(name);
+    }
+    List<Linked> linked = IntStream.range(0, kept.size()).parallel().mapToObj(i -> {
+      Map<Column, RawForeignKey> pending = new LinkedHashMap<>();
+      return new Linked(columns(kept.get(i), pending), pending);
+    }).toList();
+    Map<String, Table> tables = new LinkedHashMap<>();
+    Map<Column, RawForeignKey> pending = new LinkedHashMap<>();
+    for (int i = 0; i < kept.size(); i++) {
+      pending.putAll(linked.get(i).pending());
+      if (keptNames.get(i) != null) {
+        tables.put(keptNames.get(i), new Table(keptNames.get(i), linked.get(i).columns(),
+            kept.get(i).pointer()));
       }
     }
     new ForeignKeys(reporter, tables).link(pending);
     return List.copyOf(tables.values());
   }
+
+  /** One table's columns, and those of its foreign keys still to resolve. */
+  private record Linked(List<Column> columns, Map<Column, RawForeignKey> pending) {}
 
   private List<Column> columns(RawTable table, Map<Column, RawForeignKey> pending) {
     List<Column> columns = new ArrayList<>();

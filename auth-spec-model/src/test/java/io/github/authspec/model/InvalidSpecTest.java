@@ -354,4 +354,38 @@ class InvalidSpecTest {
       assertThat(result.spec()).isEmpty();
     }
   }
+
+  @Test
+  @DisplayName("tables bound, linked and checked in parallel give every problem, in file order, the same on every load")
+  void manyTablesReportTheSameProblemsOnEveryLoad() {
+    StringBuilder tables = new StringBuilder();
+    int tableCount = 300;
+    for (int i = 0; i < tableCount; i++) {
+      // Every third table has a column twice; every fifth references a table that is not there;
+      // every seventh repeats the name of the one before it.
+      String name = i % 7 == 6 ? "t" + (i - 1) : "t" + i;
+      tables.append(i == 0 ? "" : ",\n").append("{ \"name\": \"").append(name)
+          .append("\", \"fields\": [ { \"name\": \"id\", \"type\": \"BIGINT\", \"primaryKey\": true }")
+          .append(i % 3 == 0 ? ", { \"name\": \"id\", \"type\": \"INT\" }" : "")
+          .append(i % 5 == 0 ? ", { \"name\": \"ref\", \"type\": \"BIGINT\", "
+              + "\"foreignKey\": { \"table\": \"gone\", \"column\": \"id\" } }" : "")
+          .append(" ] }");
+    }
+    String text = BaseSpec.with("\"tables\": [", "\"tables\": [" + tables + ",");
+
+    List<String> loads = Stream.generate(() -> SpecLoader.load("auth-spec.json", text))
+        .limit(4).map(r -> r.diagnostics().format()).toList();
+
+    assertThat(loads).containsOnly(loads.get(0));
+    List<Diagnostic> all = SpecLoader.load("auth-spec.json", text).diagnostics().all();
+    // Tables repeating a name are skipped whole, so their columns are not checked again.
+    long skipped = java.util.stream.IntStream.range(0, tableCount).filter(i -> i % 7 == 6).count();
+    long doubled = java.util.stream.IntStream.range(0, tableCount)
+        .filter(i -> i % 3 == 0 && i % 7 != 6).count();
+    assertThat(all.stream().filter(d -> d.code() == DUPLICATE_TABLE)).hasSize((int) skipped);
+    assertThat(all.stream().filter(d -> d.code() == DUPLICATE_COLUMN)).hasSize((int) doubled);
+    assertThat(all.stream().filter(d -> d.code() == FK_UNKNOWN_TABLE)).hasSize(
+        (int) java.util.stream.IntStream.range(0, tableCount).filter(i -> i % 5 == 0 && i % 7 != 6).count());
+    assertThat(all).isSortedAccordingTo(java.util.Comparator.comparing(Diagnostic::position));
+  }
 }

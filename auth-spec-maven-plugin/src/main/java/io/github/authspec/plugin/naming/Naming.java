@@ -381,27 +381,40 @@ public final class Naming {
     }
   }
 
+  /** A table's member, constant and finder names, by column tag. */
+  private record ColumnNames(Map<String, String> members, Map<String, String> constants,
+      Map<String, String> finders) {}
+
+  /** Each table is its own scope, so tables are named in parallel and merged in order. */
   private void allocateColumns(Spec spec) {
-    for (Table table : spec.database().tables()) {
-      NameAllocator record = new NameAllocator(Reserved.ENTITY_MEMBERS);
-      NameAllocator columns = new NameAllocator(Set.of());
-      NameAllocator methods = new NameAllocator(Reserved.REPOSITORY_MEMBERS);
-      for (Column c : table.columns()) {
-        String what = "column '" + c.name() + "' of table '" + table.name() + "'";
-        String tag = columnTag(c);
-        String member = allocate(record, Words.lowerCamel(c.name()), tag, c.pointer(), what);
-        if (member == null) {
-          continue;
-        }
-        members.put(tag, member);
-        constants.put(tag, allocate(columns, Words.constant(c.name()), tag, c.pointer(),
-            what + " (its Columns constant)"));
-        if (!c.primaryKey() && (c.unique() || c.foreignKey().isPresent())) {
-          finders.put(tag, allocate(methods, "findBy" + Words.upperCamel(c.name()), tag,
-              c.pointer(), what + " (its repository finder)"));
-        }
+    spec.database().tables().parallelStream().map(this::columnNames).toList().forEach(n -> {
+      members.putAll(n.members());
+      constants.putAll(n.constants());
+      finders.putAll(n.finders());
+    });
+  }
+
+  private ColumnNames columnNames(Table table) {
+    ColumnNames names = new ColumnNames(new HashMap<>(), new HashMap<>(), new HashMap<>());
+    NameAllocator record = new NameAllocator(Reserved.ENTITY_MEMBERS);
+    NameAllocator columns = new NameAllocator(Set.of());
+    NameAllocator methods = new NameAllocator(Reserved.REPOSITORY_MEMBERS);
+    for (Column c : table.columns()) {
+      String what = "column '" + c.name() + "' of table '" + table.name() + "'";
+      String tag = columnTag(c);
+      String member = allocate(record, Words.lowerCamel(c.name()), tag, c.pointer(), what);
+      if (member == null) {
+        continue;
+      }
+      names.members().put(tag, member);
+      names.constants().put(tag, allocate(columns, Words.constant(c.name()), tag, c.pointer(),
+          what + " (its Columns constant)"));
+      if (!c.primaryKey() && (c.unique() || c.foreignKey().isPresent())) {
+        names.finders().put(tag, allocate(methods, "findBy" + Words.upperCamel(c.name()), tag,
+            c.pointer(), what + " (its repository finder)"));
       }
     }
+    return names;
   }
 
   private void allocateKeyNames(Spec spec) {

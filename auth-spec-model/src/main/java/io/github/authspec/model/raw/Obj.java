@@ -12,8 +12,11 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Reads the members of one JSON object with type checks. Every member read is remembered, so
@@ -96,17 +99,37 @@ final class Obj {
 
   /** Each element of an array member, read by {@code element(node, pointer)}; absent → empty. */
   <T> List<T> array(String member, BiFunction<JsonNode, String, T> element) {
+    return array(member, element, false);
+  }
+
+  /**
+   * {@link #array} with the elements bound in parallel, in order: for large arrays of
+   * independent elements (tables). {@code element} must be thread-safe; the reporter is.
+   */
+  <T> List<T> arrayInParallel(String member, BiFunction<JsonNode, String, T> element) {
+    return array(member, element, true);
+  }
+
+  private <T> List<T> array(String member, BiFunction<JsonNode, String, T> element,
+      boolean parallel) {
     JsonNode v = raw(member);
-    List<T> out = new ArrayList<>();
     if (v == null) {
-      return out;
+      return new ArrayList<>();
     }
     if (!v.isArray()) {
       wrongType(member, v, "an array");
-      return out;
+      return new ArrayList<>();
     }
+    String prefix = pointer(member) + "/";
+    if (parallel) {
+      return IntStream.range(0, v.size()).parallel()
+          .mapToObj(i -> element.apply(v.get(i), prefix + i))
+          .filter(Objects::nonNull)
+          .collect(Collectors.toCollection(ArrayList::new));
+    }
+    List<T> out = new ArrayList<>();
     for (int i = 0; i < v.size(); i++) {
-      T t = element.apply(v.get(i), pointer(member) + "/" + i);
+      T t = element.apply(v.get(i), prefix + i);
       if (t != null) {
         out.add(t);
       }
