@@ -79,6 +79,25 @@ class ModelPiecesTest {
   }
 
   @Test
+  @DisplayName("a pointer resolves through escaped names and stops at the last value that exists")
+  void jsonPointerWalk() {
+    Reporter reporter = new Reporter("f.json");
+    String text = "{\n  \"a/b~c\": [\n    7\n  ],\n  \"d\": 1,\n  \"d\": {\"e\": 2}\n}\n";
+    LocatedJson json = JsonReader.read(text, reporter).orElseThrow();
+    assertThat(json.sourceMap().locate("/a~1b~0c")).isEqualTo(new Position(2, 3));
+    assertThat(json.sourceMap().locate("/a~1b~0c/0")).isEqualTo(new Position(3, 5));
+    assertThat(json.sourceMap().locate("/a~1b~0c/1")).isEqualTo(new Position(2, 3));
+    assertThat(json.sourceMap().locate("/a~1b~0c/x")).isEqualTo(new Position(2, 3));
+    assertThat(json.sourceMap().locate("/a~1b~0c/0/deeper")).isEqualTo(new Position(3, 5));
+    assertThat(json.sourceMap().locate("/nothing")).isEqualTo(new Position(1, 1));
+    // A repeated key: the member is where it first appears; its value is the last one.
+    assertThat(json.sourceMap().locate("/d")).isEqualTo(new Position(5, 3));
+    assertThat(json.sourceMap().locate("/d/e")).isEqualTo(new Position(6, 9));
+    assertThat(reporter.diagnostics().all()).singleElement()
+        .satisfies(d -> assertThat(d.pointer()).isEqualTo("/d"));
+  }
+
+  @Test
   @DisplayName("a syntax error is located at the offending character")
   void jsonSyntaxPosition() {
     Reporter reporter = new Reporter("f.json");

@@ -14,7 +14,10 @@ import io.github.authspec.model.diagnostics.Code;
 import io.github.authspec.model.diagnostics.Position;
 import io.github.authspec.model.diagnostics.Reporter;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +32,9 @@ public final class JsonReader {
       .build();
 
   private final Reporter reporter;
-  private final Map<String, Position> positions = new HashMap<>();
+  /** Per object node, its members' (key) positions; per array node, its elements'. */
+  private final Map<JsonNode, Map<String, Position>> members = new IdentityHashMap<>();
+  private final Map<JsonNode, List<Position>> elements = new IdentityHashMap<>();
   private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
 
   private JsonReader(Reporter reporter) {
@@ -54,15 +59,15 @@ public final class JsonReader {
     JsonReader reader = new JsonReader(reporter);
     try (JsonParser parser = FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
-      reader.positions.put("", position(parser.currentTokenLocation()));
-      JsonNode root = reader.value(parser, first, "");
+      Position rootPosition = position(parser.currentTokenLocation());
+      JsonNode root = reader.value(parser, first, Path.ROOT);
       if (parser.nextToken() != null) {
         reporter.reportAt(Code.JSON_SYNTAX, position(parser.currentTokenLocation()), "",
             "unexpected content after the end of the top-level value",
             "remove everything after the closing brace");
         return Optional.empty();
       }
-      SourceMap map = new SourceMap(reader.positions);
+      SourceMap map = new SourceMap(root, rootPosition, reader.members, reader.elements);
       reporter.useSourceMap(map);
       if (!root.isObject()) {
         reporter.report(Code.ROOT_NOT_OBJECT, "",
@@ -82,10 +87,10 @@ public final class JsonReader {
   }
 
   /** The value at the parser; its position is recorded by the caller (a member's is its key's). */
-  private JsonNode value(JsonParser parser, JsonToken token, String pointer) throws IOException {
+  private JsonNode value(JsonParser parser, JsonToken token, Path path) throws IOException {
     return switch (token) {
-      case START_OBJECT -> object(parser, pointer);
-      case START_ARRAY -> array(parser, pointer);
+      case START_OBJECT -> object(parser, path);
+      case START_ARRAY -> array(parser, path);
       case VALUE_STRING -> nodes.textNode(parser.getText());
       case VALUE_NUMBER_INT -> nodes.numberNode(parser.getBigIntegerValue());
       case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDecimalValue());
@@ -96,34 +101,49 @@ public final class JsonReader {
     };
   }
 
-  private ObjectNode object(JsonParser parser, String pointer) throws IOException {
+  private ObjectNode object(JsonParser parser, Path path) throws IOException {
     ObjectNode node = nodes.objectNode();
+    Map<String, Position> keys = new HashMap<>();
     for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
       String name = parser.currentName();
-      String child = pointer + "/" + SourceMap.escape(name);
       Position keyPosition = position(parser.currentTokenLocation());
-      if (node.has(name)) {
-        reporter.reportAt(Code.DUPLICATE_KEY, keyPosition, child,
+      if (keys.putIfAbsent(name, keyPosition) != null) {
+        reporter.reportAt(Code.DUPLICATE_KEY, keyPosition, path.pointer() + "/"
+                + SourceMap.escape(name),
             "the key '" + name + "' appears twice in this object; the last one would win",
             "delete one of the two");
-      } else {
-        positions.put(child, keyPosition);
       }
       JsonToken valueToken = parser.nextToken();
-      node.set(name, value(parser, valueToken, child));
+      node.set(name, value(parser, valueToken,
+          valueToken.isStructStart() ? new Path(path, name, -1) : null));
     }
+    members.put(node, keys);
     return node;
   }
 
-  private ArrayNode array(JsonParser parser, String pointer) throws IOException {
+  private ArrayNode array(JsonParser parser, Path path) throws IOException {
     ArrayNode node = nodes.arrayNode();
-    int index = 0;
+    List<Position> positions = new ArrayList<>();
     for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-      String child = pointer + "/" + index++;
-      positions.putIfAbsent(child, position(parser.currentTokenLocation()));
-      node.add(value(parser, t, child));
+      positions.add(position(parser.currentTokenLocation()));
+      node.add(value(parser, t, t.isStructStart() ? new Path(path, null, positions.size() - 1)
+          : null));
     }
+    elements.put(node, positions);
     return node;
+  }
+
+  /**
+   * Where a container is, as a chain to the root: its JSON pointer is only built for the rare
+   * diagnostic that needs it (a duplicate key), not for every value read.
+   */
+  private record Path(Path parent, String name, int index) {
+    static final Path ROOT = new Path(null, null, -1);
+
+    String pointer() {
+      return parent == null ? "" : parent.pointer() + "/"
+          + (name != null ? SourceMap.escape(name) : String.valueOf(index));
+    }
   }
 
   private static Position position(JsonLocation location) {
