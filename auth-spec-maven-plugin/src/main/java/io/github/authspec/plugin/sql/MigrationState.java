@@ -47,7 +47,7 @@ record MigrationState(List<Version> versions, String schemaSha256, SchemaState s
 
   /** A digest of a schema: equal digests, equal schemas (records print all their state). */
   static String fingerprint(SchemaState schema) {
-    return sha256(schema.toString());
+    return sha256(schema.fingerprintText());
   }
 
   /**

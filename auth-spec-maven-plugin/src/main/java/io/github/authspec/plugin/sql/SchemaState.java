@@ -41,6 +41,29 @@ public record SchemaState(List<TableState> tables) {
     return tables.stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
+  /**
+   * Exactly the record's {@link #toString()}, whose SHA-256 committed state files record, built
+   * in one buffer: the records' own toString formats every component and copies each nested
+   * text into its parent's (~0.35 s of a 1,000-table build). A test holds the two equal.
+   */
+  String fingerprintText() {
+    StringBuilder out = new StringBuilder(256 * tables.size() + 32).append("SchemaState[tables=");
+    list(out, tables, TableState::appendTo);
+    return out.append(']').toString();
+  }
+
+  private static <T> void list(StringBuilder out, List<T> items,
+      java.util.function.BiConsumer<T, StringBuilder> append) {
+    out.append('[');
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        out.append(", ");
+      }
+      append.accept(items.get(i), out);
+    }
+    out.append(']');
+  }
+
   /** A table and its primary-key constraint name. */
   public record TableState(String name, String primaryKeyName, List<ColumnState> columns) {
     public TableState {
@@ -58,6 +81,13 @@ public record SchemaState(List<TableState> tables) {
 
     public ColumnState primaryKey() {
       return columns.stream().filter(ColumnState::primaryKey).findFirst().orElseThrow();
+    }
+
+    void appendTo(StringBuilder out) {
+      out.append("TableState[name=").append(name).append(", primaryKeyName=")
+          .append(primaryKeyName).append(", columns=");
+      list(out, columns, ColumnState::appendTo);
+      out.append(']');
     }
   }
 
@@ -110,6 +140,25 @@ public record SchemaState(List<TableState> tables) {
       return defaultKind != null;
     }
 
+    void appendTo(StringBuilder out) {
+      out.append("ColumnState[name=").append(name).append(", type=").append(type)
+          .append(", size=").append(size).append(", precision=").append(precision)
+          .append(", scale=").append(scale).append(", array=").append(array)
+          .append(", nullable=").append(nullable).append(", primaryKey=").append(primaryKey)
+          .append(", identity=").append(identity).append(", defaultKind=").append(defaultKind)
+          .append(", defaultValue=").append(defaultValue).append(", uniqueName=")
+          .append(uniqueName).append(", indexName=").append(indexName)
+          .append(", indexMethod=").append(indexMethod).append(", checkName=")
+          .append(checkName).append(", check=").append(check).append(", comment=")
+          .append(comment).append(", foreignKey=");
+      if (foreignKey == null) {
+        out.append("null");
+      } else {
+        foreignKey.appendTo(out);
+      }
+      out.append(']');
+    }
+
     private static Integer boxed(java.util.OptionalInt i) {
       return i.isPresent() ? i.getAsInt() : null;
     }
@@ -118,6 +167,12 @@ public record SchemaState(List<TableState> tables) {
   /** A foreign key from its column to {@code table.column}, with its actions as SQL words. */
   public record ForeignKeyState(
       String name, String table, String column, String onDelete, String onUpdate) {
+    void appendTo(StringBuilder out) {
+      out.append("ForeignKeyState[name=").append(name).append(", table=").append(table)
+          .append(", column=").append(column).append(", onDelete=").append(onDelete)
+          .append(", onUpdate=").append(onUpdate).append(']');
+    }
+
     static ForeignKeyState of(ForeignKey fk, Naming naming) {
       return new ForeignKeyState(naming.foreignKeyName(fk.source()), fk.target().table().name(),
           fk.target().name(), fk.onDelete().sql(), fk.onUpdate().sql());

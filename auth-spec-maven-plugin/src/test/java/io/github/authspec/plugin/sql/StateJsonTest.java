@@ -53,6 +53,32 @@ class StateJsonTest {
         .contains("\"tables\" : [ ]");
   }
 
+  @Test
+  @DisplayName("the schema's fingerprint text is its record toString, which committed digests hash")
+  void fingerprintTextIsTheRecordsToString() throws IOException {
+    List<SchemaState> schemas = new java.util.ArrayList<>();
+    schemas.add(read(state(Specs.plan(Specs.project(Specs.FULL, dir.resolve("full"))))));
+    schemas.add(read(state(Specs.plan(Specs.project(Specs.EDGE_CASES, dir.resolve("edge"))))));
+    RandomSpecs random = new RandomSpecs(20_261_203L);
+    for (int i = 0; i < 20; i++) {
+      schemas.add(read(state(Specs.plan(random.next().project(dir.resolve("r" + i))))));
+    }
+    ColumnState column = new ColumnState("a", "VARCHAR", 10, null, 3, true, false, true, false,
+        null, "x, y]", "u", null, "BTREE", null, "a > 0", null,
+        new ForeignKeyState("fk", "t", "c", "CASCADE", "NO ACTION"));
+    schemas.add(new SchemaState(List.of(new TableState("t", "pk_t", List.of(column, column)),
+        new TableState("empty", null, List.of()))));
+    schemas.add(SchemaState.empty());
+    for (SchemaState schema : schemas) {
+      assertThat(schema.fingerprintText()).isEqualTo(schema.toString());
+    }
+    assertThat(schemas.get(0).tables()).hasSizeGreaterThan(50);
+  }
+
+  private static SchemaState read(String state) throws IOException {
+    return MigrationState.Json.MAPPER.readValue(state, MigrationState.class).schema();
+  }
+
   private static String state(List<GeneratedFile> files) {
     return files.stream().filter(f -> f.root() == OutputRoot.MIGRATIONS
             && f.path().equals(MigrationState.FILE)).findFirst().orElseThrow().text();
