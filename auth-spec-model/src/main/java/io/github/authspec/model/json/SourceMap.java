@@ -33,6 +33,7 @@ public final class SourceMap {
     for (int at = 0; at < pointer.length() && pointer.charAt(at) == '/'; ) {
       int next = pointer.indexOf('/', at + 1);
       String token = unescape(pointer.substring(at + 1, next < 0 ? pointer.length() : next));
+      // A located member or element always has its node: both come from the same read.
       Position position = null;
       if (node.isObject()) {
         Map<String, Position> keys = members.get(node);
@@ -41,12 +42,13 @@ public final class SourceMap {
       } else if (node.isArray()) {
         List<Position> positions = elements.get(node);
         int index = index(token);
-        position = positions == null || index < 0 || index >= positions.size() ? null
-            : positions.get(index);
-        node = position == null ? null : node.get(index);
+        if (positions != null && index >= 0 && index < positions.size()) {
+          position = positions.get(index);
+          node = node.get(index);
+        }
       }
-      if (position == null || node == null) {
-        return position == null ? found : position;
+      if (position == null) {
+        return found;
       }
       found = position;
       if (next < 0) {

@@ -105,7 +105,8 @@ public final class RawBinder {
     if (o == null) {
       return null;
     }
-    RawDatabase d = new RawDatabase(o.string("type"), o.arrayInParallel("tables", this::table), o.pointer());
+    RawDatabase d = new RawDatabase(o.string("type"), o.arrayInParallel("tables", this::table),
+        o.pointer());
     o.finish();
     return d;
   }
