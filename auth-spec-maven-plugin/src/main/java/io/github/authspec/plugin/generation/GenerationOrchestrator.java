@@ -163,7 +163,7 @@ public final class GenerationOrchestrator {
   public Planned plan(GenerationRequest request, byte[] bytes) {
     long loadStart = System.nanoTime();
     List<Generator> generators = List.copyOf(this.generators.get());
-    Warmup.start(request, generators);
+    Warmup.start();
     Loaded loaded = load(request, bytes);
     log.debug(String.format("auth-spec: spec read, validated and named in %d ms",
         (System.nanoTime() - loadStart) / 1_000_000));

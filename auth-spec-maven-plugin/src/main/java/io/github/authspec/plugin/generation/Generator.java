@@ -12,10 +12,4 @@ public interface Generator {
   String name();
 
   List<GeneratedFile> generate(GenerationContext context);
-
-  /**
-   * Loads, before the spec is read, what {@link #generate} will need whatever the spec says
-   * (see {@link Warmup}); must not write or keep anything. Nothing by default.
-   */
-  default void warmUp(GenerationRequest request) {}
 }

@@ -18,20 +18,17 @@ import javax.lang.model.element.Modifier;
 final class Warmup {
   private Warmup() {}
 
-  static void start(GenerationRequest request, List<Generator> generators) {
+  static void start() {
     if (Boolean.getBoolean("authspec.noWarmup")) {
       return; // for measuring what the head start buys (README, Speed)
     }
-    Thread thread = new Thread(() -> run(request, generators), "auth-spec-warmup");
+    Thread thread = new Thread(Warmup::run, "auth-spec-warmup");
     thread.setDaemon(true);
     thread.start();
   }
 
-  private static void run(GenerationRequest request, List<Generator> generators) {
+  private static void run() {
     try {
-      for (Generator g : generators) {
-        g.warmUp(request);
-      }
       TypeSpec type = TypeSpec.classBuilder("Warm").addModifiers(Modifier.PUBLIC)
           .addJavadoc("Warm $L.\n", "up")
           .addField(FieldSpec.builder(String.class, "NAME", Modifier.PRIVATE, Modifier.STATIC,

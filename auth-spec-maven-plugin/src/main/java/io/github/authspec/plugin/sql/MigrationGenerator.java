@@ -30,14 +30,6 @@ public final class MigrationGenerator implements Generator {
     return "migrations";
   }
 
-  /** A first build (no state yet) renders V1 with jOOQ, whose start-up is ~0.4 s of CPU. */
-  @Override
-  public void warmUp(io.github.authspec.plugin.generation.GenerationRequest request) {
-    if (!MigrationState.exists(request.migrationsDirectory())) {
-      new SqlRenderer();
-    }
-  }
-
   @Override
   public List<GeneratedFile> generate(GenerationContext context) {
     if (!context.spec().infrastructure().databaseEnabled()) {
@@ -82,26 +74,39 @@ public final class MigrationGenerator implements Generator {
           "check the <migrationsDirectory> parameter");
       return List.of();
     }
-    SqlRenderer sql = new SqlRenderer();
-    Plan plan = new MigrationPlanner(sql).plan(current, desired, renames);
-    if (plan.isEmpty()) {
-      // User migrations already made the spec's change: record it, write no SQL.
-      return List.of(GeneratedFile.text(OutputRoot.MIGRATIONS, MigrationState.FILE,
-          new MigrationState(state.get().versions(), desiredSha256, desired).toJson()));
-    }
-    if (!plan.destructive().isEmpty() && !context.request().allowDestructiveMigrations()) {
-      for (String step : plan.destructive()) {
-        context.report(Code.DESTRUCTIVE_MIGRATION, "", "the next migration " + step,
-            "if that is intended, set <allowDestructiveMigrations>true</allowDestructiveMigrations>"
-                + " (-Dauthspec.allowDestructiveMigrations); for a rename, declare it in"
-                + " <renames> (table.old=new)");
+    // A schema created from nothing is written without starting jOOQ when it can be (tests prove
+    // the text is jOOQ's); any other change is planned and rendered through jOOQ.
+    Optional<String> created = current.tables().isEmpty() ? CreateSchemaText.render(desired)
+        : Optional.empty();
+    List<String> changes;
+    String ddl;
+    if (created.isPresent()) {
+      changes = MigrationPlanner.creation(desired);
+      ddl = created.get();
+    } else {
+      SqlRenderer sql = new SqlRenderer();
+      Plan plan = new MigrationPlanner(sql).plan(current, desired, renames);
+      if (plan.isEmpty()) {
+        // User migrations already made the spec's change: record it, write no SQL.
+        return List.of(GeneratedFile.text(OutputRoot.MIGRATIONS, MigrationState.FILE,
+            new MigrationState(state.get().versions(), desiredSha256, desired).toJson()));
       }
-      return List.of();
+      if (!plan.destructive().isEmpty() && !context.request().allowDestructiveMigrations()) {
+        for (String step : plan.destructive()) {
+          context.report(Code.DESTRUCTIVE_MIGRATION, "", "the next migration " + step,
+              "if that is intended, set <allowDestructiveMigrations>true"
+                  + "</allowDestructiveMigrations> (-Dauthspec.allowDestructiveMigrations); for a"
+                  + " rename, declare it in <renames> (table.old=new)");
+        }
+        return List.of();
+      }
+      changes = plan.changes();
+      ddl = sql.render(plan.queries());
     }
     long version = files.nextVersion(BigInteger.valueOf(state.get().nextVersion()))
         .longValueExact();
-    String file = "V" + version + "__" + slug(plan.changes()) + ".sql";
-    String text = header(version, plan) + sql.render(plan.queries());
+    String file = "V" + version + "__" + slug(changes) + ".sql";
+    String text = header(version, changes) + ddl;
     List<Version> versions = new ArrayList<>(state.get().versions());
     versions.add(new Version(version, file, MigrationState.sha256(text)));
     MigrationState next = new MigrationState(versions, desiredSha256, desired);
@@ -185,11 +190,10 @@ public final class MigrationGenerator implements Generator {
     }
   }
 
-  private static String header(long version, Plan plan) {
+  private static String header(long version, List<String> changes) {
     StringBuilder out = new StringBuilder(MigrationFiles.GENERATED_MARK + " from the spec. ")
         .append("Do not edit: change the spec and rebuild.\n")
         .append("-- V").append(version).append(": ");
-    List<String> changes = plan.changes();
     boolean creation = changes.stream().allMatch(c -> c.startsWith("create "));
     out.append(changes.size() <= 6 ? String.join("; ", changes)
         : creation ? "create the schema, " + changes.size() + " tables"

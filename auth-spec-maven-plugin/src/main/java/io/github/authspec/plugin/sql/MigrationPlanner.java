@@ -18,6 +18,8 @@ import org.jooq.Query;
  * {@link Plan#destructive()}; the caller decides whether they are allowed.
  */
 final class MigrationPlanner {
+  private static final String CREATE = "create ";
+
   private final SqlRenderer sql;
 
   MigrationPlanner(SqlRenderer sql) {
@@ -29,6 +31,11 @@ final class MigrationPlanner {
     boolean isEmpty() {
       return queries.isEmpty();
     }
+  }
+
+  /** What {@link #plan} lists as the changes of a schema created from nothing. */
+  static List<String> creation(SchemaState to) {
+    return to.tables().stream().map(t -> CREATE + t.name()).toList();
   }
 
   Plan plan(SchemaState from, SchemaState to, Renames renames) {
@@ -62,7 +69,7 @@ final class MigrationPlanner {
       if (old == null) {
         queries.add(sql.createTable(table));
         queries.addAll(sql.tableExtras(table));
-        changes.add((from.tables().isEmpty() ? "create " : "add table ") + table.name());
+        changes.add((from.tables().isEmpty() ? CREATE : "add table ") + table.name());
         table.columns().stream().filter(c -> c.foreignKey() != null)
             .forEach(c -> foreignKeys.add(sql.addForeignKey(table.name(), c)));
       } else {
