@@ -13,9 +13,10 @@ import java.util.Optional;
  * {@link SqlRenderer} renders for {@link MigrationPlanner}'s plan from an empty schema, which
  * {@code CreateSchemaTextTest} holds byte for byte over every type, option, default kind and
  * name quoting, and over the seed, edge-case and random specs. A first build then never starts
- * jOOQ, whose cold start and rendering cost ~0.5 s of CPU. A schema with anything this class
- * has not been proved against (a check condition, which jOOQ parses and renders back; a control
- * character in a name or literal) is left to jOOQ.
+ * jOOQ, whose cold start and rendering cost about 0.9 s of CPU in a 63-table first build (paired
+ * whole builds, README "Speed"). A schema with anything this class has not been proved against
+ * (a check condition, which jOOQ parses and renders back; a control character in a name or
+ * literal) is left to jOOQ.
  */
 final class CreateSchemaText {
   private CreateSchemaText() {}
