@@ -194,7 +194,7 @@ public final class MigrationGenerator implements Generator {
     StringBuilder out = new StringBuilder(MigrationFiles.GENERATED_MARK + " from the spec. ")
         .append("Do not edit: change the spec and rebuild.\n")
         .append("-- V").append(version).append(": ");
-    boolean creation = changes.stream().allMatch(c -> c.startsWith("create "));
+    boolean creation = changes.stream().allMatch(c -> c.startsWith(MigrationPlanner.CREATE));
     out.append(changes.size() <= 6 ? String.join("; ", changes)
         : creation ? "create the schema, " + changes.size() + " tables"
         : changes.size() + " changes: " + String.join("; ", changes.subList(0, 6)) + "; ...")
@@ -205,7 +205,7 @@ public final class MigrationGenerator implements Generator {
   /** {@code add table audit_log} → {@code add_table_audit_log}; many changes are summarised. */
   static String slug(List<String> changes) {
     String first = changes.get(0);
-    String base = first.startsWith("create ") ? "create_schema" : first;
+    String base = first.startsWith(MigrationPlanner.CREATE) ? "create_schema" : first;
     String slug = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
         .replaceAll("^_|_$", "");
     if (changes.size() > 1 && !base.equals("create_schema")) {

@@ -18,7 +18,8 @@ import org.jooq.Query;
  * {@link Plan#destructive()}; the caller decides whether they are allowed.
  */
 final class MigrationPlanner {
-  private static final String CREATE = "create ";
+  /** How each change of a schema created from nothing begins; V1's header and name read it. */
+  static final String CREATE = "create ";
 
   private final SqlRenderer sql;
 
