@@ -18,19 +18,28 @@ final class AtomicFiles {
   private AtomicFiles() {}
 
   static void write(Path target, byte[] content) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = dir.resolve("." + target.getFileName() + ".tmp");
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    replace(target, content);
+  }
+
+  /** {@link #write} into a directory that exists: no directory check per file. */
+  static void replace(Path target, byte[] content) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
+    boolean moved = false;
     try {
       Files.write(temp, content);
       try {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
+        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
       }
+      moved = true;
     } finally {
-      Files.deleteIfExists(temp);
+      if (!moved) {
+        Files.deleteIfExists(temp); // after a move there is nothing left to delete
+      }
     }
   }
 }

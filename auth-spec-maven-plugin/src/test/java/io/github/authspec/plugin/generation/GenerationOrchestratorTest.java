@@ -1,6 +1,7 @@
 package io.github.authspec.plugin.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.authspec.model.Column;
 import io.github.authspec.model.Table;
@@ -10,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -25,20 +28,11 @@ class GenerationOrchestratorTest {
   private static final FileTime OLD = FileTime.fromMillis(1_000_000_000_000L);
 
   /** Lists each table's columns in tables/NAME.txt. */
-  private static final Generator PER_TABLE = new Generator() {
-    @Override
-    public String name() {
-      return "per-table";
-    }
-
-    @Override
-    public List<GeneratedFile> generate(GenerationContext context) {
-      return context.spec().database().tables().stream()
+  private static final Generator PER_TABLE = generator("per-table",
+      context -> context.spec().database().tables().stream()
           .map(t -> GeneratedFile.text(OutputRoot.JAVA, "tables/" + t.name() + ".txt",
               columns(t)))
-          .toList();
-    }
-  };
+          .toList());
 
   @TempDir Path base;
   private Path specFile;
@@ -145,6 +139,48 @@ class GenerationOrchestratorTest {
     assertThat(result.summary().written()).containsExactly(out("tables/users.txt"));
     assertThat(Files.getLastModifiedTime(out("tables/roles.txt"))).isEqualTo(OLD);
     assertThat(read("tables/users.txt")).isEqualTo("id\nemail\nphone\n");
+  }
+
+  @Test
+  @DisplayName("a changed migration is refused before anything of that run is written")
+  void changedMigrationRefusedFirst() throws IOException {
+    // Its tables as a migration (sorted last by its root) and as one Java file.
+    Generator migrationAndJava = generator("migration", context -> {
+      String names = context.spec().database().tables().stream().map(Table::name)
+          .collect(Collectors.joining("\n", "", "\n"));
+      return List.of(GeneratedFile.text(OutputRoot.JAVA, "all/tables.txt", names),
+          GeneratedFile.text(OutputRoot.MIGRATIONS, "V1__tables.sql", names));
+    });
+    GenerationOrchestrator writer =
+        new GenerationOrchestrator(List.of(migrationAndJava), BuildLog.SILENT);
+    writer.generate(request, true);
+    writeSpec(table("users", "id", "email") + "," + table("groups", "id", "name"));
+
+    assertThatThrownBy(() -> writer.generate(request, true)).isInstanceOf(IOException.class)
+        .hasMessageContaining("refusing to overwrite existing migration");
+    assertThat(read("all/tables.txt")).isEqualTo("users\nroles\n");
+  }
+
+  @Test
+  @DisplayName("many files into new nested directories are all written, in parallel, none left half")
+  void manyFilesNewDirectories() throws IOException {
+    Generator many = generator("many", context -> IntStream.range(0, 600)
+        .mapToObj(i -> GeneratedFile.text(OutputRoot.JAVA,
+            "d" + i % 7 + "/e" + i % 3 + "/f" + i + ".txt", "file " + i + "\n"))
+        .toList());
+    GenerationResult result =
+        new GenerationOrchestrator(List.of(many), BuildLog.SILENT).generate(request, true);
+
+    assertThat(result.summary().written()).hasSize(600).isSorted();
+    try (Stream<Path> all = Files.walk(request.javaDirectory())) {
+      List<Path> files = all.filter(Files::isRegularFile).toList();
+      assertThat(files).hasSize(600);
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        assertThat(Files.readString(f))
+            .isEqualTo("file " + name.substring(1, name.length() - 4) + "\n");
+      }
+    }
   }
 
   @Test
@@ -296,6 +332,21 @@ class GenerationOrchestratorTest {
         .containsOnly("AS199");
     assertThat(result.diagnostics().errors().get(0).message())
         .contains("per-table", ".txt, which another generator already produced");
+  }
+
+  private static Generator generator(String name,
+      Function<GenerationContext, List<GeneratedFile>> files) {
+    return new Generator() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public List<GeneratedFile> generate(GenerationContext context) {
+        return files.apply(context);
+      }
+    };
   }
 
   private static String columns(Table t) {
