@@ -10,18 +10,44 @@ public interface BuildLog {
 
   void debug(String message);
 
+  /** The four levels, for code that carries a line's level as data. */
+  enum Level { INFO, WARN, ERROR, DEBUG }
+
+  /** {@code message} at {@code level}. */
+  default void log(Level level, String message) {
+    switch (level) {
+      case INFO -> info(message);
+      case WARN -> warn(message);
+      case ERROR -> error(message);
+      case DEBUG -> debug(message);
+    }
+  }
+
+  /** A log that hands every line, with its level, to {@code sink}. */
+  static BuildLog to(java.util.function.BiConsumer<Level, String> sink) {
+    return new BuildLog() {
+      @Override
+      public void info(String message) {
+        sink.accept(Level.INFO, message);
+      }
+
+      @Override
+      public void warn(String message) {
+        sink.accept(Level.WARN, message);
+      }
+
+      @Override
+      public void error(String message) {
+        sink.accept(Level.ERROR, message);
+      }
+
+      @Override
+      public void debug(String message) {
+        sink.accept(Level.DEBUG, message);
+      }
+    };
+  }
+
   /** Discards everything; for tests and benchmarks. */
-  BuildLog SILENT = new BuildLog() {
-    @Override
-    public void info(String message) {}
-
-    @Override
-    public void warn(String message) {}
-
-    @Override
-    public void error(String message) {}
-
-    @Override
-    public void debug(String message) {}
-  };
+  BuildLog SILENT = to((level, message) -> {});
 }

@@ -56,18 +56,41 @@ public final class GenerationOrchestrator {
    */
   public GenerationResult generate(GenerationRequest request, boolean incremental)
       throws IOException {
+    Staleness staleness = staleness(request, incremental);
+    return staleness.upToDate() != null ? staleness.upToDate()
+        : regenerate(request, staleness.reason());
+  }
+
+  /**
+   * Either the up-to-date result, when nothing changed since the last successful run, or why
+   * the output must be regenerated.
+   */
+  public record Staleness(GenerationResult upToDate, String reason) {}
+
+  /** The up-to-date check alone: cheap, and it loads no generator. */
+  public Staleness staleness(GenerationRequest request, boolean incremental) throws IOException {
+    if (!incremental) {
+      return new Staleness(null, "incremental check disabled");
+    }
+    String specStat = Fingerprint.specStat(request); // before the bytes: a later edit shows
+    byte[] bytes = readSpec(request.specFile());
+    if (bytes == null) {
+      return new Staleness(null, "incremental check disabled");
+    }
+    Optional<String> stale = Fingerprint.staleReason(request, specStat, bytes);
+    if (stale.isPresent()) {
+      return new Staleness(null, stale.get());
+    }
+    return new Staleness(new GenerationResult(Status.UP_TO_DATE, new Diagnostics(List.of()),
+        WriteSummary.none(), "spec, configuration and plugin version unchanged since the "
+            + "last successful run", List.of()), null);
+  }
+
+  /** Plans and writes every file, for {@code reason}, then records the new fingerprint. */
+  public GenerationResult regenerate(GenerationRequest request, String reason)
+      throws IOException {
     String specStat = Fingerprint.specStat(request);
     byte[] bytes = readSpec(request.specFile());
-    String reason = "incremental check disabled";
-    if (incremental && bytes != null) {
-      Optional<String> stale = Fingerprint.staleReason(request, specStat, bytes);
-      if (stale.isEmpty()) {
-        return new GenerationResult(Status.UP_TO_DATE, new Diagnostics(List.of()),
-            WriteSummary.none(), "spec, configuration and plugin version unchanged since the "
-                + "last successful run", List.of());
-      }
-      reason = stale.get();
-    }
     Planned planned = plan(request, bytes);
     if (planned.failed()) {
       return failed(planned.diagnostics(), reason);

@@ -33,7 +33,7 @@ class ReproducibleOutputTest {
   }
 
   /** Generated files by path relative to the project, the per-run state excluded. */
-  private static Map<String, byte[]> files(Path project) throws IOException {
+  static Map<String, byte[]> files(Path project) throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
     try (Stream<Path> all = Files.walk(project)) {
       for (Path p : all.filter(Files::isRegularFile).toList()) {

@@ -1,0 +1,131 @@
+package io.github.authspec.plugin.generation;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Regenerates in a JVM of its own instead of Maven's. A build JVM lives for seconds, and in it
+ * the generators pay for the tiered JIT's C2 compilations (most of a cold build's extra CPU) and
+ * G1 growing the heap to a gigabyte for a large spec; the plugin cannot choose Maven's flags,
+ * but it can choose these: C1 only and the serial collector, which measured 0.57-0.75 of the
+ * in-process time. The forked JVM runs the same plugin jar and the same code, so the output is
+ * the same bytes. If it cannot be started, generation runs in-process.
+ */
+public final class ForkedGeneration {
+  /** The generation JVM's flags; see the class comment. */
+  static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1",
+      "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto");
+  /** Settings that can reach generated text or messages, passed on as the build JVM has them. */
+  private static final List<String> INHERITED = List.of("file.encoding", "user.language",
+      "user.country", "user.variant", "java.io.tmpdir");
+
+  private final BuildLog log;
+
+  public ForkedGeneration(BuildLog log) {
+    this.log = log;
+  }
+
+  /** {@link GenerationOrchestrator#regenerate}, in a forked JVM when one can be started. */
+  public GenerationResult regenerate(GenerationRequest request, String reason)
+      throws IOException {
+    Process process;
+    try {
+      process = new ProcessBuilder(command())
+          .redirectError(ProcessBuilder.Redirect.INHERIT)
+          .start();
+    } catch (IOException | UnsupportedOperationException e) {
+      log.debug("auth-spec: cannot start a generation JVM (" + e.getMessage()
+          + "); generating in the build JVM");
+      return new GenerationOrchestrator(Generators::all, log).regenerate(request, reason);
+    }
+    try {
+      try (DataOutputStream in = new DataOutputStream(
+          new BufferedOutputStream(process.getOutputStream()))) {
+        ForkProtocol.writeRequest(in, request);
+        ForkProtocol.writeString(in, reason);
+      }
+      try (DataInputStream out = new DataInputStream(
+          new BufferedInputStream(process.getInputStream(), 1 << 16))) {
+        return answer(out, process);
+      }
+    } finally {
+      process.destroy(); // normally gone already; never left behind on a failure here
+    }
+  }
+
+  private GenerationResult answer(DataInputStream out, Process process) throws IOException {
+    try {
+      while (true) {
+        byte tag = out.readByte();
+        if (tag == ForkProtocol.LOG) {
+          log.log(BuildLog.Level.values()[out.readByte()], ForkProtocol.readString(out));
+        } else if (tag == ForkProtocol.RESULT) {
+          return ForkProtocol.readResult(out);
+        } else if (tag == ForkProtocol.WRITE_FAILED) {
+          throw new IOException(ForkProtocol.readString(out));
+        } else {
+          throw new IOException("the generation JVM sent an unknown message (" + tag + ")");
+        }
+      }
+    } catch (EOFException e) {
+      int code;
+      try {
+        code = process.waitFor();
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        code = -1;
+      }
+      throw new IOException("the generation JVM ended (exit code " + code
+          + ") without a result; its error output is above", e);
+    }
+  }
+
+  /** {@code java FLAGS -cp PLUGIN ForkMain}, with this JVM's java. */
+  static List<String> command() throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JVM_FLAGS);
+    for (String key : INHERITED) {
+      String value = System.getProperty(key);
+      if (value != null) {
+        command.add("-D" + key + "=" + value);
+      }
+    }
+    command.add("-cp");
+    command.add(classpath());
+    command.add(ForkMain.class.getName());
+    return command;
+  }
+
+  /**
+   * Where this code was loaded from: in Maven, the plugin's class realm (the plugin jar, which
+   * bundles every library it runs, and its one dependency); elsewhere (tests), the JVM's class
+   * path.
+   */
+  private static String classpath() throws IOException {
+    ClassLoader loader = ForkedGeneration.class.getClassLoader();
+    if (!(loader instanceof URLClassLoader urls)) {
+      return System.getProperty("java.class.path");
+    }
+    List<String> entries = new ArrayList<>();
+    for (URL url : urls.getURLs()) {
+      try {
+        entries.add(Path.of(url.toURI()).toString());
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        throw new IOException("cannot put " + url + " on the generation JVM's class path", e);
+      }
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+}
