@@ -89,6 +89,7 @@ public final class ForkMain {
           out.writeByte(ForkProtocol.LOG);
           out.writeByte(level.ordinal());
           ForkProtocol.writeString(out, message);
+          out.flush(); // a long build's progress shows as it happens
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

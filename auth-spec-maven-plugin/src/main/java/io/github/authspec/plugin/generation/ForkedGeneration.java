@@ -23,9 +23,12 @@ import java.util.List;
  * the same bytes. If it cannot be started, generation runs in-process.
  */
 public final class ForkedGeneration {
-  /** The generation JVM's flags; see the class comment. */
+  /**
+   * The generation JVM's flags: see the class comment; the JVM's own warnings go to standard
+   * error, since standard output carries {@link ForkProtocol}.
+   */
   static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1",
-      "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto");
+      "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=warning:stderr");
   /** Settings that can reach generated text or messages, passed on as the build JVM has them. */
   private static final List<String> INHERITED = List.of("file.encoding", "user.language",
       "user.country", "user.variant", "java.io.tmpdir");
