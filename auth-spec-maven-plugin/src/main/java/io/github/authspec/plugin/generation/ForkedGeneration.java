@@ -13,6 +13,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Regenerates in a JVM of its own instead of Maven's. A build JVM lives for seconds, and in it
@@ -39,42 +40,83 @@ public final class ForkedGeneration {
     this.log = log;
   }
 
-  /** {@link GenerationOrchestrator#regenerate}, in a forked JVM when one can be started. */
+  /**
+   * {@link GenerationOrchestrator#regenerate}, in a forked JVM when one starts; in this JVM when
+   * none does (no {@code java} to run, or flags that JVM refuses: it ends before it says
+   * anything, and before anything could be written).
+   */
   public GenerationResult regenerate(GenerationRequest request, String reason)
       throws IOException {
+    Optional<GenerationResult> forked = fork(request, reason);
+    if (forked.isPresent()) {
+      return forked.get();
+    }
+    log.debug("auth-spec: generating in the build JVM");
+    return new GenerationOrchestrator(Generators::all, log).regenerate(request, reason);
+  }
+
+  /** The forked run's result, or none when no JVM started or it ended without a word. */
+  private Optional<GenerationResult> fork(GenerationRequest request, String reason)
+      throws IOException {
+    List<Path> classpath;
+    try {
+      classpath = classpath();
+    } catch (IOException e) {
+      log.debug("auth-spec: no class path for a generation JVM (" + e.getMessage() + ")");
+      return Optional.empty();
+    }
+    Optional<ClassDataArchive> archive = ClassDataArchive.of(classpath);
+    Optional<String> archiveFlag = archive.flatMap(ClassDataArchive::flag);
+    boolean writingArchive = archive.isPresent() && archive.get().writing();
     Process process;
     try {
-      process = new ProcessBuilder(command())
+      process = new ProcessBuilder(command(classpath, archiveFlag))
           .redirectError(ProcessBuilder.Redirect.INHERIT)
           .start();
     } catch (IOException | UnsupportedOperationException e) {
-      log.debug("auth-spec: cannot start a generation JVM (" + e.getMessage()
-          + "); generating in the build JVM");
-      return new GenerationOrchestrator(Generators::all, log).regenerate(request, reason);
+      if (writingArchive) {
+        archive.get().publish(false);
+      }
+      log.debug("auth-spec: cannot start a generation JVM (" + e.getMessage() + ")");
+      return Optional.empty();
     }
+    boolean exited = false;
     try {
       try (DataOutputStream in = new DataOutputStream(
           new BufferedOutputStream(process.getOutputStream()))) {
         ForkProtocol.writeRequest(in, request);
         ForkProtocol.writeString(in, reason);
+      } catch (IOException e) {
+        // It ended already; what it said, if anything, is read below.
       }
+      Optional<GenerationResult> result;
       try (DataInputStream out = new DataInputStream(
           new BufferedInputStream(process.getInputStream(), 1 << 16))) {
-        return answer(out, process);
+        result = answer(out, process);
       }
+      if (writingArchive) {
+        exited = waitFor(process) == 0; // it writes the archive as it exits
+      }
+      return result;
     } finally {
+      if (writingArchive) {
+        archive.get().publish(exited);
+      }
       process.destroy(); // normally gone already; never left behind on a failure here
     }
   }
 
-  private GenerationResult answer(DataInputStream out, Process process) throws IOException {
+  private Optional<GenerationResult> answer(DataInputStream out, Process process)
+      throws IOException {
+    boolean heard = false;
     try {
       while (true) {
         byte tag = out.readByte();
+        heard = true;
         if (tag == ForkProtocol.LOG) {
           log.log(BuildLog.Level.values()[out.readByte()], ForkProtocol.readString(out));
         } else if (tag == ForkProtocol.RESULT) {
-          return ForkProtocol.readResult(out);
+          return Optional.of(ForkProtocol.readResult(out));
         } else if (tag == ForkProtocol.WRITE_FAILED) {
           throw new IOException(ForkProtocol.readString(out));
         } else {
@@ -82,23 +124,31 @@ public final class ForkedGeneration {
         }
       }
     } catch (EOFException e) {
-      int code;
-      try {
-        code = process.waitFor();
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        code = -1;
+      int code = waitFor(process);
+      if (!heard) {
+        log.debug("auth-spec: the generation JVM ended (exit code " + code + ") at start-up");
+        return Optional.empty();
       }
       throw new IOException("the generation JVM ended (exit code " + code
           + ") without a result; its error output is above", e);
     }
   }
 
+  private static int waitFor(Process process) {
+    try {
+      return process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
   /** {@code java FLAGS -cp PLUGIN ForkMain}, with this JVM's java. */
-  static List<String> command() throws IOException {
+  static List<String> command(List<Path> classpath, Optional<String> archiveFlag) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_FLAGS);
+    archiveFlag.ifPresent(command::add);
     for (String key : INHERITED) {
       String value = System.getProperty(key);
       if (value != null) {
@@ -106,29 +156,33 @@ public final class ForkedGeneration {
       }
     }
     command.add("-cp");
-    command.add(classpath());
+    command.add(String.join(File.pathSeparator,
+        classpath.stream().map(Path::toString).toList()));
     command.add(ForkMain.class.getName());
     return command;
   }
 
   /**
    * Where this code was loaded from: in Maven, the plugin's class realm (the plugin jar, which
-   * bundles every library it runs, and its one dependency); elsewhere (tests), the JVM's class
-   * path.
+   * bundles every library it runs, then its one dependency); elsewhere (tests), the JVM's
+   * class path.
    */
-  private static String classpath() throws IOException {
+  static List<Path> classpath() throws IOException {
     ClassLoader loader = ForkedGeneration.class.getClassLoader();
+    List<Path> entries = new ArrayList<>();
     if (!(loader instanceof URLClassLoader urls)) {
-      return System.getProperty("java.class.path");
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        entries.add(Path.of(entry));
+      }
+      return entries;
     }
-    List<String> entries = new ArrayList<>();
     for (URL url : urls.getURLs()) {
       try {
-        entries.add(Path.of(url.toURI()).toString());
+        entries.add(Path.of(url.toURI()));
       } catch (URISyntaxException | IllegalArgumentException e) {
         throw new IOException("cannot put " + url + " on the generation JVM's class path", e);
       }
     }
-    return String.join(File.pathSeparator, entries);
+    return entries;
   }
 }

@@ -46,7 +46,8 @@ class ForkedGenerationTest {
     expected.forEach((path, bytes) -> assertThat(actual.get(path)).as(path).isEqualTo(bytes));
     assertThat(lines).as("the forked JVM's log reaches the build's")
         .anyMatch(l -> l.startsWith("DEBUG auth-spec: spec read, validated and named in"))
-        .anyMatch(l -> l.startsWith("DEBUG auth-spec: repositories: 65 file(s) in"));
+        .anyMatch(l -> l.startsWith("DEBUG auth-spec: repositories: 65 file(s) in"))
+        .as("no fall-back to the build JVM").noneMatch(l -> l.contains("in the build JVM"));
   }
 
   @Test
@@ -63,11 +64,14 @@ class ForkedGenerationTest {
     String expected = failure(() -> new GenerationOrchestrator(Generators::all,
         BuildLog.SILENT).regenerate(localRequest, "first build")).replace(here.toString(), "");
     assertThat(expected).contains("target");
-    assertThatThrownBy(() -> new ForkedGeneration(BuildLog.SILENT)
+    List<String> lines = new ArrayList<>();
+    assertThatThrownBy(() -> new ForkedGeneration(BuildLog.to((level, line) -> lines.add(line)))
         .regenerate(forkedRequest, "first build"))
         .isInstanceOf(IOException.class)
         .satisfies(e -> assertThat(e.getMessage().replace(forked.toString(), ""))
             .isEqualTo(expected));
+    assertThat(lines).as("no fall-back to the build JVM")
+        .isNotEmpty().noneMatch(l -> l.contains("in the build JVM"));
   }
 
   private interface Run {
