@@ -7,12 +7,16 @@
 # (least disturbed by a loaded machine), with wall time for the whole JVM.
 # The N-table specs clone the example's 63 tables with suffix _c<k> (the method of the shared
 # compare bench), foreign keys pointing into the same clone round.
+# Every JVM runs with JVM_FLAGS, by default the flags of the JVM that generate forks to
+# regenerate (ForkedGeneration.JVM_FLAGS); JVM_FLAGS= measures with the JDK's defaults, as
+# generation in Maven's own JVM (-Dauthspec.fork=false) runs.
 # usage: bench/phases.sh [sizes...]   (default 63 250 1000; RUNS=3 per size; MVN_ARGS for mvn)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LC_ALL=C
 sizes=${*:-63 250 1000}
 runs=${RUNS:-3}
+export JVM_FLAGS=${JVM_FLAGS--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}
 mvn -B -q -o ${MVN_ARGS:-} test-compile \
   org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
   -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test -pl auth-spec-maven-plugin -am
@@ -55,6 +59,7 @@ javac -d "$work" "$work/Nothing.java"
 python3 - "$work" "$cp" "$runs" $sizes <<'PY'
 import collections, os, shutil, statistics, subprocess, sys, time
 work, cp, runs, sizes = sys.argv[1], sys.argv[2], int(sys.argv[3]), [int(s) for s in sys.argv[4:]]
+flags = os.environ["JVM_FLAGS"].split()
 
 def run(argv):  # (stdout, wall s, cpu s of the whole process incl. children)
     t0 = time.monotonic()
@@ -67,7 +72,7 @@ def run(argv):  # (stdout, wall s, cpu s of the whole process incl. children)
 
 med = collections.defaultdict(list)
 for r in range(runs):
-    _, w, c = run(["java", "-cp", work, "Nothing"])
+    _, w, c = run(["java"] + flags + ["-cp", work, "Nothing"])
     med[("baseline", "jvm", 0, "wall")].append(w * 1000); med[("baseline", "jvm", 0, "cpu")].append(c * 1000)
     for n in sizes:
         d = os.path.join(work, "p%d" % n)
@@ -76,7 +81,7 @@ for r in range(runs):
                 shutil.rmtree(d, ignore_errors=True)
             else:
                 shutil.rmtree(os.path.join(d, "target"), ignore_errors=True)
-            argv = ["java", "-cp", cp, "io.github.authspec.plugin.generation.PhaseBench",
+            argv = ["java"] + flags + ["-cp", cp, "io.github.authspec.plugin.generation.PhaseBench",
                     os.path.join(work, "spec_%d.json" % n), d] + (["--orchestrated"] if build == "parallel" else [])
             out, w, c = run(argv)
             for line in out.splitlines():
@@ -85,7 +90,8 @@ for r in range(runs):
             med[(build, "jvm", n, "wall")].append(w * 1000); med[(build, "jvm", n, "cpu")].append(c * 1000)
 m = {k: statistics.median(v) for k, v in med.items()}
 jc, jw = m[("baseline", "jvm", 0, "cpu")], m[("baseline", "jvm", 0, "wall")]
-print("medians of %d runs; baseline = a JVM that only starts: %.0f ms cpu, %.0f ms wall" % (runs, jc, jw))
+print("medians of %d runs; JVM flags: %s" % (runs, " ".join(flags) or "(JDK defaults)"))
+print("baseline = a JVM that only starts: %.0f ms cpu, %.0f ms wall" % (jc, jw))
 print("cpu = process CPU time (JIT and GC included), least disturbed by a loaded machine;")
 print("(x) = ratio to the baseline's cpu (wall rows: to its wall); the line fit over the sizes gives ms per table")
 titles = {"first": "first build (no migrations), phases one after another",

@@ -26,10 +26,12 @@ import java.util.Optional;
 public final class ForkedGeneration {
   /**
    * The generation JVM's flags: see the class comment; the JVM's own warnings go to standard
-   * error, since standard output carries {@link ForkProtocol}.
+   * error, since standard output carries {@link ForkProtocol}, except class-data sharing's
+   * (writing the archive lists JDK classes it leaves out, which is no one's concern).
    */
   static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1",
-      "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xlog:disable", "-Xlog:all=warning:stderr");
+      "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xlog:disable",
+      "-Xlog:all=warning,cds*=off:stderr");
   /** Settings that can reach generated text or messages, passed on as the build JVM has them. */
   private static final List<String> INHERITED = List.of("file.encoding", "user.language",
       "user.country", "user.variant", "java.io.tmpdir");

@@ -2,9 +2,11 @@ package io.github.authspec.plugin.write;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file so readers see the old content or the new, never half of it: the bytes go to a
@@ -12,7 +14,8 @@ import java.nio.file.StandardCopyOption;
  * {@code Files.createTempFile}): that one seeds a {@code SecureRandom} and creates owner-only
  * files, so generated sources and committed migrations came out {@code rw-------}; these get
  * the user's umask like any file the build writes. Two writers of one target cannot happen:
- * executions sharing an output are refused before anything is written (AS114).
+ * executions sharing an output are refused before anything is written (AS114). A file that does
+ * not exist yet has no old content to keep: it is written in place ({@link #create}).
  */
 final class AtomicFiles {
   private AtomicFiles() {}
@@ -20,6 +23,22 @@ final class AtomicFiles {
   static void write(Path target, byte[] content) throws IOException {
     Files.createDirectories(target.toAbsolutePath().getParent());
     replace(target, content);
+  }
+
+  /**
+   * A file that is not there yet, into a directory that exists: written in place, since there is
+   * no old content to keep whole (a rename per file was a third of a clean build's writing).
+   * If the file appeared meanwhile, it is replaced as by {@link #replace}.
+   */
+  static void create(Path target, byte[] content) throws IOException {
+    try {
+      Files.write(target, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (FileAlreadyExistsException e) {
+      replace(target, content);
+    } catch (IOException e) {
+      Files.deleteIfExists(target); // no half file left behind (a full disk, say)
+      throw e;
+    }
   }
 
   /** {@link #write} into a directory that exists: no directory check per file. */

@@ -95,7 +95,11 @@ public final class OutputWriter {
     }
     inParallel(changed.size(), k -> {
       int i = changed.get(k);
-      AtomicFiles.replace(targets.get(i), files.get(i).content());
+      if (states[i] == State.ABSENT) {
+        AtomicFiles.create(targets.get(i), files.get(i).content());
+      } else {
+        AtomicFiles.replace(targets.get(i), files.get(i).content());
+      }
     });
     List<Path> deleted = deleteStale(previous, entries);
     TreeSet<String> roots = new TreeSet<>();
