@@ -54,11 +54,15 @@ class GenerateMojoTest {
     mojo.setLog(log);
     mojo.spec = new File("src/test/resources/unit/validate/minimal-field-reference.json");
 
+    assertThat(mojo.fork).as("the default: regenerating in a JVM of its own").isTrue();
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
         .hasMessageEndingWith("has 2 errors, 10 warnings; nothing was generated")
         .satisfies(e -> assertThat(((MojoFailureException) e).getLongMessage()).isNull());
     assertThat(log.count("minimal-field-reference.json:63:17: error: [AS040]")).isEqualTo(1);
     assertThat(log.at("warn")).hasSize(10);
+    assertThat(log.at("debug")).as("diagnostics and log lines came from the generation JVM")
+        .anyMatch(l -> l.startsWith("auth-spec: spec read, validated and named in"))
+        .noneMatch(l -> l.contains("in the build JVM"));
     assertThat(dir.resolve("java")).doesNotExist();
   }
 
