@@ -26,6 +26,8 @@ import java.util.Optional;
  */
 final class ClassDataArchive {
   private static final String SUFFIX = ".jsa";
+  private static final java.util.concurrent.atomic.AtomicInteger WRITERS =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** {@code NAME.cds-} for {@code NAME.jar}: every archive of one jar starts so. */
   private final String prefix;
@@ -37,8 +39,9 @@ final class ClassDataArchive {
     String name = jar.getFileName().toString();
     this.prefix = name.substring(0, name.length() - ".jar".length()) + ".cds-";
     this.archive = jar.resolveSibling(prefix + key + SUFFIX);
+    // One per forked JVM: two executions of one build (mvn -T) may both be writing one.
     this.temporary = jar.resolveSibling(prefix + key + "." + ProcessHandle.current().pid()
-        + ".tmp");
+        + "-" + WRITERS.incrementAndGet() + ".tmp");
   }
 
   /**
@@ -72,7 +75,6 @@ final class ClassDataArchive {
       return Optional.of("-XX:SharedArchiveFile=" + archive);
     }
     try {
-      Files.deleteIfExists(temporary);
       Files.createFile(temporary); // the JVM refuses to start if it cannot write there
       writing = true;
       return Optional.of("-XX:ArchiveClassesAtExit=" + temporary);

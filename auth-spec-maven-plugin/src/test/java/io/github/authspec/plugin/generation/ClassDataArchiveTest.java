@@ -52,6 +52,23 @@ class ClassDataArchiveTest {
   }
 
   @Test
+  @DisplayName("two forks of one build writing the archive at once each get their own file")
+  void concurrentWriters(@TempDir Path repo) throws IOException {
+    Path jar = Files.write(repo.resolve("plugin-1.0.jar"), new byte[] {1});
+    ClassDataArchive one = new ClassDataArchive(jar, "8899aabbccddeeff");
+    ClassDataArchive two = new ClassDataArchive(jar, "8899aabbccddeeff");
+
+    String first = one.flag().orElseThrow();
+    String second = two.flag().orElseThrow();
+
+    assertThat(first).startsWith("-XX:ArchiveClassesAtExit=");
+    assertThat(second).startsWith("-XX:ArchiveClassesAtExit=").isNotEqualTo(first);
+    two.publish(false);
+    assertThat(Path.of(first.substring(first.indexOf('=') + 1))).as("not the other's to delete")
+        .exists();
+  }
+
+  @Test
   @DisplayName("classes from directories (tests, an IDE) get no archive")
   void noArchiveOutsideAJar(@TempDir Path dir) {
     assertThat(ClassDataArchive.of(List.of(dir))).isEmpty();
