@@ -69,6 +69,14 @@ class ClassDataArchiveTest {
   }
 
   @Test
+  @DisplayName("the archive's key is FNV-1a 64, as its published test vectors give it")
+  void fnvVectors() {
+    assertThat(ClassDataArchive.fnv1a("")).isEqualTo(0xcbf29ce484222325L);
+    assertThat(ClassDataArchive.fnv1a("a")).isEqualTo(0xaf63dc4c8601ec8cL);
+    assertThat(ClassDataArchive.fnv1a("foobar")).isEqualTo(0x85944171f73967e8L);
+  }
+
+  @Test
   @DisplayName("classes from directories (tests, an IDE) get no archive")
   void noArchiveOutsideAJar(@TempDir Path dir) {
     assertThat(ClassDataArchive.of(List.of(dir))).isEmpty();
