@@ -1,53 +1,33 @@
 package io.github.authspec.plugin.generation;
 
-/** The orchestrator's view of the build log; the mojo adapts Maven's. */
+/**
+ * The orchestrator's view of the build log; the mojo adapts Maven's. A line's level is data,
+ * so a log can also be carried elsewhere (the generation JVM sends its lines to the build's).
+ */
+@FunctionalInterface
 public interface BuildLog {
-  void info(String message);
-
-  void warn(String message);
-
-  void error(String message);
-
-  void debug(String message);
-
-  /** The four levels, for code that carries a line's level as data. */
+  /** The four levels of Maven's log. */
   enum Level { INFO, WARN, ERROR, DEBUG }
 
   /** {@code message} at {@code level}. */
-  default void log(Level level, String message) {
-    switch (level) {
-      case INFO -> info(message);
-      case WARN -> warn(message);
-      case ERROR -> error(message);
-      case DEBUG -> debug(message);
-    }
+  void log(Level level, String message);
+
+  default void info(String message) {
+    log(Level.INFO, message);
   }
 
-  /** A log that hands every line, with its level, to {@code sink}. */
-  static BuildLog to(java.util.function.BiConsumer<Level, String> sink) {
-    return new BuildLog() {
-      @Override
-      public void info(String message) {
-        sink.accept(Level.INFO, message);
-      }
+  default void warn(String message) {
+    log(Level.WARN, message);
+  }
 
-      @Override
-      public void warn(String message) {
-        sink.accept(Level.WARN, message);
-      }
+  default void error(String message) {
+    log(Level.ERROR, message);
+  }
 
-      @Override
-      public void error(String message) {
-        sink.accept(Level.ERROR, message);
-      }
-
-      @Override
-      public void debug(String message) {
-        sink.accept(Level.DEBUG, message);
-      }
-    };
+  default void debug(String message) {
+    log(Level.DEBUG, message);
   }
 
   /** Discards everything; for tests and benchmarks. */
-  BuildLog SILENT = to((level, message) -> {});
+  BuildLog SILENT = (level, message) -> {};
 }

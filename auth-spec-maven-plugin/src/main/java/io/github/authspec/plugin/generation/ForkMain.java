@@ -83,7 +83,7 @@ public final class ForkMain {
 
   /** Log lines as protocol messages; generators log from several threads at once. */
   private static BuildLog protocolLog(DataOutputStream out) {
-    return BuildLog.to((level, message) -> {
+    return (level, message) -> {
       synchronized (out) {
         try {
           out.writeByte(ForkProtocol.LOG);
@@ -94,6 +94,6 @@ public final class ForkMain {
           throw new UncheckedIOException(e);
         }
       }
-    });
+    };
   }
 }

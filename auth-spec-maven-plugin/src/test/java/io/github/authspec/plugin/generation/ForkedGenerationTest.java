@@ -28,7 +28,7 @@ class ForkedGenerationTest {
     GenerationResult local = new GenerationOrchestrator(Generators::all, BuildLog.SILENT)
         .regenerate(Specs.project(Specs.FULL, here), "first build");
     List<String> lines = new ArrayList<>();
-    BuildLog log = BuildLog.to((level, line) -> lines.add(level + " " + line));
+    BuildLog log = (level, line) -> lines.add(level + " " + line);
     GenerationResult remote = new ForkedGeneration(log)
         .regenerate(Specs.project(Specs.FULL, forked), "first build");
 
@@ -65,7 +65,7 @@ class ForkedGenerationTest {
         BuildLog.SILENT).regenerate(localRequest, "first build")).replace(here.toString(), "");
     assertThat(expected).contains("target");
     List<String> lines = new ArrayList<>();
-    assertThatThrownBy(() -> new ForkedGeneration(BuildLog.to((level, line) -> lines.add(line)))
+    assertThatThrownBy(() -> new ForkedGeneration((level, line) -> lines.add(line))
         .regenerate(forkedRequest, "first build"))
         .isInstanceOf(IOException.class)
         .satisfies(e -> assertThat(e.getMessage().replace(forked.toString(), ""))
