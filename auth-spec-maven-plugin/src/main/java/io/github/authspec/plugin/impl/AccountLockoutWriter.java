@@ -31,12 +31,13 @@ final class AccountLockoutWriter extends Writer {
     Sql sql = t.sql();
     ClassName db = t.support("Db");
     ClassName policy = t.support("LockoutPolicy");
-    String lock = sql.of("CASE WHEN %s + 1 >= ? THEN CAST(? AS timestamp) + LEAST(CAST(? AS "
+    String time = t.timeParameter();
+    String lock = sql.of("CASE WHEN %s + 1 >= ? THEN " + time + " + LEAST(CAST(? AS "
         + "double precision), CAST(? AS double precision) * POWER(2, LEAST(%s + 1 - ?, ?))) "
         + "* INTERVAL '1 millisecond' ELSE %s END", failures, failures, until);
     String record = sql.of("UPDATE %s SET %s = %s + 1, %s = ", table, failures, failures, until)
-        + lock + at.map(c -> sql.of(", %s = CASE WHEN %s + 1 = ? THEN CAST(? AS timestamp) "
-            + "ELSE %s END", c, failures, c)).orElse("") + sql.of(" WHERE %s = ?", id);
+        + lock + at.map(c -> sql.of(", %s = CASE WHEN %s + 1 = ? THEN " + time
+            + " ELSE %s END", c, failures, c)).orElse("") + sql.of(" WHERE %s = ?", id);
     String reset = sql.of("UPDATE %s SET %s = 0, %s = NULL", table, failures, until)
         + at.map(c -> sql.of(", %s = NULL", c)).orElse("") + sql.of(" WHERE %s = ?", id);
     return t.skeleton(b, "Locks an account after repeated failures, for growing periods "

@@ -90,7 +90,7 @@ public final class ImplementationGenerator implements Generator {
         ServiceGenerator.interfaceName(f, catalog, naming)));
     Target base = new Target(null, null,
         ServiceGenerator.idType(context.spec(), naming, "UserId"), naming, new Sql(naming),
-        selected, context.spec());
+        selected, context.spec(), context.request().timestamps());
     List<Implementation> out = new ArrayList<>();
     for (Feature feature : context.spec().selected()) {
       Optional<Writer> writer = Optional.ofNullable(WRITERS.get(feature.id()));
@@ -107,7 +107,7 @@ public final class ImplementationGenerator implements Generator {
       ClassName service = ServiceGenerator.interfaceName(feature, catalog, naming);
       Target target = new Target(ClassName.get(service.packageName(),
           naming.implementationName(feature)), service, base.userId(), naming, base.sql(),
-          selected, context.spec());
+          selected, context.spec(), base.timestamps());
       TypeSpec type = Delegation.apply(writer.get().write(binding, target), feature,
           context.spec(), catalog, naming);
       out.add(new Implementation(feature, service, type, writer.get().support(),

@@ -8,8 +8,11 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.authspec.model.Column;
 import io.github.authspec.model.RedisKey;
+import io.github.authspec.model.SqlType;
 import io.github.authspec.plugin.generation.JavaFiles;
 import io.github.authspec.plugin.naming.Naming;
+import io.github.authspec.plugin.types.TimestampType;
+import io.github.authspec.plugin.types.TypeMapping;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
@@ -24,9 +27,19 @@ import javax.lang.model.element.Modifier;
  * @param sql SQL text with quoted identifiers
  * @param selected the interfaces of every selected feature, by feature id
  * @param spec the spec
+ * @param timestamps how the spec's TIMESTAMP columns are typed in SQL
  */
 record Target(ClassName self, ClassName service, TypeName userId, Naming naming, Sql sql,
-    Map<String, ClassName> selected, io.github.authspec.model.Spec spec) {
+    Map<String, ClassName> selected, io.github.authspec.model.Spec spec,
+    TimestampType timestamps) {
+
+  /**
+   * {@code CAST(? AS <the column's type>)}: where SQL arithmetic needs a typed time, the cast
+   * names the column's own type, so the bound instant keeps its meaning ({@code SqlTime}).
+   */
+  String timeParameter() {
+    return "CAST(? AS " + TypeMapping.postgresElementName(SqlType.TIMESTAMP, timestamps) + ")";
+  }
 
   /** The interface of another feature, when it is selected too. */
   java.util.Optional<ClassName> other(String feature) {

@@ -8,6 +8,7 @@ package io.github.authspec.plugin.naming;
 public enum SupportType {
   JDBC_SUPPORT("repository", "JdbcSupport", true),
   REPOSITORY_EXCEPTION("repository", "RepositoryException", true),
+  SQL_TIME("repository", "SqlTime", true),
   KEY_SPEC("cache", "KeySpec", true),
   REDIS_KEY_OPERATIONS("cache", "RedisKeyOperations", true),
   JEDIS_KEY_OPERATIONS("cache", "JedisKeyOperations", true),

@@ -40,7 +40,8 @@ public final class SpringBootGenerator implements Generator {
     String pkg = naming.supportPackage("spring");
     List<Table> tables = spec.infrastructure().databaseEnabled()
         ? spec.database().tables() : List.of();
-    Optional<UserDetailsWriter> users = UserDetailsWriter.of(tables, naming, pkg);
+    Optional<UserDetailsWriter> users = UserDetailsWriter.of(tables, naming, pkg,
+        context.request().timestamps());
     ImplementationBeans implemented = tables.isEmpty() ? ImplementationBeans.none()
         : ImplementationBeans.of(context);
     SpringProperties properties = new SpringProperties(pkg, spec.externalServices(), naming,

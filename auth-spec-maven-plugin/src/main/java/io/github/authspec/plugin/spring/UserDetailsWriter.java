@@ -11,13 +11,17 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.authspec.model.Column;
 import io.github.authspec.model.SqlType;
 import io.github.authspec.model.Table;
 import io.github.authspec.plugin.naming.Naming;
+import io.github.authspec.plugin.types.TimestampType;
+import io.github.authspec.plugin.types.TypeMapping;
 import java.time.Clock;
-import java.time.LocalDateTime;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,19 +49,22 @@ final class UserDetailsWriter {
   private final Optional<RoleLink> roles;
   private final Naming naming;
   private final String packageName;
+  private final TimestampType timestamps;
 
   private UserDetailsWriter(Table users, Column username, Column password,
-      Optional<RoleLink> roles, Naming naming, String packageName) {
+      Optional<RoleLink> roles, Naming naming, String packageName, TimestampType timestamps) {
     this.users = users;
     this.username = username;
     this.password = password;
     this.roles = roles;
     this.naming = naming;
     this.packageName = packageName;
+    this.timestamps = timestamps;
   }
 
   /** A writer when {@code tables} has {@code users(email unique, password_hash)}. */
-  static Optional<UserDetailsWriter> of(List<Table> tables, Naming naming, String packageName) {
+  static Optional<UserDetailsWriter> of(List<Table> tables, Naming naming, String packageName,
+      TimestampType timestamps) {
     Optional<Table> users = table(tables, "users");
     Optional<Column> email = users.flatMap(t -> t.column("email")).filter(Column::unique)
         .filter(c -> c.type().family() == SqlType.Family.TEXT && !c.array());
@@ -67,7 +74,7 @@ final class UserDetailsWriter {
       return Optional.empty();
     }
     return Optional.of(new UserDetailsWriter(users.get(), email.get(), hash.get(),
-        roleLink(tables, users.get()), naming, packageName));
+        roleLink(tables, users.get()), naming, packageName, timestamps));
   }
 
   private static Optional<RoleLink> roleLink(List<Table> tables, Table users) {
@@ -202,11 +209,25 @@ final class UserDetailsWriter {
     return type.addMethod(constructor.build())
         .addMethod(load(entity))
         .addMethod(authorities(entity))
-        .addMethod(MethodSpec.methodBuilder("after").addModifiers(Modifier.PRIVATE,
-                Modifier.STATIC).returns(boolean.class)
-            .addParameter(LocalDateTime.class, "time").addParameter(LocalDateTime.class, "now")
-            .addStatement("return time != null && time.isAfter(now)").build())
+        .addMethod(after())
         .build();
+  }
+
+  /**
+   * {@code after(time, now)} over the entity's time type: a {@code LocalDateTime} column holds
+   * UTC wall time, so every kind compares as an instant against the clock's instant, whatever
+   * the clock's zone.
+   */
+  private MethodSpec after() {
+    TypeName time = TypeMapping.elementType(SqlType.TIMESTAMP, timestamps);
+    CodeBlock instant = switch (timestamps) {
+      case LOCAL -> CodeBlock.of("time.toInstant($T.UTC)", ZoneOffset.class);
+      case INSTANT -> CodeBlock.of("time");
+      case OFFSET -> CodeBlock.of("time.toInstant()");
+    };
+    return MethodSpec.methodBuilder("after").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(boolean.class).addParameter(time, "time").addParameter(Instant.class, "now")
+        .addStatement("return time != null && $L.isAfter(now)", instant).build();
   }
 
   private String stateDoc() {
@@ -232,7 +253,7 @@ final class UserDetailsWriter {
         .addStatement("$T user = users.$N(username).orElseThrow(() -> new $T($S))", entity,
             naming.finderName(username), USERNAME_NOT_FOUND,
             "no user with this username")
-        .addStatement("$T now = $T.now(clock)", LocalDateTime.class, LocalDateTime.class)
+        .addStatement("$T now = clock.instant()", Instant.class)
         .addStatement("$T password = user.$N()", String.class, naming.memberName(password));
     CodeBlock disabled = any(List.of(
         timestamp("deleted_at").map(c -> CodeBlock.of("user.$N() != null",

@@ -140,7 +140,7 @@ public final class ApiKeys {
         ps.setString(1, Secrets.sha256(secret));
         ps.setObject(2, userId);
         ps.setString(3, name);
-        ps.setObject(4, expiresAt.map(Sql::utc).orElse(null), java.sql.Types.TIMESTAMP);
+        Sql.set(ps, 4, expiresAt.orElse(null));
         ps.setString(5, String.join(" ", new TreeSet<>(scopes)));
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
@@ -165,9 +165,9 @@ public final class ApiKeys {
     Instant now = clock.instant();
     return Sql.transaction(dataSource, "authenticating an API key", c -> {
       try (PreparedStatement ps = c.prepareStatement(authenticate)) {
-        ps.setObject(1, Sql.utc(now));
+        Sql.set(ps, 1, now);
         ps.setString(2, hash);
-        ps.setObject(3, Sql.utc(now));
+        Sql.set(ps, 3, now);
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next() || !Secrets.constantTimeEquals(hash, rs.getString(5))) {
             return Optional.<Key>empty();
@@ -178,7 +178,7 @@ public final class ApiKeys {
             Arrays.stream(scopes.split(" ")).filter(s -> !s.isEmpty()).forEach(set::add);
           }
           return Optional.of(new Key(rs.getLong(1), rs.getObject(2), Set.copyOf(set),
-              Optional.ofNullable(Sql.instant(rs, rs.getMetaData().getColumnName(4)))));
+              Optional.ofNullable(Sql.instant(rs, 4))));
         }
       }
     });

@@ -319,8 +319,8 @@ public final class RefreshTokens {
         ps.setString(1, Secrets.sha256(token));
         ps.setObject(2, userId);
         ps.setString(3, family);
-        ps.setObject(4, Sql.utc(now));
-        ps.setObject(5, Sql.utc(expires));
+        Sql.set(ps, 4, now);
+        Sql.set(ps, 5, expires);
         if (scoped) {
           ps.setString(6, kept.isEmpty() ? null : String.join(" ", new TreeSet<>(kept)));
         }
@@ -345,20 +345,20 @@ public final class RefreshTokens {
     Instant now = clock.instant();
     Optional<Issued> rotated = Sql.transaction(dataSource, "rotating a refresh token", c -> {
       try (PreparedStatement ps = c.prepareStatement(rotateSql)) {
-        ps.setObject(1, Sql.utc(now));
-        ps.setObject(2, Sql.utc(now));
+        Sql.set(ps, 1, now);
+        Sql.set(ps, 2, now);
         ps.setString(3, hash);
-        ps.setObject(4, Sql.utc(now));
+        Sql.set(ps, 4, now);
         ps.setString(5, Secrets.sha256(successor));
-        ps.setObject(6, Sql.utc(now));
-        ps.setObject(7, Sql.utc(now.plus(ttl)));
+        Sql.set(ps, 6, now);
+        Sql.set(ps, 7, now.plus(ttl));
         ps.setString(8, familyLifetime.getSeconds() + " seconds");
         try (ResultSet rs = ps.executeQuery()) {
           if (!rs.next()) {
             return Optional.<Issued>empty();
           }
           return Optional.of(new Issued(successor, rs.getObject(1), rs.getString(2),
-              Sql.instant(rs, rs.getMetaData().getColumnName(3)),
+              Sql.instant(rs, 3),
               scoped ? scopes(rs.getString(4)) : Set.of()));
         }
       }
@@ -382,8 +382,8 @@ public final class RefreshTokens {
             return new Refresh(Outcome.INVALID, Optional.empty(), Optional.empty());
           }
           family = rs.getString(1);
-          used = instantAt(rs, 2);
-          revoked = instantAt(rs, 3);
+          used = Sql.instant(rs, 2);
+          revoked = Sql.instant(rs, 3);
         }
       }
       Optional<String> fid = Optional.ofNullable(family);
@@ -395,7 +395,7 @@ public final class RefreshTokens {
         return new Refresh(Outcome.CONCURRENT, Optional.empty(), fid);
       }
       try (PreparedStatement ps = c.prepareStatement(revokeFamilySql)) {
-        ps.setObject(1, Sql.utc(now));
+        Sql.set(ps, 1, now);
         ps.setString(2, family);
         ps.executeUpdate();
       }
@@ -413,7 +413,7 @@ public final class RefreshTokens {
     Instant now = clock.instant();
     return Sql.transaction(dataSource, "revoking a token family", c -> {
       try (PreparedStatement ps = c.prepareStatement(revokeFamilySql)) {
-        ps.setObject(1, Sql.utc(now));
+        Sql.set(ps, 1, now);
         ps.setString(2, familyId);
         return ps.executeUpdate();
       }
@@ -469,7 +469,7 @@ public final class RefreshTokens {
     Instant now = clock.instant();
     return Sql.transaction(dataSource, "revoking a user's refresh tokens", c -> {
       try (PreparedStatement ps = c.prepareStatement(revokeUserSql)) {
-        ps.setObject(1, Sql.utc(now));
+        Sql.set(ps, 1, now);
         ps.setObject(2, userId);
         List<String> families = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
@@ -495,7 +495,7 @@ public final class RefreshTokens {
     return Sql.transaction(dataSource, "listing token families", c -> {
       try (PreparedStatement ps = c.prepareStatement(activeSql)) {
         ps.setObject(1, userId);
-        ps.setObject(2, Sql.utc(now));
+        Sql.set(ps, 2, now);
         List<String> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -505,11 +505,6 @@ public final class RefreshTokens {
         return out;
       }
     });
-  }
-
-  private static Instant instantAt(ResultSet rs, int column) throws java.sql.SQLException {
-    java.time.LocalDateTime t = rs.getObject(column, java.time.LocalDateTime.class);
-    return t == null ? null : t.toInstant(java.time.ZoneOffset.UTC);
   }
 
   private static Set<String> scopes(String stored) {

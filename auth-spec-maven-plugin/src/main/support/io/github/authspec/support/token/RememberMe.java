@@ -131,8 +131,8 @@ public final class RememberMe {
       try (PreparedStatement ps = c.prepareStatement(insert)) {
         ps.setObject(1, userId);
         ps.setString(2, Secrets.sha256(token));
-        ps.setObject(3, Sql.utc(now.plus(ttl)));
-        ps.setObject(4, Sql.utc(now));
+        Sql.set(ps, 3, now.plus(ttl));
+        Sql.set(ps, 4, now);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           return rs.getLong(1);
@@ -166,10 +166,10 @@ public final class RememberMe {
     return Sql.transaction(dataSource, "using a remember-me token", c -> {
       try (PreparedStatement ps = c.prepareStatement(rotate)) {
         ps.setString(1, Secrets.sha256(next));
-        ps.setObject(2, Sql.utc(now));
+        Sql.set(ps, 2, now);
         ps.setLong(3, id);
         ps.setString(4, presented);
-        ps.setObject(5, Sql.utc(now));
+        Sql.set(ps, 5, now);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
             return new Result(Outcome.VALID, Optional.of(rs.getObject(1)),
@@ -186,7 +186,7 @@ public final class RememberMe {
             return new Result(Outcome.INVALID, Optional.empty(), Optional.empty());
           }
           user = rs.getObject(1);
-          expires = Sql.instant(rs, rs.getMetaData().getColumnName(2));
+          expires = Sql.instant(rs, 2);
         }
       }
       if (!now.isBefore(expires)) {

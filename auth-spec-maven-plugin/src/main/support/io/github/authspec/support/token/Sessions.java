@@ -192,9 +192,9 @@ public final class Sessions {
       }
       List<Long> evicted = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(evict)) {
-        ps.setObject(1, Sql.utc(now));
+        Sql.set(ps, 1, now);
         ps.setObject(2, userId);
-        ps.setObject(3, Sql.utc(now));
+        Sql.set(ps, 3, now);
         ps.setInt(4, limit - 1);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -205,9 +205,9 @@ public final class Sessions {
       long id;
       try (PreparedStatement ps = c.prepareStatement(insert)) {
         ps.setObject(1, userId);
-        ps.setObject(2, Sql.utc(now));
-        ps.setObject(3, Sql.utc(expires));
-        ps.setObject(4, Sql.utc(now));
+        Sql.set(ps, 2, now);
+        Sql.set(ps, 3, expires);
+        Sql.set(ps, 4, now);
         ps.setObject(5, userId);
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
@@ -234,10 +234,10 @@ public final class Sessions {
     return Sql.transaction(dataSource, "validating a session", c -> {
       try (PreparedStatement ps = c.prepareStatement(validate)) {
         ps.setLong(1, id.get());
-        ps.setObject(2, Sql.utc(now));
+        Sql.set(ps, 2, now);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? Optional.of(new Live(id.get(), rs.getObject(1),
-              Sql.instant(rs, rs.getMetaData().getColumnName(2)))) : Optional.<Live>empty();
+              Sql.instant(rs, 2))) : Optional.<Live>empty();
         }
       }
     });
@@ -257,14 +257,14 @@ public final class Sessions {
     Instant now = clock.instant();
     return Sql.transaction(dataSource, "extending a session", c -> {
       try (PreparedStatement ps = c.prepareStatement(touch)) {
-        ps.setObject(1, Sql.utc(now));
-        ps.setObject(2, Sql.utc(now.plus(idle)));
+        Sql.set(ps, 1, now);
+        Sql.set(ps, 2, now.plus(idle));
         ps.setString(3, absolute.getSeconds() + " seconds");
         ps.setLong(4, id.get());
-        ps.setObject(5, Sql.utc(now));
+        Sql.set(ps, 5, now);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? Optional.of(new Live(id.get(), rs.getObject(1),
-              Sql.instant(rs, rs.getMetaData().getColumnName(2)))) : Optional.<Live>empty();
+              Sql.instant(rs, 2))) : Optional.<Live>empty();
         }
       }
     });
@@ -284,7 +284,7 @@ public final class Sessions {
     Instant now = clock.instant();
     return Sql.transaction(dataSource, "ending a session", c -> {
       try (PreparedStatement ps = c.prepareStatement(logout)) {
-        ps.setObject(1, Sql.utc(now));
+        Sql.set(ps, 1, now);
         ps.setLong(2, id.get());
         return ps.executeUpdate() == 1;
       }
@@ -301,7 +301,7 @@ public final class Sessions {
     Instant now = clock.instant();
     return Sql.transaction(dataSource, "ending a user's sessions", c -> {
       try (PreparedStatement ps = c.prepareStatement(logoutUser)) {
-        ps.setObject(1, Sql.utc(now));
+        Sql.set(ps, 1, now);
         ps.setObject(2, userId);
         return ps.executeUpdate();
       }
@@ -319,7 +319,7 @@ public final class Sessions {
     return Sql.transaction(dataSource, "listing sessions", c -> {
       try (PreparedStatement ps = c.prepareStatement(list)) {
         ps.setObject(1, userId);
-        ps.setObject(2, Sql.utc(now));
+        Sql.set(ps, 2, now);
         List<Long> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -361,9 +361,9 @@ public final class Sessions {
       }
       List<Long> evicted = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(evict)) {
-        ps.setObject(1, Sql.utc(now));
+        Sql.set(ps, 1, now);
         ps.setObject(2, userId);
-        ps.setObject(3, Sql.utc(now));
+        Sql.set(ps, 3, now);
         ps.setInt(4, limit);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

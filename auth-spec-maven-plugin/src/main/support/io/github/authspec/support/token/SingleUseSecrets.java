@@ -326,7 +326,7 @@ public final class SingleUseSecrets {
     names.add(Sql.quote(table.secretColumn()));
     values.add(digest(secret, matchValues(columns)));
     names.add(Sql.quote(table.expiresAtColumn()));
-    values.add(Sql.utc(expires));
+    values.add(expires);
     for (Map.Entry<String, ?> e : columns.entrySet()) {
       names.add(Sql.quote(e.getKey()));
       values.add(e.getValue());
@@ -336,7 +336,7 @@ public final class SingleUseSecrets {
     Sql.transaction(dataSource, "issuing a secret in " + table.table(), c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int i = 0; i < values.size(); i++) {
-          ps.setObject(i + 1, values.get(i));
+          Sql.bind(ps, i + 1, values.get(i));
         }
         return ps.executeUpdate();
       }
@@ -421,13 +421,13 @@ public final class SingleUseSecrets {
       try (PreparedStatement ps = c.prepareStatement(consumeSql)) {
         int i = 1;
         if (table.usedAtColumn() != null) {
-          ps.setObject(i++, Sql.utc(now));
+          Sql.set(ps, i++, now);
         }
         for (String d : digests) {
           ps.setString(i++, d);
         }
         if (!table.windowed()) {
-          ps.setObject(i++, Sql.utc(now));
+          Sql.set(ps, i++, now);
         }
         for (Object m : matchValues) {
           ps.setObject(i++, m);

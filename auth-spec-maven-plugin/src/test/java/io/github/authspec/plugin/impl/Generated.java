@@ -7,6 +7,9 @@ import io.github.authspec.plugin.generation.GenerationRequest;
 import io.github.authspec.plugin.generation.Generators;
 import io.github.authspec.plugin.generation.OutputRoot;
 import io.github.authspec.plugin.generation.RedisClient;
+import io.github.authspec.plugin.testsupport.OptionCell;
+import io.github.authspec.plugin.testsupport.RedisClusterSupport;
+import io.github.authspec.plugin.testsupport.RedisServerSupport;
 import io.github.authspec.plugin.testsupport.Catalog;
 import io.github.authspec.plugin.testsupport.GeneratedSources;
 import io.github.authspec.plugin.testsupport.PostgresServer;
@@ -26,13 +29,16 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The full seed spec generated with {@code implementations=true} (and {@code redisClient=JEDIS},
- * for the Redis scripts' binding) and compiled once per test JVM
- * (with -Xlint:all -Werror), and helpers to call the generated classes against a fresh
- * PostgreSQL database with the generated migrations applied.
+ * The full seed spec generated with {@code implementations=true} in this JVM's cell of the
+ * option matrix ({@link OptionCell#current()}: timestamps, Redis binding, flavour, Bouncy
+ * Castle) and compiled once per test JVM (with -Xlint:all -Werror), and helpers to call the
+ * generated classes against a fresh PostgreSQL database with the generated migrations applied
+ * and against Redis through the cell's binding.
  */
 final class Generated {
   static final String PACKAGE = "com.example.authservice";
+  /** The options this JVM generates with. */
+  static final OptionCell CELL = OptionCell.current();
   private static ClassLoader loader;
   private static List<GeneratedFile> files;
 
@@ -42,8 +48,8 @@ final class Generated {
     if (files == null) {
       try {
         Path dir = Files.createTempDirectory("impl-full");
-        GenerationRequest request = Specs.project(Specs.FULL, dir).toBuilder()
-            .implementations(true).redisClient(RedisClient.JEDIS).build();
+        GenerationRequest request = CELL.apply(Specs.project(Specs.FULL, dir).toBuilder()
+            .implementations(true).build());
         GenerationOrchestrator.Planned planned = new GenerationOrchestrator(Generators.all(),
             BuildLog.SILENT).plan(request, Files.readAllBytes(request.specFile()));
         if (planned.failed()) {
@@ -185,5 +191,39 @@ final class Generated {
         new Class<?>[] {type}, (proxy, method, args) -> {
           throw new UnsupportedOperationException(method.getName());
         });
+  }
+
+  /** The generated {@code RedisScripts} over the test Redis, in the cell's binding. */
+  static synchronized Object scripts() {
+    if (scripts == null) {
+      scripts = CELL.redisClient() == RedisClient.LETTUCE
+          ? create("auth.LettuceScripts", io.lettuce.core.RedisClient.create(
+              io.lettuce.core.RedisURI.create("127.0.0.1", RedisServerSupport.port())).connect()
+              .sync())
+          : create("auth.JedisScripts", RedisServerSupport.client());
+    }
+    return scripts;
+  }
+
+  private static Object scripts;
+
+  /** The generated {@code RedisScripts} over the test Redis Cluster, in the cell's binding. */
+  static Object clusterScripts() {
+    if (CELL.redisClient() == RedisClient.LETTUCE) {
+      List<io.lettuce.core.RedisURI> nodes = RedisClusterSupport.ports().stream()
+          .map(p -> io.lettuce.core.RedisURI.create("127.0.0.1", p)).toList();
+      return create("auth.LettuceScripts",
+          io.lettuce.core.cluster.RedisClusterClient.create(nodes).connect().sync());
+    }
+    return create("auth.JedisScripts", RedisClusterSupport.client());
+  }
+
+  /**
+   * The cell's current password scheme at a test cost ({@code cost} PBKDF2 iterations; with
+   * Bouncy Castle, Argon2id at 64 KiB and one pass per thousand of {@code cost}).
+   */
+  static Object passwordAlgorithm(int cost) {
+    return CELL.bouncyCastle() ? create("auth.Argon2id", 64, Math.max(1, cost / 1000), 1)
+        : create("auth.Pbkdf2", cost);
   }
 }

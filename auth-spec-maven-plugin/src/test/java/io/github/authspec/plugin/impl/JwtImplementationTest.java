@@ -73,7 +73,7 @@ class JwtImplementationTest {
   void start() {
     db = Generated.database("jwt_impl");
     jedis = RedisServerSupport.client();
-    scripts = Generated.create("auth.JedisScripts", jedis);
+    scripts = Generated.scripts();
   }
 
   @Test

@@ -98,7 +98,7 @@ class OtherFeaturesImplementationTest {
   @Test
   @DisplayName("brute force: failures per address counted exactly under a start gun")
   void bruteForce() throws Exception {
-    Object scripts = Generated.create("auth.JedisScripts", RedisServerSupport.client());
+    Object scripts = Generated.scripts();
     Object detection = Generated.create(
         "service.auditsecurity.DefaultBruteForceDetectionService", scripts, 30,
         Duration.ofMinutes(15));

@@ -44,7 +44,7 @@ class PasswordImplementationTest {
   }
 
   private Object hasher(int iterations) {
-    Object pbkdf2 = Generated.create("auth.Pbkdf2", iterations);
+    Object pbkdf2 = Generated.passwordAlgorithm(iterations);
     Object none = java.lang.reflect.Array.newInstance(Generated.type("auth.PasswordAlgorithm"), 0);
     return Generated.create("auth.PasswordHasher", new SecureRandom(), pbkdf2, none);
   }
@@ -206,7 +206,7 @@ class PasswordImplementationTest {
   @DisplayName("an unknown email costs what a wrong password costs: one verification at the "
       + "current parameters, so response time does not tell which emails have accounts")
   void unknownEmailDoesTheSameWork() {
-    Object pbkdf2 = Generated.create("auth.Pbkdf2", 1_000);
+    Object pbkdf2 = Generated.passwordAlgorithm(1_000);
     Class<?> algorithm = Generated.type("auth.PasswordAlgorithm");
     List<String> verified = new java.util.concurrent.CopyOnWriteArrayList<>();
     // A recording decorator over the real algorithm: every call still hashes for real.

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClusterClient;
-import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The generated DefaultRateLimitingService of the full seed spec (over the generated
@@ -32,12 +31,12 @@ class RateLimitingImplementationTest {
   @BeforeAll
   void start() {
     clock = new MutableClock(T0);
-    standalone = service(RedisServerSupport.client(), 5, Duration.ofMinutes(1));
+    standalone = service(Generated.scripts(), 5, Duration.ofMinutes(1));
   }
 
-  private Object service(UnifiedJedis jedis, int limit, Duration period) {
-    return Generated.create("service.auditsecurity.DefaultRateLimitingService",
-        Generated.create("auth.JedisScripts", jedis), clock, limit, period);
+  private Object service(Object scripts, int limit, Duration period) {
+    return Generated.create("service.auditsecurity.DefaultRateLimitingService", scripts, clock,
+        limit, period);
   }
 
   private static boolean allowed(Object service, String bucket) {
@@ -106,7 +105,7 @@ class RateLimitingImplementationTest {
   @DisplayName("start gun: 48 threads against a limit of 10 on one Redis, exactly 10 pass")
   void concurrentStandalone() throws Exception {
     clock.set(T0);
-    Object service = service(RedisServerSupport.client(), 10, Duration.ofMinutes(1));
+    Object service = service(Generated.scripts(), 10, Duration.ofMinutes(1));
     String bucket = "ip:" + unique();
     List<Boolean> results = StartGun.fire(48, () -> allowed(service, bucket));
     assertThat(results.stream().filter(r -> r).count()).isEqualTo(10);
@@ -119,7 +118,7 @@ class RateLimitingImplementationTest {
     clock.set(T0);
     try (RedisClusterClient cluster = RedisClusterSupport.client()) {
       assertThat(cluster.getClusterNodes()).hasSize(3);
-      Object service = service(cluster, 10, Duration.ofMinutes(1));
+      Object service = service(Generated.clusterScripts(), 10, Duration.ofMinutes(1));
       String a = "ip:" + unique();
       String b = "endpoint:/login/" + unique();
       List<Boolean> results = StartGun.fire(48, () -> allowed(service, a));

@@ -485,7 +485,7 @@ class SecretImplementationTest {
   }
 
   private Object hasher() {
-    Object pbkdf2 = Generated.create("auth.Pbkdf2", 1_000);
+    Object pbkdf2 = Generated.passwordAlgorithm(1_000);
     Object none = java.lang.reflect.Array.newInstance(Generated.type("auth.PasswordAlgorithm"), 0);
     return Generated.create("auth.PasswordHasher", random, pbkdf2, none);
   }

@@ -36,6 +36,12 @@ public final class RedisClusterSupport {
     return RedisClusterClient.create(nodes);
   }
 
+  /** The masters' ports (the cluster is started on first use). */
+  public static synchronized List<Integer> ports() {
+    start();
+    return List.copyOf(ports);
+  }
+
   private static void start() {
     if (servers != null) {
       return;
