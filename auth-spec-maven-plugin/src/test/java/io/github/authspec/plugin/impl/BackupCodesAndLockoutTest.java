@@ -64,7 +64,7 @@ class BackupCodesAndLockoutTest {
     assertThat(redeem(user, first)).isFalse();
     assertThat(Generated.call(codes, "remaining", user)).isEqualTo(9);
     assertThat(Generated.scalar(db, "SELECT count(*) FROM backup_codes WHERE used AND used_at = "
-        + "'2026-12-01 12:00:00' AND user_id = " + user)).isEqualTo(1);
+        + "'2026-12-01 12:00:00+00' AND user_id = " + user)).isEqualTo(1);
     assertThat(redeem(user, "not a code")).isFalse();
     assertThat(redeem(Generated.user(db, "other@example.com"), fresh.get(1))).isFalse();
     List<String> replaced = generate(user);
@@ -109,7 +109,7 @@ class BackupCodesAndLockoutTest {
     assertThat(lockedUntil(user)).as("expired at its end").isEmpty();
     fail(user);
     assertThat(lockedUntil(user)).contains(T0.plusSeconds(60).plus(Duration.ofMinutes(2)));
-    assertThat(Generated.queryText(db, "SELECT locked_at FROM users WHERE id = " + user))
+    assertThat(Generated.queryText(db, "SELECT " + Generated.utcWall("locked_at") + " FROM users WHERE id = " + user))
         .isEqualTo("2026-12-01 12:00:00");
     Generated.call(lockout, "recordSuccess", user);
     assertThat(lockedUntil(user)).isEmpty();

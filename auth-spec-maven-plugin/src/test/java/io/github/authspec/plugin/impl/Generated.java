@@ -226,4 +226,20 @@ final class Generated {
     return CELL.bouncyCastle() ? create("auth.Argon2id", 64, Math.max(1, cost / 1000), 1)
         : create("auth.Pbkdf2", cost);
   }
+
+  /** The start of a hash by {@link #passwordAlgorithm(int)} at {@code cost}. */
+  static String passwordPrefix(int cost) {
+    return CELL.bouncyCastle() ? "$argon2id$v=19$m=64,t=" + Math.max(1, cost / 1000) + ",p=1$"
+        : "$pbkdf2-sha256$i=" + cost + ",l=32$";
+  }
+
+  /**
+   * SQL for a time column as UTC wall-clock text ({@code 2026-12-01 12:00:00}), whether the
+   * cell maps it to {@code timestamp} or {@code timestamptz}, so a test reads what is stored
+   * without going through the code under test.
+   */
+  static String utcWall(String column) {
+    String utc = CELL.timestamps().withTimeZone() ? column + " AT TIME ZONE 'UTC'" : column;
+    return "to_char(" + utc + ", 'YYYY-MM-DD HH24:MI:SS')";
+  }
 }

@@ -134,8 +134,8 @@ class OtherFeaturesImplementationTest {
     assertThat(Generated.call(never, "isExpired", user, Generated.context())).isEqualTo(true);
     long other = Generated.user(db, "aged@example.com");
     try (var c = db.getConnection(); var s = c.createStatement()) {
-      s.execute("UPDATE users SET password_changed_at = '2026-11-01 12:00:00', created_at = "
-          + "'2026-11-28 12:00:00' WHERE id = " + other);
+      s.execute("UPDATE users SET password_changed_at = '2026-11-01 12:00:00+00', created_at = "
+          + "'2026-11-28 12:00:00+00' WHERE id = " + other);
     }
     Object aged = Generated.create("service.passwordmanagement.DefaultPasswordExpirationService",
         policies, db, clock, Duration.ofDays(30));
