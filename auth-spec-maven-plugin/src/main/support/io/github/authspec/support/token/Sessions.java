@@ -300,6 +300,12 @@ public final class Sessions {
   public int logoutEverywhere(Object userId) {
     Instant now = clock.instant();
     return Sql.transaction(dataSource, "ending a user's sessions", c -> {
+      // The owner's row lock that create takes too: a session is either created before this
+      // ends it, or after.
+      try (PreparedStatement ps = c.prepareStatement(lockUser)) {
+        ps.setObject(1, userId);
+        ps.executeQuery().close();
+      }
       try (PreparedStatement ps = c.prepareStatement(logoutUser)) {
         Sql.set(ps, 1, now);
         ps.setObject(2, userId);

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -159,5 +161,58 @@ class RefreshTokensTest {
     assertThat(refused.outcome()).isEqualTo(Outcome.REUSED);
     assertThat(refused.getMessage()).isEqualTo("refresh token refused: REUSED")
         .doesNotContain(login.token());
+  }
+
+  /** How a family is revoked while its thief keeps rotating. */
+  enum Revocation { FAMILY, REUSE, USER }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.EnumSource(Revocation.class)
+  @DisplayName("start gun, 40 trials: a thief rotating as fast as it can while the family is "
+      + "revoked (by id, by reuse of a retired token, by user) never keeps a live token")
+  void revocationIsNeverOutrun(Revocation how) throws Exception {
+    RefreshTokens store = strict();
+    int outrun = 0;
+    for (int trial = 0; trial < 40; trial++) {
+      RefreshTokens.Issued first = store.issue(3L);
+      String retired = first.token();
+      String start = store.rotateOrThrow(retired).token();
+      AtomicInteger rotations = new AtomicInteger();
+      AtomicInteger roles = new AtomicInteger();
+      AtomicReference<Outcome> last = new AtomicReference<>();
+      int head = 2 + trial % 5;
+      StartGun.fire(2, () -> {
+        if (roles.getAndIncrement() == 0) {
+          // The thief: rotates its chain as fast as it can until it is refused.
+          String current = start;
+          for (int i = 0; i < 60; i++) {
+            Refresh r = store.rotate(current);
+            last.set(r.outcome());
+            if (r.outcome() != Outcome.ROTATED) {
+              return r.outcome();
+            }
+            current = r.issued().orElseThrow().token();
+            rotations.incrementAndGet();
+          }
+          return Outcome.ROTATED;
+        }
+        // The owner or the server: revokes once the thief is under way.
+        while (rotations.get() < head && last.get() != Outcome.REVOKED) {
+          Thread.onSpinWait();
+        }
+        switch (how) {
+          case FAMILY -> store.revokeFamily(first.familyId());
+          case REUSE -> assertThat(store.rotate(retired).outcome()).isEqualTo(Outcome.REUSED);
+          case USER -> assertThat(store.revokeUser(3L)).contains(first.familyId());
+        }
+        return Outcome.REVOKED;
+      });
+      long live = SeedDatabase.count(db, "SELECT count(*) FROM refresh_tokens WHERE family_id = '"
+          + first.familyId() + "' AND reuse_detected_at IS NULL");
+      if (live > 0 || last.get() == Outcome.ROTATED) {
+        outrun++;
+      }
+    }
+    assertThat(outrun).as("trials in which the family outlived its revocation").isZero();
   }
 }
