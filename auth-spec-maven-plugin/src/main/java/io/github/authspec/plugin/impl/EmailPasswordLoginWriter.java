@@ -74,17 +74,20 @@ final class EmailPasswordLoginWriter extends Writer {
         .addType(TypeSpec.recordBuilder("Account").addModifiers(Modifier.PRIVATE)
             .addJavadoc("An account's id and stored hash.\n")
             .recordConstructor(MethodSpec.constructorBuilder().addParameter(boxedId, "id")
-                .addParameter(String.class, "hash").build()).build())
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-            .addJavadoc("Accounts in table {@code $L}.\n\n@param dataSource the database\n"
-                + "@param clock stamps password changes\n@param hasher hashes and verifies "
-                + "passwords\n@param policy the password rules\n", table.name())
-            .addParameter(DataSource.class, "dataSource").addParameter(Clock.class, "clock")
-            .addParameter(hasher, "hasher").addParameter(policyType, "policy")
-            .addStatement("this.db = new $T(dataSource)", db)
-            .addStatement(Target.required("clock"))
-            .addStatement(Target.required("hasher"))
-            .addStatement(Target.required("policy")).build());
+                .addParameter(String.class, "hash").build()).build());
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Accounts in table {@code $L}.\n\n@param dataSource the database\n"
+            + "@param clock stamps password changes\n@param hasher hashes and verifies "
+            + "passwords\n@param policy the password rules\n", table.name())
+        .addParameter(DataSource.class, "dataSource").addParameter(Clock.class, "clock")
+        .addParameter(hasher, "hasher").addParameter(policyType, "policy")
+        .addStatement("this.db = new $T(dataSource)", db)
+        .addStatement(Target.required("clock"))
+        .addStatement(Target.required("hasher"))
+        .addStatement(Target.required("policy"));
+    boolean ends = t.endsCredentials(type, constructor);
+    type.addMethod(constructor.build());
 
     CodeBlock violations = policies.isPresent()
         ? CodeBlock.of("policy.violations(password, context)")
@@ -169,7 +172,11 @@ final class EmailPasswordLoginWriter extends Writer {
             + "!= 1)", extra)
         .addStatement("throw new $T($T.CONCURRENT_CHANGE, $T.of())", refused, refused,
             List.class)
-        .endControlFlow().build());
+        .endControlFlow()
+        .addCode(ends ? CodeBlock.builder().add("// A changed password ends every other "
+            + "credential: whoever knew the old one is out.\n")
+            .addStatement(t.endCredentials("userId", "PASSWORD_CHANGED")).build()
+            : CodeBlock.of("")).build());
     return type.build();
   }
 

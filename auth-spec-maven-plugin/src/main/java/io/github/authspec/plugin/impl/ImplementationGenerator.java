@@ -79,8 +79,18 @@ public final class ImplementationGenerator implements Generator {
    * which features get one. Binding problems and the bound roles go to {@code context}.
    */
   public static List<Implementation> implementations(GenerationContext context) {
+    return plan(context).implementations();
+  }
+
+  /**
+   * The implementations of a run and, when the spec binds a credential store, the generated
+   * {@code Credentials} they use.
+   */
+  private record Plan(List<Implementation> implementations, Optional<TypeSpec> credentials) {}
+
+  private static Plan plan(GenerationContext context) {
     if (!context.request().implementations()) {
-      return List.of();
+      return new Plan(List.of(), Optional.empty());
     }
     RoleBinder binder = RoleBinder.of(context);
     Naming naming = context.naming();
@@ -88,13 +98,9 @@ public final class ImplementationGenerator implements Generator {
     Map<String, ClassName> selected = new LinkedHashMap<>();
     context.spec().selected().forEach(f -> selected.put(f.id(),
         ServiceGenerator.interfaceName(f, catalog, naming)));
-    Target base = new Target(null, null,
-        ServiceGenerator.idType(context.spec(), naming, "UserId"), naming, new Sql(naming),
-        selected, context.spec(), context.request().timestamps());
-    List<Implementation> out = new ArrayList<>();
+    Map<Feature, Binding> bound = new LinkedHashMap<>();
     for (Feature feature : context.spec().selected()) {
-      Optional<Writer> writer = Optional.ofNullable(WRITERS.get(feature.id()));
-      if (writer.isEmpty()) {
+      if (!WRITERS.containsKey(feature.id())) {
         continue;
       }
       Binding binding = binder.bind(feature, FeatureRoles.of(feature.id()).orElseThrow(),
@@ -104,18 +110,34 @@ public final class ImplementationGenerator implements Generator {
             + binding.missing().stream().map(Role::id).collect(Collectors.joining(", ")) + ")");
         continue;
       }
+      bound.put(feature, binding);
+    }
+    Map<String, Binding> byId = new LinkedHashMap<>();
+    bound.forEach((f, b) -> byId.put(f.id(), b));
+    Target base = new Target(null, null,
+        ServiceGenerator.idType(context.spec(), naming, "UserId"), naming, new Sql(naming),
+        selected, context.spec(), context.request().timestamps(), Optional.empty());
+    if (CredentialsWriter.needed(byId)) {
+      base = new Target(null, null, base.userId(), naming, base.sql(), selected, context.spec(),
+          base.timestamps(), Optional.of(CredentialsWriter.name(base)));
+    }
+    List<Implementation> out = new ArrayList<>();
+    for (Map.Entry<Feature, Binding> e : bound.entrySet()) {
+      Feature feature = e.getKey();
+      Binding binding = e.getValue();
+      Writer writer = WRITERS.get(feature.id());
       ClassName service = ServiceGenerator.interfaceName(feature, catalog, naming);
-      Target target = new Target(ClassName.get(service.packageName(),
-          naming.implementationName(feature)), service, base.userId(), naming, base.sql(),
-          selected, context.spec(), base.timestamps());
-      TypeSpec type = Delegation.apply(writer.get().write(binding, target), feature,
+      Target target = base.of(ClassName.get(service.packageName(),
+          naming.implementationName(feature)), service);
+      TypeSpec type = Delegation.apply(writer.write(binding, target), feature,
           context.spec(), catalog, naming);
-      out.add(new Implementation(feature, service, type, writer.get().support(),
-          writer.get() instanceof TokenWriters.Base));
+      out.add(new Implementation(feature, service, type, writer.support(),
+          writer instanceof TokenWriters.Base));
       context.note("auth-spec: " + feature.id() + ": " + target.self().simpleName() + " ("
           + describe(binding) + ")");
     }
-    return out;
+    Target credentials = base;
+    return new Plan(out, base.credentials().map(c -> CredentialsWriter.write(byId, credentials)));
   }
 
   @Override
@@ -123,7 +145,13 @@ public final class ImplementationGenerator implements Generator {
     List<GeneratedFile> files = new ArrayList<>();
     TreeSet<String> support = new TreeSet<>();
     boolean tokenArea = false;
-    for (Implementation i : implementations(context)) {
+    Plan plan = plan(context);
+    if (plan.credentials().isPresent()) {
+      files.add(context.java(ImplementationGenerator.class, context.naming().servicePackage(),
+          plan.credentials().get()));
+      tokenArea = true;
+    }
+    for (Implementation i : plan.implementations()) {
       files.add(context.java(ImplementationGenerator.class, i.service().packageName(),
           i.type()));
       support.addAll(i.support());

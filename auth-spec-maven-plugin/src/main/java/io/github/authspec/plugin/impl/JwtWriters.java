@@ -42,7 +42,8 @@ final class JwtWriters {
         new PkceSupport(), new RememberMeWriter());
   }
 
-  private static CodeBlock refreshTable(Binding b, Target t) {
+  /** {@code new RefreshTokens.Table(...)} over the bound columns. */
+  static CodeBlock refreshTable(Binding b, Target t) {
     CodeBlock columns = names(b, "tokenHash", "tokenHash", "user", "family", "counter",
         "createdAt", "expiresAt", "usedAt", "rotatedAt", "revokedAt");
     return b.optional("scope").map(c -> CodeBlock.of("new $T.Table($L,$W$S)",
@@ -495,6 +496,13 @@ final class JwtWriters {
       super("remember-me");
     }
 
+    /** {@code new RememberMe.Table(...)} over the bound columns. */
+    static CodeBlock table(Binding b, Target t) {
+      ClassName remember = token(t, "RememberMe");
+      return CodeBlock.of("new $T.Table($L)", remember, names(b, "id", "id", "user", "tokenHash",
+          "expiresAt", "createdAt", "lastUsedAt"));
+    }
+
     @Override
     TypeSpec write(Binding b, Target t) {
       ClassName remember = token(t, "RememberMe");
@@ -510,9 +518,8 @@ final class JwtWriters {
               + "a series (e.g. $T.DEFAULT_TTL); rotation does not extend it\n", remember)
               .addParameter(DataSource.class, "dataSource").addParameter(Clock.class, "clock")
               .addParameter(SecureRandom.class, "random").addParameter(Duration.class, "ttl")
-              .addStatement("this.rememberMe = new $T(dataSource, new $T.Table($L),$Wclock, "
-                  + "random, ttl)", remember, remember, names(b, "id", "id", "user",
-                      "tokenHash", "expiresAt", "createdAt", "lastUsedAt")).build())
+              .addStatement("this.rememberMe = new $T(dataSource, $L,$Wclock, random, ttl)",
+                  remember, table(b, t)).build())
           .addMethod(Target.override("issue").returns(String.class)
               .addParameter(t.userId(), "userId")
               .addParameter(t.shared("RequestContext"), "context")

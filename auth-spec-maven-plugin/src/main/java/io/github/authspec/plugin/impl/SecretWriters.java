@@ -157,14 +157,8 @@ final class SecretWriters {
           out.addType(sender());
         }
       });
-      Optional<ClassName> logout = feature.equals("account-recovery") ? t.other("logout")
-          : Optional.empty();
-      logout.ifPresent(l -> {
-        doc.append("@param sessions ends the user's sessions after a reset\n");
-        ctor.addParameter(l, "sessions").addStatement(Target.required("sessions"));
-        out.addField(Target.field(l, "sessions"));
-      });
-      operations(out, logout.isPresent());
+      boolean ends = feature.equals("account-recovery") && t.endsCredentials(out, ctor);
+      operations(out, ends);
       delivery.ifPresent(d -> out.addMethod(deliver(d)).addMethod(message(secrets)));
       return out.addMethod(ctor.addJavadoc("$L", doc.toString()).build()).build();
     }
@@ -308,8 +302,10 @@ final class SecretWriters {
                   + ".orElseThrow($T::new)", boxedUser, db, col("user"),
               value(boxedUser, col("user")), refused);
           if (logout) {
-            complete.addComment("A reset ends every session: whoever knew the old password is out.")
-                .addStatement("sessions.logoutEverywhere(user)");
+            complete.addComment("A reset ends every other credential: whoever knew the old "
+                    + "password is out.")
+                .addStatement("$T.requireNonNull(user, $S)", java.util.Objects.class, "user")
+                .addStatement(t.endCredentials("user", "PASSWORD_RESET"));
           } else {
             complete.addStatement("$T.requireNonNull(user, $S)", java.util.Objects.class, "user");
           }

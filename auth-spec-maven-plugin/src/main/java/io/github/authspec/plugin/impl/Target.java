@@ -28,10 +28,37 @@ import javax.lang.model.element.Modifier;
  * @param selected the interfaces of every selected feature, by feature id
  * @param spec the spec
  * @param timestamps how the spec's TIMESTAMP columns are typed in SQL
+ * @param credentials the generated {@code Credentials}, when the spec binds a credential store
  */
 record Target(ClassName self, ClassName service, TypeName userId, Naming naming, Sql sql,
     Map<String, ClassName> selected, io.github.authspec.model.Spec spec,
-    TimestampType timestamps) {
+    TimestampType timestamps, java.util.Optional<ClassName> credentials) {
+
+  /** This target for another class and interface. */
+  Target of(ClassName self, ClassName service) {
+    return new Target(self, service, userId, naming, sql, selected, spec, timestamps,
+        credentials);
+  }
+
+  /**
+   * {@code this.credentials = Credentials.of(dataSource, clock)} and its field, when the spec
+   * binds a credential store; the constructor must have {@code dataSource} and {@code clock}.
+   *
+   * @return whether the class ends credentials
+   */
+  boolean endsCredentials(TypeSpec.Builder type, MethodSpec.Builder constructor) {
+    credentials.ifPresent(c -> {
+      type.addField(field(support("token", "AccountCredentials"), "credentials"));
+      constructor.addStatement("this.credentials = $T.of(dataSource, clock)", c);
+    });
+    return credentials.isPresent();
+  }
+
+  /** {@code credentials.end(userId, AccountCredentials.Change.<change>)}. */
+  CodeBlock endCredentials(String userId, String change) {
+    return CodeBlock.of("credentials.end($N, $T.Change.$L)", userId,
+        support("token", "AccountCredentials"), change);
+  }
 
   /**
    * {@code CAST(? AS <the column's type>)}: where SQL arithmetic needs a typed time, the cast

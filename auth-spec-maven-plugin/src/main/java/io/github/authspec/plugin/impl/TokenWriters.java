@@ -30,8 +30,8 @@ final class TokenWriters {
   /** The support classes of area {@code token}, copied whole when any token writer is used. */
   static final List<String> SUPPORT = List.of(
       "AccessToken", "AccessTokenIssuer", "AccessTokenSettings", "AccessTokenVerifier",
-      "ApiKeys", "AuthorizationCodes", "IssuedAccessToken", "Json", "Jwk", "Jws", "JwsAlgorithm",
-      "KeyRing", "Pkce", "RefreshTokens", "RememberMe", "Secrets", "Sessions", "SigningKey",
+      "AccountCredentials", "ApiKeys", "AuthorizationCodes", "IssuedAccessToken", "Json", "Jwk",
+      "Jws", "JwsAlgorithm", "KeyRing", "Pkce", "RefreshTokens", "RememberMe", "Secrets", "Sessions", "SigningKey",
       "SingleUseSecrets", "Sql", "TokenDenyList", "TokenException", "TokenRevocation",
       "TokenStoreException");
 
@@ -68,6 +68,12 @@ final class TokenWriters {
       super("api-key-auth");
     }
 
+    /** {@code new ApiKeys.Table(...)} over the bound columns. */
+    static CodeBlock table(Binding b, Target t) {
+      return CodeBlock.of("new $T.Table($L)", token(t, "ApiKeys"), names(b, "keyHash", "id",
+          "keyHash", "user", "name", "expiresAt", "lastUsedAt", "scopes"));
+    }
+
     @Override
     TypeSpec write(Binding b, Target t) {
       ClassName keys = token(t, "ApiKeys");
@@ -80,9 +86,8 @@ final class TokenWriters {
                   + "\n@param clock the clock\n@param random the key source\n")
               .addParameter(DataSource.class, "dataSource").addParameter(Clock.class, "clock")
               .addParameter(SecureRandom.class, "random")
-              .addStatement("this.keys = new $T(dataSource, new $T.Table($L), clock, random)",
-                  keys, keys, names(b, "keyHash", "id", "keyHash", "user", "name", "expiresAt",
-                      "lastUsedAt", "scopes"))
+              .addStatement("this.keys = new $T(dataSource, $L, clock, random)", keys,
+                  table(b, t))
               .build())
           .addMethod(Target.override("createKey").returns(String.class)
               .addParameter(t.userId(), "userId").addParameter(String.class, "name")
@@ -115,6 +120,17 @@ final class TokenWriters {
       super(feature);
     }
 
+    /** {@code new Sessions.Table(...)} over the bound columns and the owner's table. */
+    static CodeBlock table(Binding b, Target t) {
+      // The limit locks the owner's row: the column the session's user id references.
+      Column owner = b.column("user").foreignKey().map(ForeignKey::target)
+          .orElseThrow(() -> new IllegalStateException(b.feature().id() + ": "
+              + b.column("user").qualifiedName() + " has no foreign key to the users table"));
+      return CodeBlock.of("new $T.Table($L,$W$S,$W$S)", token(t, "Sessions"), names(b, "id",
+          "id", "user", "createdAt", "expiresAt", "active", "lastActivityAt", "invalidatedAt",
+          "loggedOutAt", "order"), owner.table().name(), owner.name());
+    }
+
     @Override
     TypeSpec write(Binding b, Target t) {
       ClassName sessions = token(t, "Sessions");
@@ -133,13 +149,7 @@ final class TokenWriters {
           .addParameter(DataSource.class, "dataSource").addParameter(byte[].class, "handleKey")
           .addParameter(Clock.class, "clock").addParameter(Duration.class, "idle")
           .addParameter(Duration.class, "absolute");
-      // The limit locks the owner's row: the column the session's user id references.
-      Column owner = b.column("user").foreignKey().map(ForeignKey::target)
-          .orElseThrow(() -> new IllegalStateException(feature() + ": "
-              + b.column("user").qualifiedName() + " has no foreign key to the users table"));
-      CodeBlock table = CodeBlock.of("new $T.Table($L,$W$S,$W$S)", sessions, names(b, "id", "id",
-          "user", "createdAt", "expiresAt", "active", "lastActivityAt", "invalidatedAt",
-          "loggedOutAt", "order"), owner.table().name(), owner.name());
+      CodeBlock table = table(b, t);
       ctor.addStatement("this.sessions = new $T(dataSource, $L, handleKey, clock, idle, absolute)",
           sessions, table);
       type.addField(Target.field(TypeName.INT, "limit"));
@@ -179,7 +189,12 @@ final class TokenWriters {
                 .addParameter(t.shared("RequestContext"), "context")
                 .addStatement("sessions.logout(sessionId)").build())
             .addMethod(Target.override("logoutEverywhere").addParameter(t.userId(), "userId")
-                .addStatement("sessions.logoutEverywhere(userId)").build());
+                .addJavadoc("Ends every session and, when the spec keeps them, every refresh "
+                    + "family and remember-me\nseries of the user (API keys stay: see "
+                    + "{@code AccountCredentials}).\n")
+                .addStatement(t.endsCredentials(type, ctor)
+                    ? t.endCredentials("userId", "LOGOUT_EVERYWHERE")
+                    : CodeBlock.of("sessions.logoutEverywhere(userId)")).build());
         default -> {
           // session-management: the base operations only
         }

@@ -24,7 +24,8 @@ public enum SupportType {
   AUTH_RESULT("service", "AuthResult", false),
   TOKEN_PAIR("service", "TokenPair", false),
   CHALLENGE("service", "Challenge", false),
-  DECISION("service", "Decision", false);
+  DECISION("service", "Decision", false),
+  CREDENTIALS("service", "Credentials", false);
 
   private final String area;
   private final String simpleName;

@@ -92,6 +92,7 @@ public final class ApiKeys {
       + " AND ({expires} IS NULL OR {expires} > ?) RETURNING {id}, {user}, {scopes}, {expires},"
       + " {hash}";
   private static final String REVOKE = "DELETE FROM {t} WHERE {id} = ? AND {user} = ?";
+  private static final String REVOKE_USER = "DELETE FROM {t} WHERE {user} = ?";
 
   private final DataSource dataSource;
   private final Clock clock;
@@ -99,6 +100,7 @@ public final class ApiKeys {
   private final String insert;
   private final String authenticate;
   private final String revoke;
+  private final String revokeUser;
 
   /**
    * A store.
@@ -116,6 +118,7 @@ public final class ApiKeys {
     this.insert = Sql.render(INSERT, ids);
     this.authenticate = Sql.render(AUTHENTICATE, ids);
     this.revoke = Sql.render(REVOKE, ids);
+    this.revokeUser = Sql.render(REVOKE_USER, ids);
   }
 
   /**
@@ -197,6 +200,21 @@ public final class ApiKeys {
         ps.setLong(1, keyId);
         ps.setObject(2, userId);
         return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /**
+   * Revokes (deletes) every key of a user: the account was reset, suspended or deleted.
+   *
+   * @param userId the owner
+   * @return how many keys were revoked
+   */
+  public int revokeAll(Object userId) {
+    return Sql.transaction(dataSource, "revoking a user's API keys", c -> {
+      try (PreparedStatement ps = c.prepareStatement(revokeUser)) {
+        ps.setObject(1, userId);
+        return ps.executeUpdate();
       }
     });
   }

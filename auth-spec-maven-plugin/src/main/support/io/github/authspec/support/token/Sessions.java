@@ -298,7 +298,27 @@ public final class Sessions {
    * @return how many were ended
    */
   public int logoutEverywhere(Object userId) {
-    Instant now = clock.instant();
+    return endAll(dataSource, lockUser, logoutUser, clock.instant(), userId);
+  }
+
+  /**
+   * Ends every session of a user without a store (no handle key is needed to end sessions):
+   * what a change of the account's credentials does.
+   *
+   * @param dataSource the database
+   * @param table the mapping
+   * @param clock the clock
+   * @param userId the user
+   * @return how many were ended
+   */
+  public static int endAll(DataSource dataSource, Table table, Clock clock, Object userId) {
+    Map<String, String> ids = table.ids();
+    return endAll(dataSource, Sql.render(LOCK_USER, ids), Sql.render(LOGOUT_USER, ids),
+        clock.instant(), userId);
+  }
+
+  private static int endAll(DataSource dataSource, String lockUser, String logoutUser,
+      Instant now, Object userId) {
     return Sql.transaction(dataSource, "ending a user's sessions", c -> {
       // The owner's row lock that create takes too: a session is either created before this
       // ends it, or after.

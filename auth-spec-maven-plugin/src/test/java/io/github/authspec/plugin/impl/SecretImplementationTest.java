@@ -193,7 +193,9 @@ class SecretImplementationTest {
     }
     assertThat(text("DefaultMagicLinksService.java")).contains("notifications.sendMagicLink(");
     assertThat(text("DefaultAccountRecoveryService.java"))
-        .contains("notifications.sendPasswordReset(").contains("LogoutService sessions");
+        .contains("notifications.sendPasswordReset(")
+        .contains("this.credentials = Credentials.of(dataSource, clock)")
+        .contains("credentials.end(user, AccountCredentials.Change.PASSWORD_RESET)");
   }
 
   @Test
@@ -315,10 +317,17 @@ class SecretImplementationTest {
         handleKey, clock, Duration.ofMinutes(30), Duration.ofHours(8), 5);
     Object context = Generated.context();
     String session = (String) Generated.call(sessions, "create", user, context);
+    Object remember = Generated.create(Generated.className("DefaultRememberMeService"), db, clock,
+        random, Duration.ofDays(30));
+    String cookie = (String) Generated.call(remember, "issue", user, context);
+    Object keys = Generated.create(Generated.className("DefaultApiKeyAuthService"), db, clock,
+        random);
+    String apiKey = (String) Generated.call(keys, "createKey", user, "ci", Set.of("read"),
+        java.util.Optional.empty());
     Object hasher = hasher();
     Object policies = policies();
     Object recovery = create("DefaultAccountRecoveryService", db, clock, random, LIFETIME, hasher,
-        policies, notifications, sessions);
+        policies, notifications);
     int before = sent.size();
     Generated.call(recovery, "startRecovery", "nobody@example.org", context);
     assertThat(sent).hasSize(before);
@@ -334,6 +343,10 @@ class SecretImplementationTest {
     assertThat(Generated.call(hasher, "verify", password.toCharArray(), hash)).isEqualTo(true);
     assertThat(Generated.call(sessions, "validate", session, context))
         .as("sessions end with a reset").isEqualTo(java.util.Optional.empty());
+    assertThat(Generated.call(remember, "authenticate", cookie, context))
+        .as("remember-me ends with a reset").isEqualTo(java.util.Optional.empty());
+    assertThat(Generated.call(keys, "authenticate", apiKey, context))
+        .as("API keys end with a reset").isEqualTo(java.util.Optional.empty());
     assertThatThrownBy(() -> Generated.call(recovery, "completeRecovery", token,
         password.toCharArray(), context)).as("used")
         .satisfies(e -> assertThat(e.getClass().getSimpleName()).isEqualTo("Refused"))
