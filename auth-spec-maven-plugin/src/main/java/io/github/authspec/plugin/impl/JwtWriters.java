@@ -352,10 +352,10 @@ final class JwtWriters {
     TypeSpec write(Binding b, Target t) {
       ClassName list = token(t, "TokenDenyList");
       ClassName check = token(t, "AccessTokenVerifier").nestedClass("RevocationCheck");
-      TypeSpec.Builder type = t.skeleton(b, "The deny-list of tokens revoked before they "
-              + "expire, in Redis: one key per SHA-256 of a token id, set with PX = the "
-              + "token's remaining life, so Redis drops it when the token would have expired. "
-              + "Also the RevocationCheck to give the token classes.")
+      TypeSpec.Builder type = t.skeleton(b, "The deny-list of revoked tokens, in Redis: one "
+              + "key per SHA-256 of a token id, set with PX = the token's remaining life plus "
+              + "the largest verifier skew, so Redis drops it once no verifier would accept the "
+              + "token. Also the RevocationCheck to give the token classes.")
           .addSuperinterface(check);
       denyList(type, b, t);
       return type.addMethod(ctor("A deny-list over Redis.\n\n@param redis runs the scripts "
