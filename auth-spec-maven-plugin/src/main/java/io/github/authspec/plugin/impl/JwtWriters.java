@@ -489,7 +489,7 @@ final class JwtWriters {
     }
   }
 
-  /** {@code remember-me}: series + token cookies with theft detection. */
+  /** {@code remember-me}: id:series:token cookies with theft detection. */
   static final class RememberMeWriter extends TokenWriters.Base {
     RememberMeWriter() {
       super("remember-me");
@@ -499,11 +499,13 @@ final class JwtWriters {
     TypeSpec write(Binding b, Target t) {
       ClassName remember = token(t, "RememberMe");
       TypeName boxed = t.userId().box();
-      return t.skeleton(b, "Remember-me cookies series:token over table "
-              + b.table("id").name() + ": only SHA-256 of the token is stored; each use "
-              + "rotates it by one compare-and-set; a known series with a wrong token (a "
-              + "copied cookie, one copy already used) deletes every series of the user. Of "
-              + "concurrent uses of one cookie one wins and the rest count as theft.")
+      return t.skeleton(b, "Remember-me cookies id:series:token over table "
+              + b.table("id").name() + ": only SHA-256 of the series secret and of the token "
+              + "are stored; each use rotates the token by one compare-and-set; a cookie whose "
+              + "series secret does not match its row is not ours and changes nothing; the "
+              + "right series with a wrong token (a copied cookie, one copy already used) "
+              + "deletes every series of the user. Of concurrent uses of one cookie one wins "
+              + "and the rest count as theft.")
           .addField(Target.field(remember, "rememberMe"))
           .addMethod(ctor("Remember-me over a database.\n\n@param dataSource the database\n"
               + "@param clock the clock\n@param random randomness\n@param ttl the lifetime of "
@@ -529,7 +531,7 @@ final class JwtWriters {
                   + "$W: $T.empty()", remember, boxed, Optional.class).build())
           .addMethod(MethodSpec.methodBuilder("use").addModifiers(Modifier.PUBLIC)
               .addJavadoc("Signs in from a cookie and rotates it.\n\n@param cookieValue the "
-                  + "presented series:token\n@return the outcome, the user and, when VALID, "
+                  + "presented id:series:token\n@return the outcome, the user and, when VALID, "
                   + "the replacement cookie to set\n")
               .returns(remember.nestedClass("Result")).addParameter(String.class, "cookieValue")
               .addStatement("return rememberMe.authenticate(cookieValue)").build())

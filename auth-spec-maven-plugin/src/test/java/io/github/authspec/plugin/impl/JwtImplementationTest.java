@@ -404,9 +404,18 @@ class JwtImplementationTest {
     String other = (String) Generated.call(remember, "issue", user, context);
     Object used = Generated.call(remember, "use", cookie);
     assertThat(Generated.call(used, "outcome").toString()).isEqualTo("VALID");
-    assertThat(Generated.call(used, "toString").toString()).doesNotContain(cookie.split(":")[1]);
+    assertThat(Generated.call(used, "toString").toString()).doesNotContain(cookie.split(":")[1])
+        .doesNotContain(cookie.split(":")[2]);
     String rotated = ((Optional<?>) Generated.call(used, "cookie")).orElseThrow().toString();
-    assertThat(rotated).isNotEqualTo(cookie);
+    assertThat(rotated).isNotEqualTo(cookie)
+        .startsWith(cookie.substring(0, cookie.lastIndexOf(':') + 1));
+    String row = cookie.substring(0, cookie.indexOf(':'));
+    assertThat(Generated.call(Generated.call(remember, "use", row + ":junk"), "outcome")
+        .toString()).as("a row id without its series").isEqualTo("INVALID");
+    assertThat(Generated.call(Generated.call(remember, "use", row + ":x:y"), "outcome")
+        .toString()).isEqualTo("INVALID");
+    assertThat(Generated.scalar(db, "SELECT count(*) FROM remember_tokens WHERE user_id = "
+        + user)).as("forged cookies deleted nothing").isEqualTo(2);
     assertThat(Generated.call(Generated.call(remember, "use", cookie), "outcome").toString())
         .as("the stolen copy").isEqualTo("THEFT");
     assertThat(Generated.call(remember, "authenticate", rotated, context))
