@@ -203,6 +203,18 @@ class PasswordImplementationTest {
   }
 
   @Test
+  @DisplayName("a password with a lone surrogate breaks the policy and is never hashed as '?'")
+  void loneSurrogate() {
+    assertThat(violations("fifteen chars!!\uD800")).containsExactly(
+        "only whole Unicode characters");
+    assertRefused("surrogate@example.com", "a correct horse\uD800battery", "password-policy",
+        "only whole Unicode characters");
+    register(login, "question@example.com", "a correct horse?battery");
+    assertThat(status(result(login, "question@example.com", "a correct horse\uD800battery")))
+        .isEqualTo("FAILED");
+  }
+
+  @Test
   @DisplayName("an unknown email costs what a wrong password costs: one verification at the "
       + "current parameters, so response time does not tell which emails have accounts")
   void unknownEmailDoesTheSameWork() {
