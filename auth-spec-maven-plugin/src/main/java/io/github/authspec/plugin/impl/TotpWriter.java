@@ -147,6 +147,10 @@ final class TotpWriter extends Writer {
             .addStatement("int at = secret == null ? -1 : secret.indexOf(PENDING)")
             .addStatement("return !enabled ? secret : at < 0 ? null : secret.substring(at + 1)")
             .build())
+        .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC).returns(String.class)
+            .addJavadoc("The sealed seeds are shown as {@code ***}.\n")
+            .addStatement("return $S + enabled + $S", "Row[secret=***, enabled=", "]").build())
         .build();
   }
 
