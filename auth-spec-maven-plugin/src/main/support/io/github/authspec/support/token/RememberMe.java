@@ -169,14 +169,16 @@ public final class RememberMe {
 
   /**
    * The three parts of a cookie, or null when it cannot be one of ours: a decimal id (digits
-   * only, no sign) and two non-empty base64url parts.
+   * only: no sign, no leading zero, so one cookie has one text) and two non-empty base64url
+   * parts.
    */
   private static String[] parts(String cookie) {
     if (cookie == null || cookie.length() > MAX_COOKIE) {
       return null;
     }
     String[] parts = cookie.split(":", -1);
-    if (parts.length != 3 || parts[0].isEmpty() || parts[0].length() > 18) {
+    if (parts.length != 3 || parts[0].isEmpty() || parts[0].length() > 18
+        || parts[0].length() > 1 && parts[0].charAt(0) == '0') {
       return null;
     }
     for (int i = 0; i < parts[0].length(); i++) {

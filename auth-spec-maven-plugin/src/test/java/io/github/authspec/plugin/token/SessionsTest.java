@@ -82,6 +82,23 @@ class SessionsTest {
   }
 
   @Test
+  @DisplayName("one text per credential: a session handle or remember-me cookie whose id has a sign or leading zeros is refused")
+  void nonCanonicalIds() {
+    Sessions s = sessions();
+    String handle = s.create(2L, 10).handle();
+    assertThat(s.validate(handle)).isPresent();
+    for (String other : List.of("+" + handle, "0" + handle, "-0" + handle, " " + handle)) {
+      assertThat(s.validate(other)).as(other).isEmpty();
+    }
+    RememberMe r = new RememberMe(db, RememberMe.Table.conventional(), clock, RANDOM, Duration.ofDays(30));
+    String cookie = r.issue(2L);
+    for (String other : List.of("+" + cookie, "0" + cookie, "-0" + cookie)) {
+      assertThat(r.authenticate(other).outcome()).as(other).isEqualTo(RememberMe.Outcome.INVALID);
+    }
+    assertThat(r.authenticate(cookie).outcome()).isEqualTo(RememberMe.Outcome.VALID);
+  }
+
+  @Test
   @DisplayName("start gun: 20 parallel logins with limit 3 leave exactly 3 live sessions, the newest; 17 were evicted")
   void limitUnderParallelLogins() throws Exception {
     Sessions s = sessions();
