@@ -125,7 +125,7 @@ public final class FeatureRoles {
     f = "totp";
     List<String> totp = List.of("totp_secrets", "user_totp", "totp");
     all.put(f, List.of(
-        in(f, "secret", "the encrypted seed", "totp", totp,
+        in(f, "secret", "the encrypted seed (and a pending one while re-enrolling)", "totp", totp,
             List.of("secret", "secret_encrypted", "totp_secret", "seed"), STRING),
         in(f, "user", "the owner's id", "totp", totp, List.of("user_id"), ID),
         in(f, "lastUsed", "the last accepted time step (BIGINT step, or TIMESTAMP of its start)",

@@ -105,9 +105,11 @@ public final class JwtRoles {
   private static List<Role> rememberMe(String f) {
     List<String> t = List.of("remember_tokens", "remember_me_tokens", "persistent_logins");
     return List.of(
-        Role.column(f, "id", "the series (row id)", "series", t, List.of("id", "series"), KEY),
+        Role.column(f, "id", "the row id (the cookie's first part)", "series", t,
+            List.of("id", "series"), KEY),
         Role.column(f, "user", "the owner's id", "series", t, List.of("user_id"), ID),
-        Role.column(f, "tokenHash", "SHA-256 of the current token", "series", t,
+        Role.column(f, "tokenHash", "SHA-256 of the series secret and of the current token "
+            + "(87 characters)", "series", t,
             List.of("token_hash", "hash"), STRING),
         Role.column(f, "expiresAt", "the series' expiry", "series", t, List.of("expires_at"),
             TIMESTAMP),

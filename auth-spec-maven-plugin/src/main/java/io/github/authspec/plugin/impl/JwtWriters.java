@@ -353,10 +353,10 @@ final class JwtWriters {
     TypeSpec write(Binding b, Target t) {
       ClassName list = token(t, "TokenDenyList");
       ClassName check = token(t, "AccessTokenVerifier").nestedClass("RevocationCheck");
-      TypeSpec.Builder type = t.skeleton(b, "The deny-list of tokens revoked before they "
-              + "expire, in Redis: one key per SHA-256 of a token id, set with PX = the "
-              + "token's remaining life, so Redis drops it when the token would have expired. "
-              + "Also the RevocationCheck to give the token classes.")
+      TypeSpec.Builder type = t.skeleton(b, "The deny-list of revoked tokens, in Redis: one "
+              + "key per SHA-256 of a token id, set with PX = the token's remaining life plus "
+              + "the largest verifier skew, so Redis drops it once no verifier would accept the "
+              + "token. Also the RevocationCheck to give the token classes.")
           .addSuperinterface(check);
       denyList(type, b, t);
       return type.addMethod(ctor("A deny-list over Redis.\n\n@param redis runs the scripts "
@@ -490,7 +490,7 @@ final class JwtWriters {
     }
   }
 
-  /** {@code remember-me}: series + token cookies with theft detection. */
+  /** {@code remember-me}: id:series:token cookies with theft detection. */
   static final class RememberMeWriter extends TokenWriters.Base {
     RememberMeWriter() {
       super("remember-me");
@@ -507,11 +507,13 @@ final class JwtWriters {
     TypeSpec write(Binding b, Target t) {
       ClassName remember = token(t, "RememberMe");
       TypeName boxed = t.userId().box();
-      return t.skeleton(b, "Remember-me cookies series:token over table "
-              + b.table("id").name() + ": only SHA-256 of the token is stored; each use "
-              + "rotates it by one compare-and-set; a known series with a wrong token (a "
-              + "copied cookie, one copy already used) deletes every series of the user. Of "
-              + "concurrent uses of one cookie one wins and the rest count as theft.")
+      return t.skeleton(b, "Remember-me cookies id:series:token over table "
+              + b.table("id").name() + ": only SHA-256 of the series secret and of the token "
+              + "are stored; each use rotates the token by one compare-and-set; a cookie whose "
+              + "series secret does not match its row is not ours and changes nothing; the "
+              + "right series with a wrong token (a copied cookie, one copy already used) "
+              + "deletes every series of the user. Of concurrent uses of one cookie one wins "
+              + "and the rest count as theft.")
           .addField(Target.field(remember, "rememberMe"))
           .addMethod(ctor("Remember-me over a database.\n\n@param dataSource the database\n"
               + "@param clock the clock\n@param random randomness\n@param ttl the lifetime of "
@@ -536,7 +538,7 @@ final class JwtWriters {
                   + "$W: $T.empty()", remember, boxed, Optional.class).build())
           .addMethod(MethodSpec.methodBuilder("use").addModifiers(Modifier.PUBLIC)
               .addJavadoc("Signs in from a cookie and rotates it.\n\n@param cookieValue the "
-                  + "presented series:token\n@return the outcome, the user and, when VALID, "
+                  + "presented id:series:token\n@return the outcome, the user and, when VALID, "
                   + "the replacement cookie to set\n")
               .returns(remember.nestedClass("Result")).addParameter(String.class, "cookieValue")
               .addStatement("return rememberMe.authenticate(cookieValue)").build())

@@ -23,8 +23,15 @@ import javax.sql.DataSource;
  * {@code totp} (RFC 6238): a 160-bit seed sealed with AES-256-GCM, the {@code otpauth://} URI,
  * one step of drift either side, and a replay guard: the matched step is recorded by one
  * {@code UPDATE ... WHERE last < step}, so of two requests with one code exactly one wins.
+ * Enrolling again must not disturb a confirmed factor until the new seed is itself confirmed,
+ * and the user column may be unique: the secret column holds the confirmed sealed seed and,
+ * after {@value #PENDING}, a pending one; confirmation replaces the whole value by one
+ * compare-and-set.
  */
 final class TotpWriter extends Writer {
+  /** Separates the confirmed sealed seed from a pending one; no sealed text contains it. */
+  static final String PENDING = ";";
+
   TotpWriter() {
     super("totp", "Base32", "Db", "Otp", "SecretBox");
   }
@@ -39,10 +46,10 @@ final class TotpWriter extends Writer {
     Optional<Column> confirmedAt = b.optional("confirmedAt");
     Sql sql = t.sql();
     String guard = sql.of("(%s IS NULL OR %s < ?)", last, last);
-    String confirm = confirmedAt.map(c -> sql.of("UPDATE %s SET %s = TRUE, %s = ?, %s = ? "
-            + "WHERE %s = ? AND %s = FALSE AND ", table, enabled, c, last, user, enabled) + guard)
-        .orElse(sql.of("UPDATE %s SET %s = TRUE, %s = ? WHERE %s = ? AND %s = FALSE AND ",
-            table, enabled, last, user, enabled) + guard);
+    String confirm = sql.of("UPDATE %s SET %s = ?, %s = TRUE, ", table, secret, enabled)
+        + confirmedAt.map(c -> sql.of("%s = ?, ", c)).orElse("")
+        + sql.of("%s = ? WHERE %s = ? AND %s = ? AND %s = ?", last, user, secret, enabled);
+    String select = sql.of("SELECT %s, %s FROM %s WHERE %s = ?", secret, enabled, table, user);
     ClassName db = t.support("Db");
     ClassName otp = t.support("Otp");
     ClassName box = t.support("SecretBox");
@@ -52,17 +59,28 @@ final class TotpWriter extends Writer {
             + "accepted twice (the matched step is recorded atomically).")
         .addField(Target.sql("DELETE", "Removes a user's secret.",
             sql.of("DELETE FROM %s WHERE %s = ?", table, user)))
-        .addField(Target.sql("INSERT", "Stores a new, unconfirmed secret.",
+        .addField(Target.sql("INSERT", "Stores a first, unconfirmed secret.",
             sql.of("INSERT INTO %s (%s, %s, %s) VALUES (?, ?, FALSE)", table, user, secret,
                 enabled)))
-        .addField(Target.sql("SELECT", "The sealed secret of a user, confirmed or not.",
-            sql.of("SELECT %s FROM %s WHERE %s = ? AND %s = ?", secret, table, user, enabled)))
+        .addField(Target.sql("SELECT", "A user's secrets, and whether the first is confirmed.",
+            select))
+        .addField(Target.sql("LOCK", "The same, with the row locked for a new enrolment.",
+            select + " FOR UPDATE"))
+        .addField(Target.sql("PEND", "Sets the pending secret beside a confirmed one, or in "
+            + "place of an unconfirmed one.",
+            sql.of("UPDATE %s SET %s = ? WHERE %s = ?", table, secret, user)))
         .addField(Target.sql("CONSUME", "Records the matched step unless it or a later one "
-                + "was used: the replay guard.",
-            sql.of("UPDATE %s SET %s = ? WHERE %s = ? AND %s = TRUE AND ", table, last, user,
-                enabled) + guard))
-        .addField(Target.sql("CONFIRM", "Confirms an enrolment; the confirming code's step is "
-            + "used up too.", confirm))
+                + "was used (the replay guard), and only while the seed that matched is the "
+                + "confirmed one.",
+            sql.of("UPDATE %s SET %s = ? WHERE %s = ? AND %s = TRUE AND (%s = ? OR %s LIKE ?) "
+                + "AND ", table, last, user, enabled, secret, secret) + guard))
+        .addField(Target.sql("CONFIRM", "Makes the pending seed the confirmed one unless the "
+            + "row changed meanwhile; the confirming code's step is used up too.", confirm))
+        .addField(FieldSpec.builder(String.class, "PENDING", Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL).addJavadoc("Separates the confirmed sealed seed from a pending "
+                + "one in the secret column; no sealed text contains it.\n")
+            .initializer("$S", PENDING).build())
+        .addType(row())
         .addField(FieldSpec.builder(TypeName.INT, "DRIFT", Modifier.PRIVATE, Modifier.STATIC,
                 Modifier.FINAL).addJavadoc("Time steps accepted either side of now (RFC 6238 "
                 + "§5.2).\n").initializer("1").build())
@@ -91,7 +109,7 @@ final class TotpWriter extends Writer {
             .addStatement("this.issuer = $T.requireNonNull(issuer, $S)", java.util.Objects.class,
                 "issuer")
             .addStatement("this.otp = $T.standard()", otp).build())
-        .addMethod(enroll(t, otp))
+        .addMethod(enroll(t))
         .addMethod(Target.override("confirmEnrollment").returns(TypeName.BOOLEAN)
             .addParameter(t.userId(), "userId").addParameter(String.class, "code")
             .addParameter(t.shared("RequestContext"), "context")
@@ -112,15 +130,49 @@ final class TotpWriter extends Writer {
     return type.build();
   }
 
-  private static MethodSpec enroll(Target t, ClassName otp) {
+  /** A user's row: a confirmed seed with perhaps a pending one, or only a pending one. */
+  private static TypeSpec row() {
+    return TypeSpec.recordBuilder("Row").addModifiers(Modifier.PRIVATE)
+        .addJavadoc("A user's row: the secret column's text and whether its first seed is "
+            + "confirmed.\n")
+        .recordConstructor(MethodSpec.constructorBuilder().addParameter(String.class, "secret")
+            .addParameter(TypeName.BOOLEAN, "enabled").build())
+        .addMethod(MethodSpec.methodBuilder("confirmed").returns(String.class)
+            .addJavadoc("The confirmed sealed seed, or null.\n")
+            .addStatement("int at = secret == null ? -1 : secret.indexOf(PENDING)")
+            .addStatement("return !enabled || secret == null ? null : at < 0 ? secret "
+                + ": secret.substring(0, at)").build())
+        .addMethod(MethodSpec.methodBuilder("pending").returns(String.class)
+            .addJavadoc("The sealed seed awaiting confirmation, or null.\n")
+            .addStatement("int at = secret == null ? -1 : secret.indexOf(PENDING)")
+            .addStatement("return !enabled ? secret : at < 0 ? null : secret.substring(at + 1)")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC).returns(String.class)
+            .addJavadoc("The sealed seeds are shown as {@code ***}.\n")
+            .addStatement("return $S + enabled + $S", "Row[secret=***, enabled=", "]").build())
+        .build();
+  }
+
+  private static MethodSpec enroll(Target t) {
+    ClassName db = t.support("Db");
     return Target.override("enroll").returns(t.shared("Challenge"))
         .addParameter(t.userId(), "userId").addParameter(t.shared("RequestContext"), "context")
         .addStatement("byte[] seed = otp.newSeed(random)")
         .beginControlFlow("try")
         .addStatement("String sealed = secrets.seal(seed, aad(userId))")
-        .addStatement("db.transaction(c -> $T.update(c, DELETE, userId) + $T.update(c, INSERT, "
-            + "userId, sealed))", t.support("Db"), t.support("Db"))
-        .addComment("No expiry: a new enrolment replaces an unconfirmed one.")
+        .addComment("A confirmed seed stays in force until this one is confirmed; an earlier "
+            + "pending one is replaced. No expiry.")
+        .addCode("db.transaction(c -> {\n$>")
+        .addStatement("$T<Row> rows = $T.query(c, LOCK, rs -> new Row(rs.getString(1), "
+            + "rs.getBoolean(2)), userId)", List.class, db)
+        .beginControlFlow("if (rows.isEmpty())")
+        .addStatement("return $T.update(c, INSERT, userId, sealed)", db)
+        .endControlFlow()
+        .addStatement("String confirmed = rows.get(0).confirmed()")
+        .addStatement("return $T.update(c, PEND, confirmed == null ? sealed : confirmed + "
+            + "PENDING + sealed, userId)", db)
+        .addCode("$<});\n")
         .addStatement("return new $T(aad(userId), otp.uri(issuer, $T.valueOf(userId), seed), "
             + "null)", t.shared("Challenge"), String.class)
         .nextControlFlow("finally")
@@ -138,12 +190,15 @@ final class TotpWriter extends Writer {
         .addJavadoc("Verifies {@code code} against the user's confirmed (or pending) seed and "
             + "uses up its time step.\n")
         .addStatement("$T now = clock.instant()", Instant.class)
-        .addStatement("$T<$T> sealed = db.query(SELECT, rs -> rs.getString(1), userId, "
-            + "confirmed)", List.class, String.class)
-        .beginControlFlow("if (sealed.isEmpty())")
+        .addStatement("$T<Row> rows = db.query(SELECT, rs -> new Row(rs.getString(1), "
+            + "rs.getBoolean(2)), userId)", List.class)
+        .addStatement("Row row = rows.isEmpty() ? null : rows.get(0)")
+        .addStatement("String sealed = row == null ? null : confirmed ? row.confirmed() "
+            + ": row.pending()")
+        .beginControlFlow("if (sealed == null)")
         .addStatement("return false")
         .endControlFlow()
-        .addStatement("byte[] seed = secrets.open(sealed.get(0), aad(userId))")
+        .addStatement("byte[] seed = secrets.open(sealed, aad(userId))")
         .beginControlFlow("try")
         .addStatement("$T step = otp.matchStep(seed, code, now, DRIFT)", OptionalLong.class)
         .beginControlFlow("if (step.isEmpty())")
@@ -158,11 +213,10 @@ final class TotpWriter extends Writer {
   }
 
   private static CodeBlock confirmed(boolean confirmedAt) {
-    return confirmedAt
-        ? CodeBlock.of("return (confirmed ? db.update(CONSUME, marker, userId, marker)\n"
-            + "    : db.update(CONFIRM, now, marker, userId, marker)) == 1")
-        : CodeBlock.of("return (confirmed ? db.update(CONSUME, marker, userId, marker)\n"
-            + "    : db.update(CONFIRM, marker, userId, marker)) == 1");
+    return CodeBlock.of("return (confirmed\n"
+        + "    ? db.update(CONSUME, marker, userId, sealed, sealed + PENDING + $S, marker)\n"
+        + "    : db.update(CONFIRM, sealed, $Lmarker, userId, row.secret(), row.enabled())) == 1",
+        "%", confirmedAt ? "now, " : "");
   }
 
 }

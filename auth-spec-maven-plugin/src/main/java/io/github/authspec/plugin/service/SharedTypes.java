@@ -12,7 +12,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * The request and result records every service interface shares, generated once. Records that
- * carry tokens or challenge payloads redact them in {@code toString()}.
+ * carry tokens, session handles or challenge payloads redact them in {@code toString()}: these
+ * records end up in logs and exception messages, and each of those values is a bearer
+ * credential.
  */
 final class SharedTypes {
   private final Naming naming;
@@ -49,8 +51,8 @@ final class SharedTypes {
         .addEnumConstant("FAILED").build();
     return record("AuthResult", "The outcome of an authentication step.\n\n@param status how it "
             + "ended\n@param userId the user, or null when unknown\n@param sessionId the new "
-            + "session, or null\n@param tokens the issued tokens, or null\n@param "
-            + "requiredFactors factors still required (e.g. totp)\n",
+            + "session's handle, or null (redacted in toString)\n@param tokens the issued "
+            + "tokens, or null\n@param requiredFactors factors still required (e.g. totp)\n",
         component(self.nestedClass("Status"), "status"),
         component(types.type("UserId").box(), "userId"),
         component(ClassName.get(String.class), "sessionId"),
@@ -61,6 +63,14 @@ final class SharedTypes {
             .addJavadoc("Keeps an unmodifiable copy of {@code requiredFactors}; null is none.\n")
             .addStatement("requiredFactors = requiredFactors == null ? $T.of() : $T.copyOf("
                 + "requiredFactors)", List.class, List.class).build())
+        .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC).returns(String.class)
+            .addJavadoc("The session handle is shown as {@code ***}; the tokens redact "
+                + "themselves.\n")
+            .addStatement("$T session = sessionId == null ? $S : $S", String.class, "null", "***")
+            .addStatement("return $S + status + $S + userId + $S + session\n+ $S + tokens + $S "
+                + "+ requiredFactors + $S", "AuthResult[status=", ", userId=", ", sessionId=",
+                ", tokens=", ", requiredFactors=", "]").build())
         .addType(status).build();
   }
 

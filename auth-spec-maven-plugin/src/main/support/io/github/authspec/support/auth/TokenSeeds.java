@@ -13,7 +13,8 @@ public interface TokenSeeds {
    * The seed of a token.
    *
    * @param serial the token's serial number
-   * @return its seed, or empty when unknown
+   * @return its seed, or empty when unknown; it may be the store's own array, which callers
+   *     only read (they copy it before wiping)
    */
   Optional<byte[]> seed(String serial);
 }

@@ -112,7 +112,8 @@ public record KeySpec(String pattern, Class<?> keyClass, Type type, Optional<Dur
   }
 
   /**
-   * Reverses {@link #encode}.
+   * Reverses {@link #encode}, strictly: only what {@code encode} writes is read (upper-case
+   * ASCII hex, no plain character escaped, whole UTF-8), so one value has exactly one key.
    *
    * @param encoded an encoded value
    * @return the value, or empty when {@code encoded} is not a valid encoding
@@ -138,7 +139,10 @@ public record KeySpec(String pattern, Class<?> keyClass, Type type, Optional<Dur
         return Optional.empty();
       }
     }
-    return Optional.of(bytes.toString(StandardCharsets.UTF_8));
+    String value = bytes.toString(StandardCharsets.UTF_8);
+    // Character.digit takes lower case and other scripts' digits, and malformed UTF-8 reads
+    // as U+FFFD: only the encoding encode itself writes round-trips.
+    return encode(value).equals(encoded) ? Optional.of(value) : Optional.empty();
   }
 
   /**

@@ -19,7 +19,7 @@ public record AccessTokenSettings(String issuer, String audience, Duration lifet
   public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(10);
   /** Default clock skew: 30 seconds. */
   public static final Duration DEFAULT_SKEW = Duration.ofSeconds(30);
-  /** Largest skew accepted. */
+  /** Largest skew accepted; the deny-list keeps entries this long past exp. */
   public static final Duration MAX_SKEW = Duration.ofMinutes(5);
 
   /** Checks the values. */

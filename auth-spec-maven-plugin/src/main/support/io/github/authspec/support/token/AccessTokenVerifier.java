@@ -1,7 +1,6 @@
 package io.github.authspec.support.token;
 
 import io.github.authspec.support.token.TokenException.Reason;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,7 +89,7 @@ public final class AccessTokenVerifier {
     Jws.verify(jws, key);
     Map<String, Object> claims;
     try {
-      claims = Json.parseObject(new String(jws.payload(), StandardCharsets.UTF_8));
+      claims = Json.parseObject(Jws.utf8(jws.payload()));
     } catch (IllegalArgumentException e) {
       throw new TokenException(Reason.MALFORMED);
     }

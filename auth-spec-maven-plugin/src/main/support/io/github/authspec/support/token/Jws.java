@@ -1,5 +1,7 @@
 package io.github.authspec.support.token;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.util.Map;
@@ -69,11 +71,27 @@ public final class Jws {
       byte[] header = Secrets.fromBase64Url(compact.substring(0, first));
       byte[] payload = Secrets.fromBase64Url(compact.substring(first + 1, second));
       byte[] signature = Secrets.fromBase64Url(compact.substring(second + 1));
-      Map<String, Object> members = Json.parseObject(new String(header, StandardCharsets.UTF_8));
+      Map<String, Object> members = Json.parseObject(utf8(header));
       return new Parsed(members, payload,
           compact.substring(0, second).getBytes(StandardCharsets.US_ASCII), signature);
     } catch (IllegalArgumentException e) {
       throw new TokenException(TokenException.Reason.MALFORMED);
+    }
+  }
+
+  /**
+   * Decodes UTF-8, refusing malformed bytes: the JDK's String constructor would read them as
+   * U+FFFD, so two different headers or payloads could read alike (RFC 7515 §5.2, RFC 8259 §8.1).
+   *
+   * @param bytes the bytes
+   * @return the text
+   * @throws IllegalArgumentException when the bytes are not UTF-8
+   */
+  static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("not UTF-8");
     }
   }
 

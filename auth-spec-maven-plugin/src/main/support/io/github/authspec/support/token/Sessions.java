@@ -419,10 +419,15 @@ public final class Sessions {
     if (dot <= 0) {
       return Optional.empty();
     }
+    String digits = handle.substring(0, dot);
     long id;
     try {
-      id = Long.parseLong(handle.substring(0, dot));
+      id = Long.parseLong(digits);
     } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    if (!Long.toString(id).equals(digits)) {
+      // parseLong takes "+7" and "007": one handle has one text.
       return Optional.empty();
     }
     return Secrets.constantTimeEquals(mac(id), handle.substring(dot + 1)) ? Optional.of(id)

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.authspec.plugin.testsupport.MutableClock;
 import io.github.authspec.plugin.testsupport.StartGun;
 import io.github.authspec.plugin.testsupport.RedisServerSupport;
+import io.github.authspec.support.auth.Otp;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -72,6 +75,34 @@ class OtherFeaturesImplementationTest {
     Generated.call(tokens, "register", user, "HT-2", Generated.context());
     List<Boolean> r = StartGun.fire(16, () -> verify(tokens, user, "359152"));
     assertThat(r.stream().filter(x -> x).count()).isEqualTo(1);
+  }
+
+  /** A TokenSeeds over a map that hands out its own arrays, as a simple key store would. */
+  private static Object mapSeeds(Map<String, byte[]> store) {
+    Class<?> type = Generated.type("auth.TokenSeeds");
+    return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+        (proxy, method, args) -> method.getName().equals("seed")
+            ? Optional.ofNullable(store.get((String) args[0]))
+            : method.getName().equals("hashCode") ? 0 : method.getName().equals("equals")
+            ? proxy == args[0] : "TokenSeeds");
+  }
+
+  @Test
+  @DisplayName("hardware tokens: verifying never writes into the seed store's array, so the "
+      + "real seed keeps working and a code of an all-zero key never does")
+  void hotpLeavesTheStoredSeedAlone() {
+    long user = Generated.user(db, "fob-store@example.com");
+    Map<String, byte[]> store = new ConcurrentHashMap<>(Map.of("HT-3", RFC4226.clone()));
+    Object tokens = Generated.create("service.mfa.DefaultHardwareTokensService", db, clock,
+        mapSeeds(store));
+    Generated.call(tokens, "register", user, "HT-3", Generated.context());
+    assertThat(verify(tokens, user, "755224")).as("counter 0 of the real seed").isTrue();
+    assertThat(verify(tokens, user, "287082")).as("counter 1 of the real seed").isTrue();
+    assertThat(store.get("HT-3")).as("the store's array").isEqualTo(RFC4226);
+    String zeroKey = Otp.standard().hotp(new byte[RFC4226.length], 2);
+    assertThat(zeroKey).isNotEqualTo("359152");
+    assertThat(verify(tokens, user, zeroKey)).as("a code of an all-zero key").isFalse();
+    assertThat(verify(tokens, user, "359152")).as("counter 2 of the real seed").isTrue();
   }
 
   private static boolean verify(Object tokens, long user, String code) {

@@ -204,6 +204,70 @@ class PasswordImplementationTest {
   }
 
   @Test
+  @DisplayName("a password with a lone surrogate breaks the policy and is never hashed as '?'")
+  void loneSurrogate() {
+    assertThat(violations("fifteen chars!!\uD800")).containsExactly(
+        "only whole Unicode characters");
+    assertRefused("surrogate@example.com", "a correct horse\uD800battery", "password-policy",
+        "only whole Unicode characters");
+    register(login, "question@example.com", "a correct horse?battery");
+    assertThat(status(result(login, "question@example.com", "a correct horse\uD800battery")))
+        .isEqualTo("FAILED");
+  }
+
+  @Test
+  @DisplayName("every refusal costs exactly one verification at the current parameters, as a "
+      + "right password does: unknown email, no hash, empty, 1025 characters, lone surrogate, "
+      + "wrong password; change password too")
+  void everyRefusalDoesTheSameWork() {
+    Object pbkdf2 = Generated.create("auth.Pbkdf2", 1_000);
+    Class<?> algorithm = Generated.type("auth.PasswordAlgorithm");
+    java.util.concurrent.atomic.AtomicInteger verifications =
+        new java.util.concurrent.atomic.AtomicInteger();
+    // A counting decorator over the real algorithm: every call still hashes for real.
+    Object counting = Proxy.newProxyInstance(algorithm.getClassLoader(),
+        new Class<?>[] {algorithm}, (proxy, method, args) -> {
+          if (method.getName().equals("verify")) {
+            verifications.incrementAndGet();
+          }
+          try {
+            return method.invoke(pbkdf2, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    Object none = java.lang.reflect.Array.newInstance(algorithm, 0);
+    Object service = login(Generated.create("auth.PasswordHasher", new SecureRandom(), counting,
+        none));
+    long id = register(service, "work@example.com", GOOD);
+    Generated.user(db, "nohash@example.com");
+    java.util.Map<String, Object[]> attempts = new java.util.LinkedHashMap<>();
+    attempts.put("unknown email", new Object[] {"nobody-here@example.com", GOOD});
+    attempts.put("invalid email", new Object[] {"not an email", GOOD});
+    attempts.put("account without a hash", new Object[] {"nohash@example.com", GOOD});
+    attempts.put("empty password", new Object[] {"work@example.com", ""});
+    attempts.put("1025 characters", new Object[] {"work@example.com", "a".repeat(1025)});
+    attempts.put("lone surrogate", new Object[] {"work@example.com", "a\uD800b"});
+    attempts.put("wrong password", new Object[] {"work@example.com", GOOD + "!"});
+    attempts.put("right password", new Object[] {"work@example.com", GOOD});
+    attempts.forEach((what, attempt) -> {
+      verifications.set(0);
+      Object r = result(service, (String) attempt[0], (String) attempt[1]);
+      assertThat(status(r)).as(what).isEqualTo(what.equals("right password") ? "AUTHENTICATED"
+          : "FAILED");
+      assertThat(verifications.get()).as(what).isEqualTo(1);
+    });
+    for (String current : List.of("", "a".repeat(1025), "a\uD800b", "wrong one")) {
+      verifications.set(0);
+      assertThatThrownBy(() -> Generated.call(service, "changePassword", id,
+          current.toCharArray(), "another good passphrase".toCharArray(), Generated.context()))
+          .hasMessage("invalid-credentials");
+      assertThat(verifications.get()).as("change password, current " + current.length()
+          + " characters").isEqualTo(1);
+    }
+  }
+
+  @Test
   @DisplayName("an unknown email costs what a wrong password costs: one verification at the "
       + "current parameters, so response time does not tell which emails have accounts")
   void unknownEmailDoesTheSameWork() {

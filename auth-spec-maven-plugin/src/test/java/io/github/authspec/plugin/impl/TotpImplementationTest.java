@@ -108,6 +108,44 @@ class TotpImplementationTest {
   }
 
   @Test
+  @DisplayName("enrolling again leaves the confirmed factor working until the new seed is "
+      + "confirmed, which then replaces it; a newer pending seed replaces an older one")
+  void reEnrolment() {
+    long user = enrolled("again@example.com");
+    byte[] old = seeds.get(user);
+    Instant now = T0.plus(Duration.ofMinutes(40));
+    clock.set(now);
+    byte[] first = seed(Generated.call(service, "enroll", user, Generated.context()));
+    assertThat(verify(user, OTP.totp(old, now))).as("the confirmed factor, while a new one is "
+        + "pending").isTrue();
+    clock.set(now.plusSeconds(30));
+    assertThat(verify(user, OTP.totp(first, clock.instant()))).as("a pending seed signs no "
+        + "one in").isFalse();
+    assertThat(verify(user, OTP.totp(old, clock.instant()))).isTrue();
+
+    byte[] second = seed(Generated.call(service, "enroll", user, Generated.context()));
+    clock.set(now.plusSeconds(60));
+    assertThat(confirm(user, OTP.totp(first, clock.instant()))).as("the replaced pending seed")
+        .isFalse();
+    assertThat(verify(user, OTP.totp(old, clock.instant()))).isTrue();
+    clock.set(now.plusSeconds(90));
+    assertThat(confirm(user, OTP.totp(second, clock.instant()))).isTrue();
+    assertThat(confirm(user, OTP.totp(second, clock.instant()))).as("confirmed once").isFalse();
+
+    clock.set(now.plusSeconds(120));
+    assertThat(verify(user, OTP.totp(old, clock.instant()))).as("the replaced factor")
+        .isFalse();
+    assertThat(verify(user, OTP.totp(second, clock.instant()))).isTrue();
+    assertThat(Generated.scalar(db, "SELECT count(*) FROM totp_secrets WHERE user_id = "
+        + user)).isEqualTo(1);
+  }
+
+  private boolean confirm(long user, String code) {
+    return (boolean) Generated.call(service, "confirmEnrollment", user, code,
+        Generated.context());
+  }
+
+  @Test
   @DisplayName("wrong codes, malformed codes, unknown users and disabled secrets are refused")
   void refusals() {
     long user = enrolled("refuse@example.com");

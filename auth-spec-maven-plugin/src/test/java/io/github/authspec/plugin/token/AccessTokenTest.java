@@ -216,6 +216,19 @@ class AccessTokenTest {
     assertRefused(byGrant, issued.token(), Reason.REVOKED);
   }
 
+  @Test
+  @DisplayName("claims that are not valid UTF-8 are malformed even when the signature verifies")
+  void claimsMustBeUtf8() {
+    SigningKey key = SigningKey.generate(JwsAlgorithm.EdDSA, RANDOM);
+    KeyRing ring = new KeyRing(key, clock);
+    byte[] claims = Json.write(claims(c -> c.put("sub", "7?"))).getBytes(StandardCharsets.UTF_8);
+    String text = new String(claims, StandardCharsets.US_ASCII);
+    claims[text.indexOf("7?") + 1] = (byte) 0xff;
+    String token = Jws.sign(Json.write(header(key)).getBytes(StandardCharsets.UTF_8), claims,
+        key.algorithm(), privateKeyOf(key));
+    assertRefused(verifier(ring), token, Reason.MALFORMED);
+  }
+
   AccessTokenIssuer issuer(KeyRing ring) {
     return new AccessTokenIssuer(ring, settings, clock, RANDOM);
   }

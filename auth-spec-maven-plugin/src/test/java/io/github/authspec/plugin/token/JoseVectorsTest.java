@@ -6,6 +6,7 @@ import io.github.authspec.support.token.Json;
 import io.github.authspec.support.token.Jwk;
 import io.github.authspec.support.token.Jws;
 import io.github.authspec.support.token.JwsAlgorithm;
+import io.github.authspec.support.token.Secrets;
 import io.github.authspec.support.token.SigningKey;
 import io.github.authspec.support.token.TokenException;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +118,35 @@ class JoseVectorsTest {
     }
     assertThat(Json.write(new java.util.LinkedHashMap<>(Map.of("k", "q\"\\\n"))))
         .isEqualTo("{\"k\":\"q\\\"\\\\\\n\"}");
+  }
+
+  @Test
+  @DisplayName("the JSON reader takes exactly four ASCII hex digits after \\u and ASCII digits "
+      + "without leading zeros in numbers (RFC 8259), no sign, no other script's digits")
+  void jsonStrictEscapesAndNumbers() {
+    assertThat(Json.parseObject("{\"a\":\"\\u00e9\\u00C9\",\"b\":0,\"c\":-0,\"d\":10}"))
+        .containsEntry("a", "\u00e9\u00c9").containsEntry("b", 0L).containsEntry("c", 0L)
+        .containsEntry("d", 10L);
+    for (String bad : new String[] {"{\"a\":\"\\u+061\"}", "{\"a\":\"\\u-061\"}",
+        "{\"a\":\"\\u+0061\"}", "{\"a\":\"\\u\uff10\uff10\uff14\uff11\"}",
+        "{\"a\":\"\\u\u0660\u0660\u0664\u0661\"}", "{\"a\":\"\\u 041\"}",
+        "{\"a\":1\u0662}", "{\"a\":1\uff12}", "{\"a\":01}", "{\"a\":-01}", "{\"a\":-}"}) {
+      Assertions.assertThatThrownBy(() -> Json.parseObject(bad)).as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  @DisplayName("a JWS header that is not valid UTF-8 is malformed, not read with replacement "
+      + "characters")
+  void jwsHeaderMustBeUtf8() {
+    byte[] header = "{\"alg\":\"EdDSA\",\"kid\":\"k?\"}".getBytes(StandardCharsets.US_ASCII);
+    header[header.length - 3] = (byte) 0xff;
+    String token = Secrets.base64Url(header) + "." + Secrets.base64Url(new byte[] {'{', '}'})
+        + "." + Secrets.base64Url(new byte[64]);
+    Assertions.assertThatThrownBy(() -> Jws.parse(token))
+        .isInstanceOfSatisfying(TokenException.class,
+            e -> assertThat(e.reason()).isEqualTo(TokenException.Reason.MALFORMED));
   }
 
   static String sign(String header, String payload, JwsAlgorithm alg, JwsAlgorithm keyAlg,

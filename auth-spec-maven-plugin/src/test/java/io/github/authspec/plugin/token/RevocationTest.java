@@ -68,17 +68,55 @@ class RevocationTest {
   }
 
   @Test
-  @DisplayName("a denied jti lives in Redis exactly the token's remaining life (one SET ... PX), under its hash")
+  @DisplayName("a denied jti lives in Redis the token's remaining life plus the largest skew (one SET ... PX), under its hash")
   void ttlIsRemainingLife() {
     TokenDenyList list = denyList();
     list.revoke("jti-1", clock.instant().plus(Duration.ofMinutes(7)));
     String key = "revocation-test:blacklist:token:" + Secrets.sha256("jti:jti-1");
     long pttl = redis.pttl(key);
-    assertThat(pttl).isBetween(Duration.ofMinutes(7).toMillis() - 1000, Duration.ofMinutes(7).toMillis());
+    long life = Duration.ofMinutes(7).plus(AccessTokenSettings.MAX_SKEW).toMillis();
+    assertThat(pttl).isBetween(life - 1000, life);
     assertThat(list.isRevoked("jti-1")).isTrue();
     assertThat(list.isRevoked("jti-2")).isFalse();
-    list.revoke("jti-old", clock.instant().minusSeconds(1));
-    assertThat(list.isRevoked("jti-old")).as("an expired token needs no entry").isFalse();
+    list.revoke("jti-old", clock.instant().minus(AccessTokenSettings.MAX_SKEW));
+    assertThat(list.isRevoked("jti-old")).as("a token no verifier accepts needs no entry").isFalse();
+    list.revokeGrant("family-1", settings.lifetime());
+    long grant = settings.lifetime().plus(AccessTokenSettings.MAX_SKEW).toMillis();
+    assertThat(redis.pttl("revocation-test:blacklist:token:" + Secrets.sha256("fid:family-1")))
+        .isBetween(grant - 1000, grant);
+  }
+
+  @Test
+  @DisplayName("fixed clock: an access token revoked after its exp but inside a verifier's skew is denied until no verifier accepts it")
+  void revokedInsideTheSkew() {
+    KeyRing ring = new KeyRing(SigningKey.generate(JwsAlgorithm.EdDSA, RANDOM), clock);
+    TokenDenyList list = denyList();
+    AccessTokenIssuer issuer = new AccessTokenIssuer(ring, settings, clock, RANDOM);
+    AccessTokenSettings lenient = new AccessTokenSettings(settings.issuer(), settings.audience(),
+        settings.lifetime(), AccessTokenSettings.MAX_SKEW);
+    AccessTokenVerifier strict = new AccessTokenVerifier(ring, settings, clock, list);
+    AccessTokenVerifier tolerant = new AccessTokenVerifier(ring, lenient, clock, list);
+    TokenRevocation revocation = new TokenRevocation(
+        new RefreshTokens(db, RefreshTokens.Table.conventional(), clock, RANDOM), list,
+        new AccessTokenVerifier(ring, settings, clock, AccessTokenVerifier.RevocationCheck.NONE), settings);
+
+    IssuedAccessToken access = issuer.issue("1", Set.of("read"), Optional.empty(), Optional.empty());
+    clock.set(access.expiresAt().plusSeconds(10));
+    assertThat(strict.verify(access.token()).subject()).as("past exp, inside the skew").isEqualTo("1");
+    assertThat(revocation.revoke(access.token(), Optional.of("access_token")))
+        .isEqualTo(TokenRevocation.Revoked.ACCESS_TOKEN);
+    assertThatThrownBy(() -> strict.verify(access.token())).isInstanceOfSatisfying(TokenException.class,
+        e -> assertThat(e.reason()).isEqualTo(TokenException.Reason.REVOKED));
+
+    IssuedAccessToken other = issuer.issue("1", Set.of("read"), Optional.empty(), Optional.empty());
+    clock.set(other.expiresAt().plusSeconds(60));
+    assertThat(tolerant.verify(other.token()).subject()).as("a verifier with the largest skew").isEqualTo("1");
+    list.revoke(other.jti(), other.expiresAt());
+    assertThatThrownBy(() -> tolerant.verify(other.token())).isInstanceOfSatisfying(TokenException.class,
+        e -> assertThat(e.reason()).isEqualTo(TokenException.Reason.REVOKED));
+    long pttl = redis.pttl("revocation-test:blacklist:token:" + Secrets.sha256("jti:" + other.jti()));
+    assertThat(pttl).as("until exp + the largest skew")
+        .isBetween(AccessTokenSettings.MAX_SKEW.minusSeconds(61).toMillis(), AccessTokenSettings.MAX_SKEW.minusSeconds(60).toMillis());
   }
 
   @Test

@@ -82,6 +82,23 @@ class SessionsTest {
   }
 
   @Test
+  @DisplayName("one text per credential: a session handle or remember-me cookie whose id has a sign or leading zeros is refused")
+  void nonCanonicalIds() {
+    Sessions s = sessions();
+    String handle = s.create(2L, 10).handle();
+    assertThat(s.validate(handle)).isPresent();
+    for (String other : List.of("+" + handle, "0" + handle, "-0" + handle, " " + handle)) {
+      assertThat(s.validate(other)).as(other).isEmpty();
+    }
+    RememberMe r = new RememberMe(db, RememberMe.Table.conventional(), clock, RANDOM, Duration.ofDays(30));
+    String cookie = r.issue(2L);
+    for (String other : List.of("+" + cookie, "0" + cookie, "-0" + cookie)) {
+      assertThat(r.authenticate(other).outcome()).as(other).isEqualTo(RememberMe.Outcome.INVALID);
+    }
+    assertThat(r.authenticate(cookie).outcome()).isEqualTo(RememberMe.Outcome.VALID);
+  }
+
+  @Test
   @DisplayName("start gun: 20 parallel logins with limit 3 leave exactly 3 live sessions, the newest; 17 were evicted")
   void limitUnderParallelLogins() throws Exception {
     Sessions s = sessions();
@@ -108,9 +125,12 @@ class SessionsTest {
     assertThat(used.outcome()).isEqualTo(RememberMe.Outcome.VALID);
     assertThat(used.userId()).contains(4L);
     String rotated = used.cookie().orElseThrow();
-    assertThat(rotated).isNotEqualTo(first).startsWith(first.substring(0, first.indexOf(':') + 1));
+    assertThat(rotated).as("the series stays, the token changes").isNotEqualTo(first)
+        .startsWith(first.substring(0, first.lastIndexOf(':') + 1));
+    String[] parts = rotated.split(":");
     assertThat(SeedDatabase.values(db, "remember_tokens"))
-        .doesNotContain(first.substring(first.indexOf(':') + 1), rotated.substring(rotated.indexOf(':') + 1));
+        .doesNotContain(first.split(":")[2], parts[1], parts[2])
+        .contains(Secrets.sha256(parts[1]) + "." + Secrets.sha256(parts[2]));
 
     assertThat(r.authenticate(first).outcome()).isEqualTo(RememberMe.Outcome.THEFT);
     assertThat(r.authenticate(rotated).outcome()).isEqualTo(RememberMe.Outcome.INVALID);
@@ -121,6 +141,28 @@ class SessionsTest {
     String expiring = r.issue(4L);
     clock.advance(Duration.ofDays(30));
     assertThat(r.authenticate(expiring).outcome()).isEqualTo(RememberMe.Outcome.EXPIRED);
+  }
+
+  @Test
+  @DisplayName("remember-me: a forged cookie naming a victim's row (id:junk, id:x:y) is INVALID and changes nothing; a replayed old cookie is still theft")
+  void rememberMeForgedSeries() {
+    RememberMe r = new RememberMe(db, RememberMe.Table.conventional(), clock, RANDOM, Duration.ofDays(30));
+    String victim = r.issue(3L);
+    String id = victim.substring(0, victim.indexOf(':'));
+    for (String forged : List.of(id + ":junk", id + ":x:y", id + ":" + Secrets.newToken(RANDOM) + ":"
+        + Secrets.newToken(RANDOM), "+" + id + ":junk")) {
+      assertThat(r.authenticate(forged).outcome()).as(forged).isEqualTo(RememberMe.Outcome.INVALID);
+    }
+    assertThat(SeedDatabase.count(db, "SELECT count(*) FROM remember_tokens WHERE user_id = 3"))
+        .as("the victim's series").isEqualTo(1);
+    RememberMe.Result used = r.authenticate(victim);
+    assertThat(used.outcome()).as("the victim's cookie").isEqualTo(RememberMe.Outcome.VALID);
+    assertThat(r.authenticate(victim).outcome()).as("the old cookie replayed")
+        .isEqualTo(RememberMe.Outcome.THEFT);
+    assertThat(r.authenticate(used.cookie().orElseThrow()).outcome())
+        .isEqualTo(RememberMe.Outcome.INVALID);
+    assertThat(SeedDatabase.count(db, "SELECT count(*) FROM remember_tokens WHERE user_id = 3"))
+        .isZero();
   }
 
   @Test

@@ -85,6 +85,29 @@ class PasswordHashingTest {
   }
 
   @Test
+  @DisplayName("malformed UTF-16 (a lone surrogate) is refused: never hashed, never equal to '?'")
+  void loneSurrogates() {
+    PasswordHasher fast = new PasswordHasher(RANDOM, new Pbkdf2(1000));
+    for (String bad : List.of("a\uD800b", "a\uDC00b", "ab\uD800", "\uDC00\uD83D", "\uDE00ab")) {
+      assertThatThrownBy(() -> fast.hash(bad.toCharArray())).as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("a password must be well-formed UTF-16 (no unpaired surrogate)");
+    }
+    String question = fast.hash("a?b".toCharArray());
+    assertThat(fast.verify("a?b".toCharArray(), question)).isTrue();
+    assertThat(fast.verify("a\uD800b".toCharArray(), question)).isFalse();
+    assertThat(fast.verify("a\uFFFDb".toCharArray(), fast.hash("a\uFFFDb".toCharArray())))
+        .as("U+FFFD itself is a character").isTrue();
+    String emoji = fast.hash("a\uD83D\uDE00b".toCharArray());
+    assertThat(fast.verify("a\uD83D\uDE00b".toCharArray(), emoji)).as("a surrogate pair").isTrue();
+    assertThat(fast.verify("a\uD83Db".toCharArray(), emoji)).isFalse();
+    assertThat(PasswordPolicy.nist(false).violations(("fifteen chars!!" + "\uD800").toCharArray(),
+        null, List.of())).containsExactly("only whole Unicode characters");
+    assertThat(PasswordPolicy.nist(false).violations("\uD83D\uDE00".repeat(15).toCharArray(),
+        null, List.of())).isEmpty();
+  }
+
+  @Test
   @DisplayName("policy table: NIST lengths, composition only when asked, blocklist, context")
   void policy() {
     PasswordPolicy single = PasswordPolicy.nist(false);

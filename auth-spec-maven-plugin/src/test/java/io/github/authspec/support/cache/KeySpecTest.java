@@ -31,8 +31,10 @@ class KeySpecTest {
     assertThat(KeySpec.encode("é")).isEqualTo("%C3%A9");
   }
 
+  // Only what encode writes: upper-case ASCII hex, no plain character escaped, whole UTF-8.
   @ParameterizedTest(name = "\"{0}\" is no encoding")
-  @ValueSource(strings = {"%", "%4", "%zz", "a:b", "{", " "})
+  @ValueSource(strings = {"%", "%4", "%zz", "a:b", "{", " ", "%2b", "%41", "%C3", "%C3%28",
+      "%\u0663\u0661", "%\uff13\uff11", "%+3"})
   void rejectsMalformed(String encoded) {
     assertThat(KeySpec.decode(encoded)).isEmpty();
   }

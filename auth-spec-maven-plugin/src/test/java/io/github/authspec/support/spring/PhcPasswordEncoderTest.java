@@ -57,16 +57,44 @@ class PhcPasswordEncoderTest {
   }
 
   @Test
-  @DisplayName("a missing or empty stored hash never matches and is never handed on")
+  @DisplayName("a missing or empty stored hash (an account without a password) never matches, "
+      + "is never handed on, and costs one verification against a dummy hash, as a wrong "
+      + "password does")
   void emptyHashes() {
     Recording hashing = new Recording();
     PhcPasswordEncoder encoder = new PhcPasswordEncoder(hashing);
-    assertThat(encoder.matches("x", null)).isFalse();
-    assertThat(encoder.matches("x", "")).isFalse();
-    assertThat(encoder.matches(null, "$test$x")).isFalse();
+    String stored = encoder.encode("s3cret");
+    List<String> verified = new ArrayList<>();
+    PhcPasswordEncoder counting = new PhcPasswordEncoder(new PhcPasswordEncoder.Hashing() {
+      @Override
+      public String hash(char[] password) {
+        return hashing.hash(password);
+      }
+
+      @Override
+      public boolean verify(char[] password, String hash) {
+        verified.add(hash);
+        return hashing.verify(password, hash);
+      }
+
+      @Override
+      public boolean needsRehash(String hash) {
+        return hashing.needsRehash(hash);
+      }
+    });
+    for (String empty : java.util.Arrays.asList(null, "")) {
+      verified.clear();
+      assertThat(counting.matches("x", empty)).isFalse();
+      assertThat(verified).as("hash " + empty).hasSize(1).noneMatch(h -> h == null || h.isEmpty());
+    }
+    verified.clear();
+    assertThat(counting.matches(null, stored)).isFalse();
+    assertThat(verified).as("no password").hasSize(1);
+    verified.clear();
+    assertThat(counting.matches("wrong", stored)).isFalse();
+    assertThat(verified).as("a wrong password").containsExactly(stored);
     assertThat(encoder.upgradeEncoding(null)).isFalse();
     assertThat(encoder.upgradeEncoding("")).isFalse();
-    assertThat(hashing.calls).isZero();
     assertThatNullPointerException().isThrownBy(() -> encoder.encode(null));
   }
 
