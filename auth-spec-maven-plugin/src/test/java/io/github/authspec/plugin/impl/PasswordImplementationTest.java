@@ -220,22 +220,11 @@ class PasswordImplementationTest {
       + "right password does: unknown email, no hash, empty, 1025 characters, lone surrogate, "
       + "wrong password; change password too")
   void everyRefusalDoesTheSameWork() {
-    Object pbkdf2 = Generated.create("auth.Pbkdf2", 1_000);
+    Object pbkdf2 = Generated.passwordAlgorithm(1_000);
     Class<?> algorithm = Generated.type("auth.PasswordAlgorithm");
     java.util.concurrent.atomic.AtomicInteger verifications =
         new java.util.concurrent.atomic.AtomicInteger();
-    // A counting decorator over the real algorithm: every call still hashes for real.
-    Object counting = Proxy.newProxyInstance(algorithm.getClassLoader(),
-        new Class<?>[] {algorithm}, (proxy, method, args) -> {
-          if (method.getName().equals("verify")) {
-            verifications.incrementAndGet();
-          }
-          try {
-            return method.invoke(pbkdf2, args);
-          } catch (java.lang.reflect.InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    Object counting = observed(pbkdf2, args -> verifications.incrementAndGet());
     Object none = java.lang.reflect.Array.newInstance(algorithm, 0);
     Object service = login(Generated.create("auth.PasswordHasher", new SecureRandom(), counting,
         none));
@@ -274,18 +263,8 @@ class PasswordImplementationTest {
     Object pbkdf2 = Generated.passwordAlgorithm(1_000);
     Class<?> algorithm = Generated.type("auth.PasswordAlgorithm");
     List<String> verified = new java.util.concurrent.CopyOnWriteArrayList<>();
-    // A recording decorator over the real algorithm: every call still hashes for real.
-    Object recording = Proxy.newProxyInstance(algorithm.getClassLoader(),
-        new Class<?>[] {algorithm}, (proxy, method, args) -> {
-          if (method.getName().equals("verify")) {
-            verified.add(((String) args[1]).substring(0, ((String) args[1]).lastIndexOf('$')));
-          }
-          try {
-            return method.invoke(pbkdf2, args);
-          } catch (java.lang.reflect.InvocationTargetException e) {
-            throw e.getCause();
-          }
-        });
+    Object recording = observed(pbkdf2, args -> verified.add(((String) args[1])
+        .substring(0, ((String) args[1]).lastIndexOf('$'))));
     Object none = java.lang.reflect.Array.newInstance(algorithm, 0);
     Object service = login(Generated.create("auth.PasswordHasher", new SecureRandom(), recording,
         none));
@@ -302,5 +281,24 @@ class PasswordImplementationTest {
     // Same scheme and parameters (the PHC prefix up to the salt): the same cost.
     assertThat(verified.get(0).substring(0, verified.get(0).lastIndexOf('$')))
         .isEqualTo(wrongPassword.get(0).substring(0, wrongPassword.get(0).lastIndexOf('$')));
+  }
+
+  /**
+   * A decorator over the real {@code PasswordAlgorithm} that shows {@code seen} the arguments of
+   * each {@code verify}; every call still hashes for real.
+   */
+  private static Object observed(Object real, java.util.function.Consumer<Object[]> seen) {
+    Class<?> algorithm = Generated.type("auth.PasswordAlgorithm");
+    return Proxy.newProxyInstance(algorithm.getClassLoader(), new Class<?>[] {algorithm},
+        (proxy, method, args) -> {
+          if (method.getName().equals("verify")) {
+            seen.accept(args);
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
   }
 }
