@@ -59,6 +59,16 @@ class OptionCellTest {
     List<OptionCell> everyOther = new ArrayList<>(OptionCell.all());
     everyOther.removeAll(OptionCell.pairwise());
     assertThat(profile).hasSize(18).containsExactlyInAnyOrderElementsOf(everyOther);
+    Matcher executions = Pattern.compile("<execution>\\s*<id>cell-.*?</execution>",
+        Pattern.DOTALL).matcher(pom);
+    int cells = 0;
+    while (executions.find()) {
+      cells++;
+      assertThat(executions.group()).as("every cell runs away from UTC")
+          .containsPattern("<argLine>-Duser.timezone=(Asia/Kolkata|Pacific/Chatham|"
+              + "America/St_Johns)</argLine>");
+    }
+    assertThat(cells).isEqualTo(23);
   }
 
   @Test
