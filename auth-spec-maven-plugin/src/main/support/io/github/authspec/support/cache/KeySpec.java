@@ -112,7 +112,7 @@ public record KeySpec(String pattern, Class<?> keyClass, Type type, Optional<Dur
   }
 
   /**
-   * Reverses {@link #encode}, strictly: only what {@code encode} writes is read (upper-case
+   * Reverses {@link #encode}, strictly: only what the encoder writes is read (upper-case
    * ASCII hex, no plain character escaped, whole UTF-8), so one value has exactly one key.
    *
    * @param encoded an encoded value
