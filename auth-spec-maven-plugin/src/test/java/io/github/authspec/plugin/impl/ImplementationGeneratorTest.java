@@ -94,14 +94,14 @@ class ImplementationGeneratorTest {
     List<String> unbound = new ArrayList<>();
     for (String id : IN_SCOPE) {
       Feature feature = spec.feature(id).orElseThrow();
-      Binding b = binder.bind(feature, FeatureRoles.of(id).orElseThrow(), context);
+      Binding b = binder.bind(feature, Features.of(id).orElseThrow().roles(), context);
       b.missing().forEach(r -> unbound.add(r.id()));
     }
     assertThat(unbound).isEmpty();
     // The seed's placeholder {key} is renamed (AS100, a naming matter); no role is unbound.
     assertThat(reporter.diagnostics().all()).extracting(d -> d.code())
         .doesNotContain(Code.UNBOUND_ROLE);
-    assertThat(FeatureRoles.features()).containsExactlyInAnyOrderElementsOf(IN_SCOPE);
+    assertThat(Features.ids(Features.ACCOUNT)).containsExactlyInAnyOrderElementsOf(IN_SCOPE);
   }
 
   @Test
@@ -111,13 +111,13 @@ class ImplementationGeneratorTest {
     GenerationContext context = new GenerationContext(spec, Specs.project(Specs.FULL, dir),
         new Reporter("x"));
     Binding totp = RoleBinder.of(context).bind(spec.feature("totp").orElseThrow(),
-        FeatureRoles.of("totp").orElseThrow(), context);
+        Features.of("totp").orElseThrow().roles(), context);
     assertThat(totp.column("secret").qualifiedName()).isEqualTo("totp_secrets.secret");
     assertThat(totp.how()).containsEntry("secret", "usedColumns")
         .containsEntry("lastUsed", "convention");
     assertThat(totp.column("lastUsed").qualifiedName()).isEqualTo("totp_secrets.last_used_at");
     Binding lockout = RoleBinder.of(context).bind(spec.feature("account-lockout").orElseThrow(),
-        FeatureRoles.of("account-lockout").orElseThrow(), context);
+        Features.of("account-lockout").orElseThrow().roles(), context);
     // users has account_locked_until too; the feature's usedColumns pick lockout_until.
     assertThat(lockout.column("lockedUntil").qualifiedName()).isEqualTo("users.lockout_until");
     String source = text(Specs.plan(Specs.project(Specs.FULL, dir).toBuilder()
@@ -164,6 +164,22 @@ class ImplementationGeneratorTest {
     assertThat(bad.failed()).isTrue();
     assertThat(bad.diagnostics().all()).filteredOn(x -> x.code() == Code.INVALID_CONFIGURATION)
         .hasSize(2);
+  }
+
+  @Test
+  @DisplayName("an unknown role's hint lists the roles of every implemented feature, token, "
+      + "JWT and single-use-secret features included")
+  void unknownRoleHintListsEveryFeature() {
+    Reporter reporter = new Reporter("auth-spec.json");
+    GenerationContext context = new GenerationContext(Specs.load(Specs.FULL),
+        Specs.project(Specs.FULL, dir).toBuilder().implementations(true)
+            .roles(List.of("jwt-tokens.colour=refresh_tokens.family_id")).build(), reporter);
+    RoleBinder.of(context);
+    List<Diagnostic> bad = reporter.diagnostics().all().stream()
+        .filter(d -> d.code() == Code.INVALID_CONFIGURATION).toList();
+    assertThat(bad).hasSize(1);
+    assertThat(bad.get(0).hint()).contains("totp.secret", "api-key-auth.keyHash",
+        "jwt-tokens.family", "remember-me.tokenHash", "magic-links.secret");
   }
 
   private GenerationOrchestrator.Planned plan(GenerationRequest request) throws Exception {
