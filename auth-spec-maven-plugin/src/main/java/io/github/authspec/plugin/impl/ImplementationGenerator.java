@@ -58,7 +58,8 @@ public final class ImplementationGenerator implements Generator {
 
   /**
    * Binds and writes every implementation of the run, in spec order: the one place that decides
-   * which features get one. Binding problems and the bound roles go to {@code context}.
+   * which features get one. Computed once per run (the Spring flavour reads the same result);
+   * binding problems and the bound roles go to {@code context} once.
    */
   public static List<Implementation> implementations(GenerationContext context) {
     return plan(context).implementations();
@@ -71,6 +72,10 @@ public final class ImplementationGenerator implements Generator {
   private record Plan(List<Implementation> implementations, Optional<TypeSpec> credentials) {}
 
   private static Plan plan(GenerationContext context) {
+    return context.shared(ImplementationGenerator.class, () -> bindAndWrite(context));
+  }
+
+  private static Plan bindAndWrite(GenerationContext context) {
     if (!context.request().implementations()) {
       return new Plan(List.of(), Optional.empty());
     }

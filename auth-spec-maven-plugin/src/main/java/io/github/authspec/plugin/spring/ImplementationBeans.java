@@ -7,7 +7,6 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import io.github.authspec.model.Feature;
 import io.github.authspec.model.Spec;
-import io.github.authspec.model.diagnostics.Reporter;
 import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.impl.Features;
 import io.github.authspec.plugin.impl.ImplementationGenerator;
@@ -183,13 +182,11 @@ final class ImplementationBeans {
   }
 
   /**
-   * The beans of the run's implementations, written again on a quiet context so the
-   * implementation generator's diagnostics and notes are not reported twice.
+   * The beans of the run's implementations, as the implementation generator bound and wrote
+   * them (once per run, whichever generator asks first).
    */
   static ImplementationBeans of(GenerationContext context) {
-    GenerationContext quiet = new GenerationContext(context.spec(), context.request(),
-        new Reporter("quiet"));
-    List<Implementation> all = ImplementationGenerator.implementations(quiet);
+    List<Implementation> all = ImplementationGenerator.implementations(context);
     Naming naming = context.naming();
     String project = context.spec().project().name().isBlank() ? "auth-service"
         : context.spec().project().name();

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authspec.model.Feature;
+import io.github.authspec.model.LoadResult;
 import io.github.authspec.model.Spec;
+import io.github.authspec.model.SpecLoader;
 import io.github.authspec.model.diagnostics.Code;
 import io.github.authspec.model.diagnostics.Diagnostic;
 import io.github.authspec.model.diagnostics.Reporter;
@@ -23,6 +25,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -180,6 +186,31 @@ class ImplementationGeneratorTest {
     assertThat(bad).hasSize(1);
     assertThat(bad.get(0).hint()).contains("totp.secret", "api-key-auth.keyHash",
         "jwt-tokens.family", "remember-me.tokenHash", "magic-links.secret");
+  }
+
+  @Test
+  @DisplayName("the implementations are bound once per run: callers on two threads (the "
+      + "generator and the Spring flavour) share one result, and its warnings and notes are "
+      + "reported once")
+  void boundOncePerRun() throws Exception {
+    Path spec = specWithout("totp_secrets", "last_used_at");
+    LoadResult loaded = SpecLoader.load(spec);
+    GenerationContext context = new GenerationContext(loaded.spec().orElseThrow(),
+        GenerationRequest.defaults(spec, dir).toBuilder().implementations(true).build(),
+        loaded.reporter());
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Callable<List<ImplementationGenerator.Implementation>> call =
+          () -> ImplementationGenerator.implementations(context);
+      List<Future<List<ImplementationGenerator.Implementation>>> calls =
+          pool.invokeAll(List.of(call, call));
+      assertThat(calls.get(0).get()).isNotEmpty().isSameAs(calls.get(1).get());
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(loaded.reporter().diagnostics().all())
+        .filteredOn(d -> d.code() == Code.UNBOUND_ROLE).hasSize(1);
+    assertThat(context.notes()).filteredOn(n -> n.startsWith("auth-spec: totp: ")).hasSize(1);
   }
 
   private GenerationOrchestrator.Planned plan(GenerationRequest request) throws Exception {
