@@ -15,6 +15,8 @@ public final class GenerationContext {
   private final Naming naming;
   private final Reporter reporter;
   private final java.util.List<String> notes = new java.util.ArrayList<>();
+  private final java.util.Map<Class<?>, Shared<?>> shared =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public GenerationContext(Spec spec, GenerationRequest request, Reporter reporter) {
     this.spec = spec;
@@ -47,6 +49,38 @@ public final class GenerationContext {
 
   public synchronized java.util.List<String> notes() {
     return java.util.List.copyOf(notes);
+  }
+
+  /**
+   * What {@code owner} works out for the whole run (e.g. the implementations' bindings), which
+   * other generators read too: computed once, by the first caller, while any other waits, so
+   * its diagnostics and notes are reported once. One owner always asks for one type.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T shared(Class<?> owner, java.util.function.Supplier<T> work) {
+    return ((Shared<T>) shared.computeIfAbsent(owner, k -> new Shared<T>())).get(work);
+  }
+
+  /** One shared result; a failure is kept too, so a second caller does not report again. */
+  private static final class Shared<T> {
+    private boolean done;
+    private T value;
+    private RuntimeException failure;
+
+    synchronized T get(java.util.function.Supplier<T> work) {
+      if (!done) {
+        try {
+          value = work.get();
+        } catch (RuntimeException e) {
+          failure = e;
+        }
+        done = true;
+      }
+      if (failure != null) {
+        throw failure;
+      }
+      return value;
+    }
   }
 
   /** A Java file made by {@code by}, stamped with this run's {@link Provenance}. */

@@ -11,7 +11,6 @@ import io.github.authspec.model.Table;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
 import javax.sql.DataSource;
@@ -22,10 +21,6 @@ import javax.sql.DataSource;
  */
 final class AccountFlagsWriters {
   private AccountFlagsWriters() {}
-
-  static List<Writer> all() {
-    return List.of(new Expiration(), new ForceChange(), new GracePeriod());
-  }
 
   /** The common constructor: a Db over the data source and the clock. */
   private static MethodSpec.Builder constructor(Target t, Table table, String extraDoc) {
@@ -68,8 +63,8 @@ final class AccountFlagsWriters {
 
   /** {@code password-expiration}: an explicit expiry, or a maximum age when one is set. */
   static final class Expiration extends Writer {
-    Expiration() {
-      super("password-expiration", "Db");
+    Expiration(String feature) {
+      super(feature, "Db");
     }
 
     @Override
@@ -106,8 +101,8 @@ final class AccountFlagsWriters {
 
   /** {@code force-password-change}: a flag set by an administrator, cleared on change. */
   static final class ForceChange extends Writer {
-    ForceChange() {
-      super("force-password-change", "Db");
+    ForceChange(String feature) {
+      super(feature, "Db");
     }
 
     @Override
@@ -138,8 +133,8 @@ final class AccountFlagsWriters {
 
   /** {@code mfa-grace-period}: an explicit end, or account creation plus the grace period. */
   static final class GracePeriod extends Writer {
-    GracePeriod() {
-      super("mfa-grace-period", "Db");
+    GracePeriod(String feature) {
+      super(feature, "Db");
     }
 
     @Override

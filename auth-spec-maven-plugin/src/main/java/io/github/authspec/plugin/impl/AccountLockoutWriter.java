@@ -17,8 +17,8 @@ import javax.sql.DataSource;
  * parallel failures are counted exactly and lock exactly as the policy says.
  */
 final class AccountLockoutWriter extends Writer {
-  AccountLockoutWriter() {
-    super("account-lockout", "Db", "LockoutPolicy");
+  AccountLockoutWriter(String feature) {
+    super(feature, "Db", "LockoutPolicy");
   }
 
   @Override

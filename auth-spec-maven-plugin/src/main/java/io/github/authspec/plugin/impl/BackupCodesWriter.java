@@ -19,8 +19,8 @@ import javax.sql.DataSource;
  * old ones in one transaction.
  */
 final class BackupCodesWriter extends Writer {
-  BackupCodesWriter() {
-    super("backup-codes", "BackupCodes", "Db");
+  BackupCodesWriter(String feature) {
+    super(feature, "BackupCodes", "Db");
   }
 
   @Override

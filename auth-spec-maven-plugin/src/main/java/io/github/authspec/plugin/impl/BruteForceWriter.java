@@ -15,8 +15,8 @@ import javax.lang.model.element.Modifier;
  * per account (across addresses: stuffing) in windowed Redis counters, one script per count.
  */
 final class BruteForceWriter extends Writer {
-  BruteForceWriter() {
-    super("brute-force-detection", "Counters", "RedisScripts");
+  BruteForceWriter(String feature) {
+    super(feature, "Counters", "RedisScripts");
   }
 
   @Override

@@ -20,8 +20,8 @@ import javax.sql.DataSource;
  * parameters are outdated) and change password (compare-and-set on the old hash).
  */
 final class EmailPasswordLoginWriter extends Writer {
-  EmailPasswordLoginWriter() {
-    super("email-password-login", "CredentialException", "Db", "EmailAddress", "PasswordAlgorithm",
+  EmailPasswordLoginWriter(String feature) {
+    super(feature, "CredentialException", "Db", "EmailAddress", "PasswordAlgorithm",
         "PasswordHasher", "PasswordPolicy", "Pbkdf2");
   }
 

@@ -16,8 +16,8 @@ import javax.sql.DataSource;
 
 /** {@code failed-login-tracking}: failed attempts with their reason code, never the password. */
 final class FailedLoginTrackingWriter extends Writer {
-  FailedLoginTrackingWriter() {
-    super("failed-login-tracking", "Db");
+  FailedLoginTrackingWriter(String feature) {
+    super(feature, "Db");
   }
 
   @Override

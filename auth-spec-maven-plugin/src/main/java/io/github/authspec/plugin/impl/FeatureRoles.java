@@ -9,36 +9,19 @@ import static io.github.authspec.plugin.impl.Role.STRING;
 
 import io.github.authspec.model.SqlType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * The roles each implemented feature needs, in binding order, with their naming conventions.
- * This table is the documented convention (README, "Implementations"): a spec that names its
- * columns this way binds without configuration.
+ * The roles of the account, password, MFA and abuse features, one factory per feature taking
+ * its id from {@link Features}, in binding order, with their naming conventions. They are the
+ * documented convention (README, "Implementations"): a spec that names its columns this way
+ * binds without configuration.
  */
-public final class FeatureRoles {
-  private static final Map<String, List<Role>> ROLES = build();
-
+final class FeatureRoles {
   private FeatureRoles() {}
 
-  /** The feature ids that have an implementation, in catalog order. */
-  public static List<String> features() {
-    return List.copyOf(ROLES.keySet());
-  }
-
-  /** The roles of a feature, or empty when the plugin does not implement it. */
-  public static Optional<List<Role>> of(String feature) {
-    return Optional.ofNullable(ROLES.get(feature)).or(() -> TokenRoles.of(feature))
-        .or(() -> JwtRoles.of(feature)).or(() -> SecretRoles.of(feature));
-  }
-
-  private static Map<String, List<Role>> build() {
-    Map<String, List<Role>> all = new LinkedHashMap<>();
-    String f = "email-password-login";
-    all.put(f, List.of(
+  static List<Role> emailPasswordLogin(String f) {
+    return List.of(
         account(f, "id", "the account's id", List.of("id"), ID),
         account(f, "email", "the sign-in email address", List.of("email", "email_address"),
             STRING),
@@ -47,10 +30,12 @@ public final class FeatureRoles {
         account(f, "hashAlgorithm", "the hash algorithm's name",
             List.of("hash_algorithm", "password_algorithm"), STRING).asOptional(),
         account(f, "passwordChangedAt", "when the password was last set",
-            List.of("password_changed_at"), TIMESTAMP).asOptional()));
-    f = "password-policies";
+            List.of("password_changed_at"), TIMESTAMP).asOptional());
+  }
+
+  static List<Role> passwordPolicies(String f) {
     List<String> policy = List.of("password_policies", "password_policy");
-    all.put(f, List.of(
+    return List.of(
         in(f, "minLength", "the minimum length", "policy", policy, List.of("min_length"), COUNT)
             .asOptional(),
         in(f, "maxLength", "the maximum length", "policy", policy, List.of("max_length"), COUNT)
@@ -62,47 +47,59 @@ public final class FeatureRoles {
         in(f, "requireDigits", "a digit rule", "policy", policy,
             List.of("require_digits", "require_digit"), BOOLEAN).asOptional(),
         in(f, "requireSpecial", "a special-character rule", "policy", policy,
-            List.of("require_special", "require_symbols"), BOOLEAN).asOptional()));
-    f = "password-blacklist";
+            List.of("require_special", "require_symbols"), BOOLEAN).asOptional());
+  }
+
+  static List<Role> passwordBlacklist(String f) {
     List<String> blocklist = List.of("blacklisted_passwords", "password_blacklist",
         "password_blocklist", "blocked_passwords");
-    all.put(f, List.of(
+    return List.of(
         in(f, "hash", "the SHA-1 hex of a blocked password (the Pwned Passwords format)",
             "blocklist", blocklist, List.of("password_hash", "hash", "sha1"), STRING),
         in(f, "source", "where the entry came from", "blocklist", blocklist,
-            List.of("source"), STRING).asOptional()));
-    f = "password-history";
+            List.of("source"), STRING).asOptional());
+  }
+
+  static List<Role> passwordHistory(String f) {
     List<String> history = List.of("password_history", "password_histories");
-    all.put(f, List.of(
+    return List.of(
         in(f, "hash", "an earlier password's hash", "history", history,
             List.of("password_hash", "hash"), STRING),
         in(f, "user", "the owner's id", "history", history, List.of("user_id"), ID),
         in(f, "createdAt", "when it was set", "history", history,
-            List.of("created_at", "changed_at"), TIMESTAMP)));
-    f = "password-expiration";
-    all.put(f, List.of(
+            List.of("created_at", "changed_at"), TIMESTAMP));
+  }
+
+  static List<Role> passwordExpiration(String f) {
+    return List.of(
         account(f, "id", "the account's id", List.of("id"), ID),
         account(f, "expiresAt", "when the password expires", List.of("password_expires_at"),
             TIMESTAMP),
         account(f, "changedAt", "when the password was last set",
-            List.of("password_changed_at"), TIMESTAMP).asOptional()));
-    f = "force-password-change";
-    all.put(f, List.of(
+            List.of("password_changed_at"), TIMESTAMP).asOptional());
+  }
+
+  static List<Role> forcePasswordChange(String f) {
+    return List.of(
         account(f, "id", "the account's id", List.of("id"), ID),
         account(f, "required", "the must-change flag", List.of("force_password_change",
-            "must_change_password", "password_change_required"), BOOLEAN)));
-    f = "account-lockout";
-    all.put(f, List.of(
+            "must_change_password", "password_change_required"), BOOLEAN));
+  }
+
+  static List<Role> accountLockout(String f) {
+    return List.of(
         account(f, "id", "the account's id", List.of("id"), ID),
         account(f, "failures", "the consecutive failed-attempt counter",
             List.of("failed_login_attempts", "failed_attempts", "failed_login_count"), COUNT),
         account(f, "lockedUntil", "the end of the current lock",
             List.of("lockout_until", "locked_until", "account_locked_until"), TIMESTAMP),
         account(f, "lockedAt", "when the lock began", List.of("locked_at"), TIMESTAMP)
-            .asOptional()));
-    f = "failed-login-tracking";
+            .asOptional());
+  }
+
+  static List<Role> failedLoginTracking(String f) {
     List<String> attempts = List.of("login_history", "login_attempts", "failed_logins");
-    all.put(f, List.of(
+    return List.of(
         in(f, "user", "the account's id", "attempts", attempts, List.of("user_id"), ID),
         in(f, "success", "whether the attempt succeeded", "attempts", attempts,
             List.of("success", "succeeded", "successful"), BOOLEAN),
@@ -111,20 +108,26 @@ public final class FeatureRoles {
         in(f, "ip", "the client address", "attempts", attempts,
             List.of("ip_address", "ip"), STRING).asOptional(),
         in(f, "failureCode", "the reason code of a failure", "attempts", attempts,
-            List.of("failure_code", "failure_reason"), STRING).asOptional()));
-    f = "brute-force-detection";
-    all.put(f, List.of(
+            List.of("failure_code", "failure_reason"), STRING).asOptional());
+  }
+
+  static List<Role> bruteForceDetection(String f) {
+    return List.of(
         Role.keys(f, "ipCounter", "a failure counter per client address", "brute_force:ip:",
             "bruteforce:ip:"),
         Role.keys(f, "userCounter", "a failure counter per account", "brute_force:user:",
-            "bruteforce:user:").asOptional()));
-    f = "rate-limiting";
-    all.put(f, List.of(Role.keys(f, "counter",
+            "bruteforce:user:").asOptional());
+  }
+
+  static List<Role> rateLimiting(String f) {
+    return List.of(Role.keys(f, "counter",
         "a rate-limit bucket with one placeholder, e.g. rate_limit:ip:{ip}",
-        "rate_limit:", "ratelimit:", "rate-limit:")));
-    f = "totp";
+        "rate_limit:", "ratelimit:", "rate-limit:"));
+  }
+
+  static List<Role> totp(String f) {
     List<String> totp = List.of("totp_secrets", "user_totp", "totp");
-    all.put(f, List.of(
+    return List.of(
         in(f, "secret", "the encrypted seed (and a pending one while re-enrolling)", "totp", totp,
             List.of("secret", "secret_encrypted", "totp_secret", "seed"), STRING),
         in(f, "user", "the owner's id", "totp", totp, List.of("user_id"), ID),
@@ -134,20 +137,24 @@ public final class FeatureRoles {
         in(f, "enabled", "whether enrolment was confirmed", "totp", totp,
             List.of("enabled", "confirmed", "active"), BOOLEAN),
         in(f, "confirmedAt", "when enrolment was confirmed", "totp", totp,
-            List.of("confirmed_at"), TIMESTAMP).asOptional()));
-    f = "backup-codes";
+            List.of("confirmed_at"), TIMESTAMP).asOptional());
+  }
+
+  static List<Role> backupCodes(String f) {
     List<String> codes = List.of("backup_codes", "recovery_codes", "mfa_backup_codes");
-    all.put(f, List.of(
+    return List.of(
         in(f, "hash", "the keyed hash of a code", "codes", codes, List.of("code_hash", "hash"),
             STRING),
         in(f, "user", "the owner's id", "codes", codes, List.of("user_id"), ID),
         in(f, "used", "whether the code was used", "codes", codes, List.of("used", "is_used"),
             BOOLEAN),
         in(f, "usedAt", "when it was used", "codes", codes, List.of("used_at"), TIMESTAMP)
-            .asOptional()));
-    f = "hardware-tokens";
+            .asOptional());
+  }
+
+  static List<Role> hardwareTokens(String f) {
     List<String> tokens = List.of("hardware_tokens", "otp_tokens", "hotp_tokens");
-    all.put(f, List.of(
+    return List.of(
         in(f, "serial", "the token's serial number", "tokens", tokens,
             List.of("serial_number", "serial"), STRING),
         in(f, "user", "the owner's id", "tokens", tokens, List.of("user_id"), ID),
@@ -158,15 +165,16 @@ public final class FeatureRoles {
         in(f, "lastUsedAt", "when a code last verified", "tokens", tokens,
             List.of("last_used_at"), TIMESTAMP).asOptional(),
         in(f, "revokedAt", "when the token was revoked", "tokens", tokens,
-            List.of("revoked_at"), TIMESTAMP).asOptional()));
-    f = "mfa-grace-period";
-    all.put(f, List.of(
+            List.of("revoked_at"), TIMESTAMP).asOptional());
+  }
+
+  static List<Role> mfaGracePeriod(String f) {
+    return List.of(
         account(f, "id", "the account's id", List.of("id"), ID),
         account(f, "graceUntil", "the end of the user's grace period",
             List.of("mfa_grace_until"), TIMESTAMP),
         account(f, "createdAt", "when the account was created", List.of("created_at"),
-            TIMESTAMP).asOptional()));
-    return all;
+            TIMESTAMP).asOptional());
   }
 
   private static Role account(String feature, String name, String purpose, List<String> names,

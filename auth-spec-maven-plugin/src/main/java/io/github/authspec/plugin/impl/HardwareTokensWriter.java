@@ -21,8 +21,8 @@ import javax.sql.DataSource;
  * through {@code TokenSeeds}.
  */
 final class HardwareTokensWriter extends Writer {
-  HardwareTokensWriter() {
-    super("hardware-tokens", "Db", "Otp", "Base32", "TokenSeeds");
+  HardwareTokensWriter(String feature) {
+    super(feature, "Db", "Otp", "Base32", "TokenSeeds");
   }
 
   @Override

@@ -24,32 +24,14 @@ import java.util.stream.Collectors;
  * its interface, plus the support classes it uses. Off (the default), it writes nothing.
  */
 public final class ImplementationGenerator implements Generator {
-  private static final Map<String, Writer> WRITERS = writers();
-
   @Override
   public String name() {
     return "implementations";
   }
 
-  private static Map<String, Writer> writers() {
-    Map<String, Writer> all = new LinkedHashMap<>();
-    List<Writer> writers = new ArrayList<>(AccountFlagsWriters.all());
-    writers.addAll(List.<Writer>of(new TotpWriter(), new EmailPasswordLoginWriter(),
-        new PasswordPoliciesWriter(), new PasswordBlacklistWriter(), new PasswordHistoryWriter(),
-        new BackupCodesWriter(), new AccountLockoutWriter(), new RateLimitingWriter(),
-        new FailedLoginTrackingWriter(), new BruteForceWriter(), new HardwareTokensWriter()));
-    writers.addAll(TokenWriters.all());
-    writers.addAll(JwtWriters.all());
-    writers.addAll(SecretWriters.all());
-    for (Writer w : writers) {
-      all.put(w.feature(), w);
-    }
-    return all;
-  }
-
   /** The feature ids that get an implementation when bound. */
   public static List<String> implemented() {
-    return List.copyOf(WRITERS.keySet());
+    return Features.ids();
   }
 
   /**
@@ -76,7 +58,8 @@ public final class ImplementationGenerator implements Generator {
 
   /**
    * Binds and writes every implementation of the run, in spec order: the one place that decides
-   * which features get one. Binding problems and the bound roles go to {@code context}.
+   * which features get one. Computed once per run (the Spring flavour reads the same result);
+   * binding problems and the bound roles go to {@code context} once.
    */
   public static List<Implementation> implementations(GenerationContext context) {
     return plan(context).implementations();
@@ -89,6 +72,10 @@ public final class ImplementationGenerator implements Generator {
   private record Plan(List<Implementation> implementations, Optional<TypeSpec> credentials) {}
 
   private static Plan plan(GenerationContext context) {
+    return context.shared(ImplementationGenerator.class, () -> bindAndWrite(context));
+  }
+
+  private static Plan bindAndWrite(GenerationContext context) {
     if (!context.request().implementations()) {
       return new Plan(List.of(), Optional.empty());
     }
@@ -99,12 +86,14 @@ public final class ImplementationGenerator implements Generator {
     context.spec().selected().forEach(f -> selected.put(f.id(),
         ServiceGenerator.interfaceName(f, catalog, naming)));
     Map<Feature, Binding> bound = new LinkedHashMap<>();
+    Map<Feature, Writer> writers = new LinkedHashMap<>();
     for (Feature feature : context.spec().selected()) {
-      if (!WRITERS.containsKey(feature.id())) {
+      Optional<FeatureDescriptor> descriptor = Features.of(feature.id());
+      if (descriptor.isEmpty()) {
         continue;
       }
-      Binding binding = binder.bind(feature, FeatureRoles.of(feature.id()).orElseThrow(),
-          context);
+      writers.put(feature, descriptor.get().writer());
+      Binding binding = binder.bind(feature, descriptor.get().roles(), context);
       if (!binding.complete()) {
         context.note("auth-spec: " + feature.id() + ": interface only (missing "
             + binding.missing().stream().map(Role::id).collect(Collectors.joining(", ")) + ")");
@@ -125,7 +114,7 @@ public final class ImplementationGenerator implements Generator {
     for (Map.Entry<Feature, Binding> e : bound.entrySet()) {
       Feature feature = e.getKey();
       Binding binding = e.getValue();
-      Writer writer = WRITERS.get(feature.id());
+      Writer writer = writers.get(feature);
       ClassName service = ServiceGenerator.interfaceName(feature, catalog, naming);
       Target target = base.of(ClassName.get(service.packageName(),
           naming.implementationName(feature)), service);

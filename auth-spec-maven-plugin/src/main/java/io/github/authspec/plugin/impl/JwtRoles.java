@@ -7,46 +7,27 @@ import static io.github.authspec.plugin.impl.Role.COUNT;
 import static io.github.authspec.plugin.impl.Role.STRING;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * The roles of the access-token, refresh-token, deny-list, PKCE and remember-me features
- * (issue 12), beside {@link TokenRoles}: the columns and keys of the support classes
+ * The roles of the access-token, refresh-token, deny-list, PKCE and remember-me features,
+ * beside {@link TokenRoles}: the columns and keys of the support classes
  * {@code RefreshTokens}, {@code TokenDenyList}, {@code AuthorizationCodes} and
  * {@code RememberMe}. {@code token-scopes} and {@code key-rotation} work on the key ring the
  * application supplies and need none.
  */
-public final class JwtRoles {
-  /** The refresh-token features: one store, so one set of roles each. */
-  static final List<String> REFRESH = List.of("jwt-tokens", "token-rotation",
-      "token-family-tracking", "refresh-token-reuse-detection");
-  /** The roles by feature id, in catalog order. */
-  static final Map<String, List<Role>> ROLES = build();
-
+final class JwtRoles {
   private JwtRoles() {}
 
-  /** The roles of a feature, or empty when it is not one of these. */
-  public static Optional<List<Role>> of(String feature) {
-    return Optional.ofNullable(ROLES.get(feature));
+  static List<Role> tokenBlacklist(String f) {
+    return List.of(denyKeys(f));
   }
 
-  private static Map<String, List<Role>> build() {
-    Map<String, List<Role>> all = new LinkedHashMap<>();
-    for (String f : REFRESH) {
-      all.put(f, refreshTokens(f));
-    }
-    all.put("token-scopes", List.of());
-    all.put("key-rotation", List.of());
-    all.put("token-blacklist", List.of(denyKeys("token-blacklist")));
-    List<Role> revocation = new ArrayList<>(refreshTokens("token-revocation"));
-    revocation.add(denyKeys("token-revocation"));
-    all.put("token-revocation", List.copyOf(revocation));
-    all.put("pkce-support", codes("pkce-support"));
-    all.put("remember-me", rememberMe("remember-me"));
-    return java.util.Collections.unmodifiableMap(all);
+  /** The refresh-token roles and the deny-list keys. */
+  static List<Role> tokenRevocation(String f) {
+    List<Role> revocation = new ArrayList<>(refreshTokens(f));
+    revocation.add(denyKeys(f));
+    return List.copyOf(revocation);
   }
 
   private static Role denyKeys(String f) {
@@ -54,7 +35,8 @@ public final class JwtRoles {
         "denylist:token:", "revoked:token:");
   }
 
-  private static List<Role> refreshTokens(String f) {
+  /** The roles of every refresh-token feature: one store. */
+  static List<Role> refreshTokens(String f) {
     List<String> t = List.of("refresh_tokens");
     // The family first: it is what only a refresh-token table has, so a feature whose used
     // table is another token table (token-revocation: oauth_access_tokens) still finds it.
@@ -80,7 +62,7 @@ public final class JwtRoles {
             t, List.of("scope", "scopes"), STRING).asOptional());
   }
 
-  private static List<Role> codes(String f) {
+  static List<Role> pkceSupport(String f) {
     List<String> t = List.of("oauth_authorization_codes", "authorization_codes");
     return List.of(
         Role.column(f, "code", "SHA-256 of the authorization code", "codes", t,
@@ -102,7 +84,7 @@ public final class JwtRoles {
             TIMESTAMP));
   }
 
-  private static List<Role> rememberMe(String f) {
+  static List<Role> rememberMe(String f) {
     List<String> t = List.of("remember_tokens", "remember_me_tokens", "persistent_logins");
     return List.of(
         Role.column(f, "id", "the row id (the cookie's first part)", "series", t,

@@ -34,14 +34,6 @@ import javax.sql.DataSource;
 final class JwtWriters {
   private JwtWriters() {}
 
-  static List<Writer> all() {
-    return List.of(new RefreshFeature("jwt-tokens"), new RefreshFeature("token-rotation"),
-        new RefreshFeature("token-family-tracking"),
-        new RefreshFeature("refresh-token-reuse-detection"), new TokenScopes(),
-        new KeyRotation(), new TokenBlacklist(), new TokenRevocationWriter(),
-        new PkceSupport(), new RememberMeWriter());
-  }
-
   /** {@code new RefreshTokens.Table(...)} over the bound columns. */
   static CodeBlock refreshTable(Binding b, Target t) {
     CodeBlock columns = names(b, "tokenHash", "tokenHash", "user", "family", "counter",
@@ -194,8 +186,8 @@ final class JwtWriters {
 
   /** {@code token-scopes}: the scope claim of verified access tokens. */
   static final class TokenScopes extends TokenWriters.Base {
-    TokenScopes() {
-      super("token-scopes");
+    TokenScopes(String feature) {
+      super(feature);
     }
 
     @Override
@@ -232,8 +224,8 @@ final class JwtWriters {
 
   /** {@code key-rotation} over the application's {@code KeyRing}. */
   static final class KeyRotation extends TokenWriters.Base {
-    KeyRotation() {
-      super("key-rotation");
+    KeyRotation(String feature) {
+      super(feature);
     }
 
     @Override
@@ -345,8 +337,8 @@ final class JwtWriters {
 
   /** {@code token-blacklist}: the Redis deny-list, which is also the verifiers' check. */
   static final class TokenBlacklist extends TokenWriters.Base {
-    TokenBlacklist() {
-      super("token-blacklist", "RedisScripts");
+    TokenBlacklist(String feature) {
+      super(feature, "RedisScripts");
     }
 
     @Override
@@ -381,8 +373,8 @@ final class JwtWriters {
 
   /** {@code token-revocation} (RFC 7009) over the refresh store and the deny-list. */
   static final class TokenRevocationWriter extends TokenWriters.Base {
-    TokenRevocationWriter() {
-      super("token-revocation", "RedisScripts");
+    TokenRevocationWriter(String feature) {
+      super(feature, "RedisScripts");
     }
 
     @Override
@@ -425,8 +417,8 @@ final class JwtWriters {
 
   /** {@code pkce-support}: S256 checks, and authorization codes consumed exactly once. */
   static final class PkceSupport extends TokenWriters.Base {
-    PkceSupport() {
-      super("pkce-support");
+    PkceSupport(String feature) {
+      super(feature);
     }
 
     @Override
@@ -492,8 +484,8 @@ final class JwtWriters {
 
   /** {@code remember-me}: id:series:token cookies with theft detection. */
   static final class RememberMeWriter extends TokenWriters.Base {
-    RememberMeWriter() {
-      super("remember-me");
+    RememberMeWriter(String feature) {
+      super(feature);
     }
 
     /** {@code new RememberMe.Table(...)} over the bound columns. */

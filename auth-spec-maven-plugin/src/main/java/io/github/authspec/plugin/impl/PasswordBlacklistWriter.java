@@ -18,8 +18,8 @@ import javax.sql.DataSource;
  * the format of the Pwned Passwords downloads, so a breached-password list loads as it is.
  */
 final class PasswordBlacklistWriter extends Writer {
-  PasswordBlacklistWriter() {
-    super("password-blacklist", "Db", "PasswordHasher", "PasswordPolicy");
+  PasswordBlacklistWriter(String feature) {
+    super(feature, "Db", "PasswordHasher", "PasswordPolicy");
   }
 
   @Override

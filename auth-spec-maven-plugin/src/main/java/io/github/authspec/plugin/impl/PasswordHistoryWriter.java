@@ -15,8 +15,8 @@ import javax.sql.DataSource;
  * each of them (all of them, so the time does not say which matched), and only N are kept.
  */
 final class PasswordHistoryWriter extends Writer {
-  PasswordHistoryWriter() {
-    super("password-history", "Db", "PasswordAlgorithm", "PasswordHasher", "Pbkdf2");
+  PasswordHistoryWriter(String feature) {
+    super(feature, "Db", "PasswordAlgorithm", "PasswordHasher", "Pbkdf2");
   }
 
   @Override

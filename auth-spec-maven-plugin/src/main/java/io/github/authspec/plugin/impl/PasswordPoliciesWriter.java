@@ -28,8 +28,8 @@ final class PasswordPoliciesWriter extends Writer {
       new String[] {"requireDigits", "digit", "Boolean"},
       new String[] {"requireSpecial", "special", "Boolean"});
 
-  PasswordPoliciesWriter() {
-    super("password-policies", "Db", "PasswordHasher", "PasswordPolicy");
+  PasswordPoliciesWriter(String feature) {
+    super(feature, "Db", "PasswordHasher", "PasswordPolicy");
   }
 
   @Override

@@ -21,8 +21,8 @@ import javax.lang.model.element.Modifier;
  * literal word of a bound key pattern ({@code rate_limit:ip:{ip}} → {@code ip:203.0.113.7}).
  */
 final class RateLimitingWriter extends Writer {
-  RateLimitingWriter() {
-    super("rate-limiting", "RateLimiter", "RedisScripts");
+  RateLimitingWriter(String feature) {
+    super(feature, "RateLimiter", "RedisScripts");
   }
 
   @Override

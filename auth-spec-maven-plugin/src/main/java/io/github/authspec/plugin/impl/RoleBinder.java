@@ -40,15 +40,13 @@ public final class RoleBinder {
       int eq = entry.indexOf('=');
       String role = eq < 0 ? entry.strip() : entry.substring(0, eq).strip();
       int dot = role.indexOf('.');
-      Optional<Role> known = dot < 0 ? Optional.empty() : FeatureRoles.of(role.substring(0, dot))
-          .flatMap(rs -> rs.stream().filter(r -> r.name().equals(role.substring(dot + 1)))
+      Optional<Role> known = dot < 0 ? Optional.empty() : Features.of(role.substring(0, dot))
+          .flatMap(d -> d.roles().stream().filter(r -> r.name().equals(role.substring(dot + 1)))
               .findFirst());
       if (eq < 0 || known.isEmpty()) {
         context.report(Code.INVALID_CONFIGURATION, "", "roles entry '" + entry + "' is not "
                 + "<feature>.<role>=<table>.<column> (or =<key pattern>) for a known role",
-            "roles: " + String.join(", ", FeatureRoles.features().stream()
-                .flatMap(f -> FeatureRoles.of(f).orElseThrow().stream()).map(Role::id)
-                .toList()));
+            "roles: " + String.join(", ", Features.roleIds()));
         continue;
       }
       explicit.put(role, entry.substring(eq + 1).strip());

@@ -9,61 +9,50 @@ import static io.github.authspec.plugin.impl.Role.STRING;
 
 import io.github.authspec.model.SqlType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * The roles of the single-use-secret features (issue 12), beside {@link TokenRoles}: group
+ * The roles of the single-use-secret features, beside {@link TokenRoles}: group
  * {@code secrets} is the feature's own table ({@code magic_links}, {@code invitations}, ...),
  * group {@code account} the owner's {@code users} row, looked for only there (the feature's table
  * may have an {@code email} of its own). Email and phone verification keep their secret in the
  * user's row (a slot: no expiry column, so the time window is bound into the digest).
  */
-public final class SecretRoles {
-  private static final Map<String, List<Role>> ROLES = build();
-
+final class SecretRoles {
   private SecretRoles() {}
 
-  /** The single-use-secret feature ids that have an implementation. */
-  public static List<String> features() {
-    return List.copyOf(ROLES.keySet());
-  }
-
-  /** The roles of a feature, or empty when it is not a single-use-secret feature. */
-  public static Optional<List<Role>> of(String feature) {
-    return Optional.ofNullable(ROLES.get(feature));
-  }
-
-  private static Map<String, List<Role>> build() {
-    Map<String, List<Role>> all = new LinkedHashMap<>();
-    String f = "magic-links";
+  static List<Role> magicLinks(String f) {
     List<String> t = List.of("magic_links", "magic_link_tokens");
-    all.put(f, roles(secret(f, t, "token", "token_hash"), own(f, t, "user", "the user's id",
+    return roles(secret(f, t, "token", "token_hash"), own(f, t, "user", "the user's id",
             List.of("user_id"), ID), expires(f, t), used(f, t, "used_at"),
         account(f, "email", "the user's email address", List.of("email", "email_address"),
             STRING),
-        account(f, "id", "the account's id", List.of("id"), ID)));
-    f = "email-verification";
-    all.put(f, List.of(
+        account(f, "id", "the account's id", List.of("id"), ID));
+  }
+
+  static List<Role> emailVerification(String f) {
+    return List.of(
         slotted(f, "id", "the account's id", List.of("id"), ID),
         slotted(f, "email", "the address to verify", List.of("email", "email_address"), STRING),
         slotted(f, "secret", "the digest of the pending verification token",
             List.of("email_verification_token", "email_verification_token_hash"), STRING),
         slotted(f, "verified", "whether the address is verified", List.of("email_verified"),
-            BOOLEAN)));
-    f = "phone-verification";
-    all.put(f, List.of(
+            BOOLEAN));
+  }
+
+  static List<Role> phoneVerification(String f) {
+    return List.of(
         slotted(f, "id", "the account's id", List.of("id"), ID),
         slotted(f, "phone", "the number to verify", List.of("phone", "phone_number"), STRING),
         slotted(f, "secret", "the MAC of the pending verification code",
             List.of("phone_verification_code", "phone_verification_code_hash"), STRING),
         slotted(f, "verified", "whether the number is verified", List.of("phone_verified"),
-            BOOLEAN)));
-    f = "account-recovery";
-    t = List.of("recovery_requests", "password_resets", "password_reset_tokens");
-    all.put(f, roles(secret(f, t, "token", "token_hash"), own(f, t, "user", "the user's id",
+            BOOLEAN));
+  }
+
+  static List<Role> accountRecovery(String f) {
+    List<String> t = List.of("recovery_requests", "password_resets", "password_reset_tokens");
+    return roles(secret(f, t, "token", "token_hash"), own(f, t, "user", "the user's id",
             List.of("user_id"), ID), expires(f, t), used(f, t, "completed_at", "used_at"),
         own(f, t, "method", "how the recovery was asked for", List.of("recovery_method"),
             STRING).asOptional(),
@@ -71,10 +60,12 @@ public final class SecretRoles {
             List.of("password_hash", "hashed_password"), STRING),
         account(f, "email", "the user's email address", List.of("email", "email_address"),
             STRING),
-        account(f, "id", "the account's id", List.of("id"), ID)));
-    f = "invite-only-registration";
-    t = List.of("invitations", "invites");
-    all.put(f, roles(secret(f, t, "token", "token_hash"),
+        account(f, "id", "the account's id", List.of("id"), ID));
+  }
+
+  static List<Role> inviteOnlyRegistration(String f) {
+    List<String> t = List.of("invitations", "invites");
+    return roles(secret(f, t, "token", "token_hash"),
         own(f, t, "id", "the invitation's id", List.of("id"), KEY),
         own(f, t, "email", "the invited address", List.of("email"), STRING),
         own(f, t, "invitedBy", "who invited", List.of("invited_by"), ID), expires(f, t),
@@ -84,22 +75,27 @@ public final class SecretRoles {
             List.of("password_hash", "hashed_password"), STRING),
         account(f, "email", "the account's email address", List.of("email", "email_address"),
             STRING),
-        account(f, "id", "the account's id", List.of("id"), ID)));
-    f = "tenant-invite-codes";
-    t = List.of("tenant_invites", "tenant_invite_codes");
-    all.put(f, roles(secret(f, t, "code", "code_hash"),
+        account(f, "id", "the account's id", List.of("id"), ID));
+  }
+
+  static List<Role> tenantInviteCodes(String f) {
+    List<String> t = List.of("tenant_invites", "tenant_invite_codes");
+    return roles(secret(f, t, "code", "code_hash"),
         own(f, t, "tenant", "the tenant joined", List.of("tenant_id"), ID),
         own(f, t, "createdBy", "who created the code", List.of("created_by"), ID).asOptional(),
         expires(f, t),
         own(f, t, "maxUses", "how often it may be redeemed", List.of("max_uses"), COUNT),
         own(f, t, "usedCount", "how often it was redeemed", List.of("used_count", "uses"), COUNT),
         account(f, "tenant", "the user's tenant", List.of("tenant_id"), ID),
-        account(f, "id", "the account's id", List.of("id"), ID)));
-    all.put("email-change-workflow", change("email-change-workflow", "email", "token",
-        "address", List.of("email", "email_address")));
-    all.put("phone-change-workflow", change("phone-change-workflow", "phone", "code", "number",
-        List.of("phone", "phone_number")));
-    return all;
+        account(f, "id", "the account's id", List.of("id"), ID));
+  }
+
+  static List<Role> emailChangeWorkflow(String f) {
+    return change(f, "email", "token", "address", List.of("email", "email_address"));
+  }
+
+  static List<Role> phoneChangeWorkflow(String f) {
+    return change(f, "phone", "code", "number", List.of("phone", "phone_number"));
   }
 
   /** Email or phone change: a request row with the new value, applied to the account. */

@@ -44,14 +44,6 @@ final class SecretWriters {
   private static final String[] AUTH = {"CredentialException", "Db", "EmailAddress",
       "PasswordAlgorithm", "PasswordHasher", "PasswordPolicy", "Pbkdf2"};
 
-  /** Every single-use-secret writer. */
-  static List<Writer> all() {
-    return List.of(new SecretFeature("magic-links"), new SecretFeature("email-verification"),
-        new SecretFeature("phone-verification"), new SecretFeature("account-recovery"),
-        new SecretFeature("invite-only-registration"), new SecretFeature("tenant-invite-codes"),
-        new SecretFeature("email-change-workflow"), new SecretFeature("phone-change-workflow"));
-  }
-
   /** One of the eight features; {@link #write} switches on the feature id only where they differ. */
   static final class SecretFeature extends TokenWriters.Base {
     SecretFeature(String feature) {

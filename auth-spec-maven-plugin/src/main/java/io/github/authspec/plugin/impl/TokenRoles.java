@@ -8,41 +8,16 @@ import static io.github.authspec.plugin.impl.Role.ID;
 import static io.github.authspec.plugin.impl.Role.KEY;
 import static io.github.authspec.plugin.impl.Role.STRING;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
- * The roles of the token and session features (issue 12), beside {@link FeatureRoles}: the
- * columns the support classes of area {@code token} need, with their conventional names.
+ * The roles of the API-key and session features, beside {@link FeatureRoles}: the columns the
+ * support classes of area {@code token} need, with their conventional names.
  */
-public final class TokenRoles {
-  private static final Map<String, List<Role>> ROLES = build();
-
+final class TokenRoles {
   private TokenRoles() {}
 
-  /** The token and session feature ids that have an implementation. */
-  public static List<String> features() {
-    return List.copyOf(ROLES.keySet());
-  }
-
-  /** The roles of a feature, or empty when it is not a token or session feature. */
-  public static Optional<List<Role>> of(String feature) {
-    return Optional.ofNullable(ROLES.get(feature));
-  }
-
-  private static Map<String, List<Role>> build() {
-    Map<String, List<Role>> all = new LinkedHashMap<>();
-    all.put("api-key-auth", apiKeys("api-key-auth"));
-    for (String f : List.of("session-management", "sliding-sessions",
-        "concurrent-session-limits", "logout")) {
-      all.put(f, sessions(f));
-    }
-    return all;
-  }
-
-  private static List<Role> apiKeys(String f) {
+  static List<Role> apiKeys(String f) {
     List<String> t = List.of("api_keys", "apikeys");
     return List.of(
         Role.column(f, "id", "the key's id", "keys", t, List.of("id"), KEY),
@@ -58,7 +33,8 @@ public final class TokenRoles {
             STRING));
   }
 
-  private static List<Role> sessions(String f) {
+  /** The roles of every session feature: one store. */
+  static List<Role> sessions(String f) {
     List<String> t = List.of("sessions", "user_sessions");
     return List.of(
         Role.column(f, "id", "the session's row id", "sessions", t, List.of("id"), KEY),

@@ -35,13 +35,6 @@ final class TokenWriters {
       "SingleUseSecrets", "Sql", "TokenDenyList", "TokenException", "TokenRevocation",
       "TokenStoreException");
 
-  /** Every token writer; each copies the whole {@code token} support area. */
-  static List<Writer> all() {
-    return List.of(new ApiKeyAuth(), new SessionFeature("session-management"),
-        new SessionFeature("sliding-sessions"), new SessionFeature("concurrent-session-limits"),
-        new SessionFeature("logout"));
-  }
-
   /** A writer whose class uses the {@code token} support area. */
   abstract static class Base extends Writer {
     Base(String feature, String... support) {
@@ -64,8 +57,8 @@ final class TokenWriters {
 
   /** {@code api-key-auth} over {@code ApiKeys}. */
   static final class ApiKeyAuth extends Base {
-    ApiKeyAuth() {
-      super("api-key-auth");
+    ApiKeyAuth(String feature) {
+      super(feature);
     }
 
     /** {@code new ApiKeys.Table(...)} over the bound columns. */

@@ -32,8 +32,8 @@ final class TotpWriter extends Writer {
   /** Separates the confirmed sealed seed from a pending one; no sealed text contains it. */
   static final String PENDING = ";";
 
-  TotpWriter() {
-    super("totp", "Base32", "Db", "Otp", "SecretBox");
+  TotpWriter(String feature) {
+    super(feature, "Base32", "Db", "Otp", "SecretBox");
   }
 
   @Override

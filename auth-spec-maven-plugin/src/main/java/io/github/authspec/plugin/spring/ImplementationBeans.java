@@ -7,10 +7,11 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import io.github.authspec.model.Feature;
 import io.github.authspec.model.Spec;
-import io.github.authspec.model.diagnostics.Reporter;
 import io.github.authspec.plugin.generation.GenerationContext;
+import io.github.authspec.plugin.impl.Features;
 import io.github.authspec.plugin.impl.ImplementationGenerator;
 import io.github.authspec.plugin.impl.ImplementationGenerator.Implementation;
+import io.github.authspec.plugin.impl.SettingDefault;
 import io.github.authspec.plugin.naming.Naming;
 import io.github.authspec.plugin.naming.Words;
 import java.security.SecureRandom;
@@ -33,8 +34,8 @@ import javax.sql.DataSource;
  * The beans of {@code implementations=true}: one per implementation the implementation
  * generator writes in this run (read from its output, so implementations added later get beans
  * without a change here), each parameter of its public constructor supplied by {@link #SUPPLY},
- * the one table of how a parameter type is supplied, and its settings' defaults in
- * {@link #DEFAULTS}.
+ * the one table of how a parameter type is supplied, and its settings' defaults from the
+ * feature's entry in {@link Features}.
  */
 final class ImplementationBeans {
   /** Where a constructor parameter comes from. */
@@ -94,35 +95,24 @@ final class ImplementationBeans {
     static Default of(String value) {
       return new Default(Optional.of(CodeBlock.of("$S", value)), Optional.of(value));
     }
-  }
 
-  /** The project name stands in for this: the TOTP issuer's default. */
-  private static final String PROJECT = "<project>";
-
-  /**
-   * Defaults by {@code <feature-id>.<param>}, then by {@code <param>} alone. A setting with
-   * none here is required: its bean waits for the property ({@code @ConditionalOnProperty}).
-   */
-  static final Map<String, Default> DEFAULTS = defaults();
-
-  private static Map<String, Default> defaults() {
-    Map<String, Default> d = new LinkedHashMap<>();
-    d.put("totp.issuer", Default.of(PROJECT));
-    d.put("password-policies.multiFactor", Default.of(false));
-    d.put("password-history.keep", Default.of(5));
-    d.put("password-expiration.maxAge", Default.NONE);
-    d.put("mfa-grace-period.grace", Default.of(Duration.ofDays(7)));
-    d.put("brute-force-detection.threshold", Default.of(10));
-    d.put("brute-force-detection.window", Default.of(Duration.ofMinutes(15)));
-    d.put("rate-limiting.limit", Default.of(60));
-    d.put("rate-limiting.period", Default.of(Duration.ofMinutes(1)));
-    for (String sessions : List.of("session-management", "sliding-sessions",
-        "concurrent-session-limits", "logout")) {
-      d.put(sessions + ".limit", Default.of(5));
+    /** The Spring form of a registered default; {@code project} stands in for its name. */
+    static Default of(SettingDefault registered, String project) {
+      if (registered.value().isEmpty()) {
+        return NONE;
+      }
+      Object v = registered.value().get();
+      if (v instanceof Duration d) {
+        return of(d);
+      }
+      if (v instanceof Integer i) {
+        return of(i.intValue());
+      }
+      if (v instanceof Boolean b) {
+        return of(b.booleanValue());
+      }
+      return of(SettingDefault.PROJECT.equals(v) ? project : (String) v);
     }
-    d.put("idle", Default.of(Duration.ofMinutes(30)));
-    d.put("absolute", Default.of(Duration.ofHours(12)));
-    return Map.copyOf(d);
   }
 
   /** One parameter of an implementation's constructor and its source. */
@@ -192,13 +182,11 @@ final class ImplementationBeans {
   }
 
   /**
-   * The beans of the run's implementations, written again on a quiet context so the
-   * implementation generator's diagnostics and notes are not reported twice.
+   * The beans of the run's implementations, as the implementation generator bound and wrote
+   * them (once per run, whichever generator asks first).
    */
   static ImplementationBeans of(GenerationContext context) {
-    GenerationContext quiet = new GenerationContext(context.spec(), context.request(),
-        new Reporter("quiet"));
-    List<Implementation> all = ImplementationGenerator.implementations(quiet);
+    List<Implementation> all = ImplementationGenerator.implementations(context);
     Naming naming = context.naming();
     String project = context.spec().project().name().isBlank() ? "auth-service"
         : context.spec().project().name();
@@ -226,10 +214,8 @@ final class ImplementationBeans {
         }
         parameters.add(new Parameter(p, source.get()));
         if (source.get() == Source.SETTING) {
-          Optional<Default> d = Optional.ofNullable(DEFAULTS.get(i.feature().id() + "."
-              + p.name())).or(() -> Optional.ofNullable(DEFAULTS.get(p.name())));
-          d = d.map(v -> v.metadata().filter(PROJECT::equals).isPresent()
-              ? Default.of(project) : v);
+          Optional<Default> d = Features.of(i.feature().id()).flatMap(f -> f.setting(p.name()))
+              .map(v -> Default.of(v, project));
           own.add(new Setting(i.feature().id(), p.name(), p.type(), d,
               describe(constructor.get(), p.name(), d)));
         }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authspec.model.Feature;
+import io.github.authspec.model.LoadResult;
 import io.github.authspec.model.Spec;
+import io.github.authspec.model.SpecLoader;
 import io.github.authspec.model.diagnostics.Code;
 import io.github.authspec.model.diagnostics.Diagnostic;
 import io.github.authspec.model.diagnostics.Reporter;
@@ -23,6 +25,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -94,14 +100,14 @@ class ImplementationGeneratorTest {
     List<String> unbound = new ArrayList<>();
     for (String id : IN_SCOPE) {
       Feature feature = spec.feature(id).orElseThrow();
-      Binding b = binder.bind(feature, FeatureRoles.of(id).orElseThrow(), context);
+      Binding b = binder.bind(feature, Features.of(id).orElseThrow().roles(), context);
       b.missing().forEach(r -> unbound.add(r.id()));
     }
     assertThat(unbound).isEmpty();
     // The seed's placeholder {key} is renamed (AS100, a naming matter); no role is unbound.
     assertThat(reporter.diagnostics().all()).extracting(d -> d.code())
         .doesNotContain(Code.UNBOUND_ROLE);
-    assertThat(FeatureRoles.features()).containsExactlyInAnyOrderElementsOf(IN_SCOPE);
+    assertThat(Features.ids(Features.ACCOUNT)).containsExactlyInAnyOrderElementsOf(IN_SCOPE);
   }
 
   @Test
@@ -111,13 +117,13 @@ class ImplementationGeneratorTest {
     GenerationContext context = new GenerationContext(spec, Specs.project(Specs.FULL, dir),
         new Reporter("x"));
     Binding totp = RoleBinder.of(context).bind(spec.feature("totp").orElseThrow(),
-        FeatureRoles.of("totp").orElseThrow(), context);
+        Features.of("totp").orElseThrow().roles(), context);
     assertThat(totp.column("secret").qualifiedName()).isEqualTo("totp_secrets.secret");
     assertThat(totp.how()).containsEntry("secret", "usedColumns")
         .containsEntry("lastUsed", "convention");
     assertThat(totp.column("lastUsed").qualifiedName()).isEqualTo("totp_secrets.last_used_at");
     Binding lockout = RoleBinder.of(context).bind(spec.feature("account-lockout").orElseThrow(),
-        FeatureRoles.of("account-lockout").orElseThrow(), context);
+        Features.of("account-lockout").orElseThrow().roles(), context);
     // users has account_locked_until too; the feature's usedColumns pick lockout_until.
     assertThat(lockout.column("lockedUntil").qualifiedName()).isEqualTo("users.lockout_until");
     String source = text(Specs.plan(Specs.project(Specs.FULL, dir).toBuilder()
@@ -164,6 +170,47 @@ class ImplementationGeneratorTest {
     assertThat(bad.failed()).isTrue();
     assertThat(bad.diagnostics().all()).filteredOn(x -> x.code() == Code.INVALID_CONFIGURATION)
         .hasSize(2);
+  }
+
+  @Test
+  @DisplayName("an unknown role's hint lists the roles of every implemented feature, token, "
+      + "JWT and single-use-secret features included")
+  void unknownRoleHintListsEveryFeature() {
+    Reporter reporter = new Reporter("auth-spec.json");
+    GenerationContext context = new GenerationContext(Specs.load(Specs.FULL),
+        Specs.project(Specs.FULL, dir).toBuilder().implementations(true)
+            .roles(List.of("jwt-tokens.colour=refresh_tokens.family_id")).build(), reporter);
+    RoleBinder.of(context);
+    List<Diagnostic> bad = reporter.diagnostics().all().stream()
+        .filter(d -> d.code() == Code.INVALID_CONFIGURATION).toList();
+    assertThat(bad).hasSize(1);
+    assertThat(bad.get(0).hint()).contains("totp.secret", "api-key-auth.keyHash",
+        "jwt-tokens.family", "remember-me.tokenHash", "magic-links.secret");
+  }
+
+  @Test
+  @DisplayName("the implementations are bound once per run: callers on two threads (the "
+      + "generator and the Spring flavour) share one result, and its warnings and notes are "
+      + "reported once")
+  void boundOncePerRun() throws Exception {
+    Path spec = specWithout("totp_secrets", "last_used_at");
+    LoadResult loaded = SpecLoader.load(spec);
+    GenerationContext context = new GenerationContext(loaded.spec().orElseThrow(),
+        GenerationRequest.defaults(spec, dir).toBuilder().implementations(true).build(),
+        loaded.reporter());
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Callable<List<ImplementationGenerator.Implementation>> call =
+          () -> ImplementationGenerator.implementations(context);
+      List<Future<List<ImplementationGenerator.Implementation>>> calls =
+          pool.invokeAll(List.of(call, call));
+      assertThat(calls.get(0).get()).isNotEmpty().isSameAs(calls.get(1).get());
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(loaded.reporter().diagnostics().all())
+        .filteredOn(d -> d.code() == Code.UNBOUND_ROLE).hasSize(1);
+    assertThat(context.notes()).filteredOn(n -> n.startsWith("auth-spec: totp: ")).hasSize(1);
   }
 
   private GenerationOrchestrator.Planned plan(GenerationRequest request) throws Exception {

@@ -86,14 +86,14 @@ class JwtImplementationTest {
     RoleBinder binder = RoleBinder.of(ctx);
     List<String> unbound = new ArrayList<>();
     Map<String, Binding> bindings = new java.util.LinkedHashMap<>();
-    for (String id : JwtRoles.ROLES.keySet()) {
+    for (String id : Features.ids(Features.JWT)) {
       Feature feature = spec.feature(id).orElseThrow();
-      Binding b = binder.bind(feature, FeatureRoles.of(id).orElseThrow(), ctx);
+      Binding b = binder.bind(feature, Features.of(id).orElseThrow().roles(), ctx);
       b.missing().forEach(r -> unbound.add(r.id()));
       bindings.put(id, b);
     }
     assertThat(unbound).isEmpty();
-    assertThat(JwtRoles.ROLES).hasSize(CLASSES.size());
+    assertThat(Features.JWT).hasSize(CLASSES.size());
     // token-revocation uses oauth_access_tokens; its refresh roles still land in refresh_tokens.
     assertThat(bindings.get("token-revocation").table("tokenHash").name())
         .isEqualTo("refresh_tokens");

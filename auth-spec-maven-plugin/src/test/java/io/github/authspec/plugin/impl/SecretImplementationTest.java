@@ -103,9 +103,9 @@ class SecretImplementationTest {
         .toBuilder().implementations(true).build(), reporter);
     RoleBinder binder = RoleBinder.of(context);
     List<String> bound = new ArrayList<>();
-    for (String id : SecretRoles.features()) {
+    for (String id : Features.ids(Features.SECRETS)) {
       Feature feature = spec.feature(id).orElseThrow();
-      Binding binding = binder.bind(feature, FeatureRoles.of(id).orElseThrow(), context);
+      Binding binding = binder.bind(feature, Features.of(id).orElseThrow().roles(), context);
       assertThat(binding.missing()).as(id).isEmpty();
       binding.columns().forEach((role, c) -> bound.add(id + "." + role + "=" + c.qualifiedName()));
     }

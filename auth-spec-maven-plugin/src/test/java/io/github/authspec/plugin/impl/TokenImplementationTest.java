@@ -43,17 +43,17 @@ class TokenImplementationTest {
         .toBuilder().implementations(true).build(), reporter);
     RoleBinder binder = RoleBinder.of(context);
     List<String> unbound = new ArrayList<>();
-    for (String id : TokenRoles.features()) {
+    for (String id : Features.ids(Features.SESSIONS)) {
       Feature feature = spec.feature(id).orElseThrow();
-      binder.bind(feature, FeatureRoles.of(id).orElseThrow(), context).missing()
+      binder.bind(feature, Features.of(id).orElseThrow().roles(), context).missing()
           .forEach(r -> unbound.add(r.id()));
     }
     assertThat(unbound).isEmpty();
     // The seed's placeholder {key} is renamed (AS100, a naming matter); no role is unbound.
     assertThat(reporter.diagnostics().all()).extracting(d -> d.code())
         .doesNotContain(io.github.authspec.model.diagnostics.Code.UNBOUND_ROLE);
-    assertThat(TokenRoles.features()).containsExactly("api-key-auth", "session-management",
-        "sliding-sessions", "concurrent-session-limits", "logout");
+    assertThat(Features.ids(Features.SESSIONS)).containsExactly("api-key-auth",
+        "session-management", "sliding-sessions", "concurrent-session-limits", "logout");
   }
 
   @Test

@@ -1,0 +1,117 @@
+package io.github.authspec.plugin.impl;
+
+import io.github.authspec.plugin.impl.JwtWriters.RefreshFeature;
+import io.github.authspec.plugin.impl.SecretWriters.SecretFeature;
+import io.github.authspec.plugin.impl.TokenWriters.SessionFeature;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The one registry of implemented features: each feature's id, roles, writer and settings'
+ * defaults. A new implementation adds its line here (and its writer and role factory); binding,
+ * writing, the {@code roles} hint and the Spring beans all read this list.
+ */
+public final class Features {
+  /** The account, password, MFA and abuse features. */
+  static final List<FeatureDescriptor> ACCOUNT = List.of(
+      feature("email-password-login", FeatureRoles::emailPasswordLogin,
+          EmailPasswordLoginWriter::new),
+      feature("password-policies", FeatureRoles::passwordPolicies, PasswordPoliciesWriter::new)
+          .with("multiFactor", false),
+      feature("password-blacklist", FeatureRoles::passwordBlacklist,
+          PasswordBlacklistWriter::new),
+      feature("password-history", FeatureRoles::passwordHistory, PasswordHistoryWriter::new)
+          .with("keep", 5),
+      feature("password-expiration", FeatureRoles::passwordExpiration,
+          AccountFlagsWriters.Expiration::new).off("maxAge"),
+      feature("force-password-change", FeatureRoles::forcePasswordChange,
+          AccountFlagsWriters.ForceChange::new),
+      feature("account-lockout", FeatureRoles::accountLockout, AccountLockoutWriter::new),
+      feature("failed-login-tracking", FeatureRoles::failedLoginTracking,
+          FailedLoginTrackingWriter::new),
+      feature("brute-force-detection", FeatureRoles::bruteForceDetection, BruteForceWriter::new)
+          .with("threshold", 10).with("window", Duration.ofMinutes(15)),
+      feature("rate-limiting", FeatureRoles::rateLimiting, RateLimitingWriter::new)
+          .with("limit", 60).with("period", Duration.ofMinutes(1)),
+      feature("totp", FeatureRoles::totp, TotpWriter::new)
+          .with("issuer", SettingDefault.PROJECT),
+      feature("backup-codes", FeatureRoles::backupCodes, BackupCodesWriter::new),
+      feature("hardware-tokens", FeatureRoles::hardwareTokens, HardwareTokensWriter::new),
+      feature("mfa-grace-period", FeatureRoles::mfaGracePeriod,
+          AccountFlagsWriters.GracePeriod::new).with("grace", Duration.ofDays(7)));
+
+  /** The API-key and session features; every session feature is one store. */
+  static final List<FeatureDescriptor> SESSIONS = List.of(
+      feature("api-key-auth", TokenRoles::apiKeys, TokenWriters.ApiKeyAuth::new),
+      session("session-management"), session("sliding-sessions"),
+      session("concurrent-session-limits"), session("logout"));
+
+  /** The access-token, refresh-token, deny-list, PKCE and remember-me features. */
+  static final List<FeatureDescriptor> JWT = List.of(
+      feature("jwt-tokens", JwtRoles::refreshTokens, RefreshFeature::new),
+      feature("token-rotation", JwtRoles::refreshTokens, RefreshFeature::new),
+      feature("token-family-tracking", JwtRoles::refreshTokens, RefreshFeature::new),
+      feature("refresh-token-reuse-detection", JwtRoles::refreshTokens, RefreshFeature::new),
+      // These two work on the key ring the application supplies: no roles.
+      feature("token-scopes", f -> List.of(), JwtWriters.TokenScopes::new),
+      feature("key-rotation", f -> List.of(), JwtWriters.KeyRotation::new),
+      feature("token-blacklist", JwtRoles::tokenBlacklist, JwtWriters.TokenBlacklist::new),
+      feature("token-revocation", JwtRoles::tokenRevocation,
+          JwtWriters.TokenRevocationWriter::new),
+      feature("pkce-support", JwtRoles::pkceSupport, JwtWriters.PkceSupport::new),
+      feature("remember-me", JwtRoles::rememberMe, JwtWriters.RememberMeWriter::new));
+
+  /** The single-use-secret features. */
+  static final List<FeatureDescriptor> SECRETS = List.of(
+      feature("magic-links", SecretRoles::magicLinks, SecretFeature::new),
+      feature("email-verification", SecretRoles::emailVerification, SecretFeature::new),
+      feature("phone-verification", SecretRoles::phoneVerification, SecretFeature::new),
+      feature("account-recovery", SecretRoles::accountRecovery, SecretFeature::new),
+      feature("invite-only-registration", SecretRoles::inviteOnlyRegistration,
+          SecretFeature::new),
+      feature("tenant-invite-codes", SecretRoles::tenantInviteCodes, SecretFeature::new),
+      feature("email-change-workflow", SecretRoles::emailChangeWorkflow, SecretFeature::new),
+      feature("phone-change-workflow", SecretRoles::phoneChangeWorkflow, SecretFeature::new));
+
+  /** Every implemented feature. */
+  public static final List<FeatureDescriptor> ALL = Stream.of(ACCOUNT, SESSIONS, JWT, SECRETS)
+      .flatMap(List::stream).toList();
+
+  private Features() {}
+
+  /** The feature ids that get an implementation when bound. */
+  public static List<String> ids() {
+    return ids(ALL);
+  }
+
+  static List<String> ids(List<FeatureDescriptor> features) {
+    return features.stream().map(FeatureDescriptor::id).toList();
+  }
+
+  /** The descriptor of a feature, or empty when the plugin does not implement it. */
+  public static Optional<FeatureDescriptor> of(String id) {
+    return ALL.stream().filter(d -> d.id().equals(id)).findFirst();
+  }
+
+  /** Every role of every implemented feature, as the {@code roles} parameter spells them. */
+  public static List<String> roleIds() {
+    List<String> out = new ArrayList<>();
+    ALL.forEach(d -> d.roles().forEach(r -> out.add(r.id())));
+    return out;
+  }
+
+  private static FeatureDescriptor session(String id) {
+    return feature(id, TokenRoles::sessions, SessionFeature::new).with("limit", 5)
+        .with("idle", Duration.ofMinutes(30)).with("absolute", Duration.ofHours(12));
+  }
+
+  private static FeatureDescriptor feature(String id, Function<String, List<Role>> roles,
+      Function<String, Writer> writer) {
+    return new FeatureDescriptor(id, roles.apply(id), writer.apply(id), Map.of());
+  }
+}
