@@ -236,8 +236,12 @@ public final class Naming {
    * A table or column name as generated SQL writes it: always double-quoted, so reserved words
    * work. Spec names are {@code [a-z_][a-z0-9_]*}, so quoting never needs escaping.
    */
+  /**
+   * {@code "name"}, inner quotes doubled: the same rule as the runtime support's
+   * {@code Jdbc.quote}, so a name means one thing in generated SQL and in runtime SQL.
+   */
   public String sqlIdentifier(String name) {
-    return "\"" + name + "\"";
+    return "\"" + name.replace("\"", "\"\"") + "\"";
   }
 
   public String primaryKeyName(Table table) {

@@ -9,6 +9,7 @@ public enum SupportType {
   JDBC_SUPPORT("repository", "JdbcSupport", true),
   REPOSITORY_EXCEPTION("repository", "RepositoryException", true),
   SQL_TIME("repository", "SqlTime", true),
+  JDBC("repository", "Jdbc", true),
   KEY_SPEC("cache", "KeySpec", true),
   REDIS_KEY_OPERATIONS("cache", "RedisKeyOperations", true),
   JEDIS_KEY_OPERATIONS("cache", "JedisKeyOperations", true),

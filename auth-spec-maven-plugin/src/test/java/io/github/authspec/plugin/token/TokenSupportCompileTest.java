@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The token support classes as a user receives them (copied into the user's package by
- * SupportSources) compile with -Xlint:all -Werror against the JDK and the repository area's
- * {@code SqlTime}, the one rule by which every support class stores a time.
+ * SupportSources) compile with -Xlint:all -Werror against the JDK and the repository area
+ * ({@code Jdbc}, the one JDBC helper, and {@code SqlTime}, the one time rule).
  */
 class TokenSupportCompileTest {
   static final Path SOURCES = Path.of("src/main/support/io/github/authspec/support/token");
@@ -26,7 +26,7 @@ class TokenSupportCompileTest {
   @TempDir Path dir;
 
   @Test
-  @DisplayName("every token support class, copied into com.example.auth.token, compiles warning-free with the JDK and SqlTime only")
+  @DisplayName("every token support class, copied into com.example.auth.token, compiles warning-free with the JDK and the repository area only")
   void compilesInUserPackage() throws IOException {
     List<String> names;
     try (Stream<Path> files = Files.list(SOURCES)) {
@@ -41,18 +41,19 @@ class TokenSupportCompileTest {
       assertThat(f.text().lines().filter(l -> l.startsWith("import "))).as(name + " needs only the JDK")
           .allMatch(l -> l.startsWith("import java.") || l.startsWith("import javax.")
               || l.startsWith("import com.example.auth.token.")
-              || l.equals("import com.example.auth.repository.SqlTime;"));
+              || l.startsWith("import com.example.auth.repository."));
       Path p = dir.resolve("src").resolve(f.path());
       Files.createDirectories(p.getParent());
       Files.writeString(p, f.text());
       written.add(p);
     }
-    GeneratedFile time = SupportSources.copy("repository", "SqlTime",
-        area -> "com.example.auth." + area);
-    Path timePath = dir.resolve("src").resolve(time.path());
-    Files.createDirectories(timePath.getParent());
-    Files.writeString(timePath, time.text());
-    written.add(timePath);
+    for (String name : List.of("Jdbc", "JdbcSupport", "RepositoryException", "SqlTime")) {
+      GeneratedFile f = SupportSources.copy("repository", name, area -> "com.example.auth." + area);
+      Path p = dir.resolve("src").resolve(f.path());
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, f.text());
+      written.add(p);
+    }
     Path classes = Files.createDirectories(dir.resolve("classes"));
     GeneratedSources.compile(written, classes, List.of());
     assertThat(classes.resolve("com/example/auth/token/RefreshTokens.class")).exists();
