@@ -17,12 +17,46 @@ public final class GenerationContext {
   private final java.util.List<String> notes = new java.util.ArrayList<>();
   private final java.util.Map<Class<?>, Shared<?>> shared =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private final MigrationsSnapshot migrations;
+  private final java.io.IOException migrationsUnreadable;
 
+  /**
+   * The context of one run. The migrations directory is read here, before any generator runs
+   * (only when the spec has a database): generators never read the disk.
+   */
   public GenerationContext(Spec spec, GenerationRequest request, Reporter reporter) {
     this.spec = spec;
     this.request = request;
     this.reporter = reporter;
     this.naming = new Naming(spec, request, reporter);
+    MigrationsSnapshot read = null;
+    java.io.IOException failure = null;
+    if (spec.infrastructure().databaseEnabled()) {
+      try {
+        read = MigrationsSnapshot.read(request.migrationsDirectory());
+      } catch (java.io.IOException e) {
+        failure = e;
+      }
+    }
+    this.migrations = read;
+    this.migrationsUnreadable = failure;
+  }
+
+  /**
+   * The migrations directory as the run found it.
+   *
+   * @return the snapshot read when the context was made
+   * @throws java.io.IOException when it could not be read
+   * @throws IllegalStateException when the spec has no database (nothing was read)
+   */
+  public MigrationsSnapshot migrations() throws java.io.IOException {
+    if (migrationsUnreadable != null) {
+      throw migrationsUnreadable;
+    }
+    if (migrations == null) {
+      throw new IllegalStateException("the spec has no database: no migrations were read");
+    }
+    return migrations;
   }
 
   public Spec spec() {

@@ -39,7 +39,7 @@ public final class MigrationGenerator implements Generator {
     MigrationFiles files;
     Optional<MigrationState> state;
     try {
-      files = MigrationFiles.read(dir);
+      files = MigrationFiles.of(context.migrations());
       state = currentState(context, dir, files);
     } catch (IOException e) {
       context.report(Code.MIGRATION_STATE, "", "cannot read " + dir + ": " + e.getMessage(),
@@ -62,7 +62,7 @@ public final class MigrationGenerator implements Generator {
       return List.of();
     }
     SchemaState recorded = state.get().schema() != null ? state.get().schema()
-        : fullState(context, dir).map(MigrationState::schema).orElse(null);
+        : fullState(context, dir, files).map(MigrationState::schema).orElse(null);
     if (recorded == null) {
       return List.of();
     }
@@ -143,7 +143,7 @@ public final class MigrationGenerator implements Generator {
   /** The recorded state, checked against the files; empty after reporting a problem. */
   private static Optional<MigrationState> currentState(GenerationContext context, Path dir,
       MigrationFiles files) throws IOException {
-    if (!MigrationState.exists(dir)) {
+    if (files.state().isEmpty()) {
       List<String> generated = files.files().stream().filter(MigrationFiles.MigrationFile::generated)
           .map(MigrationFiles.MigrationFile::name).toList();
       if (!generated.isEmpty()) {
@@ -161,8 +161,8 @@ public final class MigrationGenerator implements Generator {
     Path file = dir.resolve(MigrationState.FILE);
     MigrationState state;
     try {
-      Optional<MigrationState> summary = MigrationState.readSummary(file);
-      state = summary.isPresent() ? summary.get() : MigrationState.read(file);
+      Optional<MigrationState> summary = MigrationState.readSummary(files.state().get());
+      state = summary.isPresent() ? summary.get() : MigrationState.read(files.state().get());
     } catch (IOException e) {
       context.report(Code.MIGRATION_STATE, "", "cannot read " + file + ": "
           + firstLine(e.getMessage()), "restore the file from version control; after a merge"
@@ -180,9 +180,10 @@ public final class MigrationGenerator implements Generator {
     return nl > 0 ? m.substring(0, nl) : m;
   }
 
-  private static Optional<MigrationState> fullState(GenerationContext context, Path dir) {
+  private static Optional<MigrationState> fullState(GenerationContext context, Path dir,
+      MigrationFiles files) {
     try {
-      return Optional.of(MigrationState.read(dir.resolve(MigrationState.FILE)));
+      return Optional.of(MigrationState.read(files.state().orElseThrow()));
     } catch (IOException e) {
       context.report(Code.MIGRATION_STATE, "", "cannot read " + dir.resolve(MigrationState.FILE)
           + ": " + e.getMessage(), "restore the file from version control");

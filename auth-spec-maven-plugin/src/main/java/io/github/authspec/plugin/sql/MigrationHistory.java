@@ -4,7 +4,6 @@ import io.github.authspec.model.diagnostics.Code;
 import io.github.authspec.plugin.sql.MigrationFiles.MigrationFile;
 import io.github.authspec.plugin.sql.MigrationState.Version;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,12 +28,13 @@ final class MigrationHistory {
         .collect(Collectors.toSet());
     for (Version v : state.versions()) {
       var path = files.directory().resolve(v.file());
-      if (!Files.isRegularFile(path)) {
+      java.util.Optional<MigrationFile> file = files.named(v.file());
+      if (file.isEmpty()) {
         out.add(new Problem(Code.APPLIED_MIGRATION_CHANGED, path.toString(),
             "migration " + v.file() + " was deleted",
             "restore it from version control: applied migrations are kept; if a merge renamed"
                 + " it, run " + REPAIR + " to rebuild " + MigrationState.FILE));
-      } else if (!MigrationState.sha256(Files.readAllBytes(path)).equals(v.sha256())) {
+      } else if (!MigrationState.sha256(file.get().bytes()).equals(v.sha256())) {
         out.add(new Problem(Code.APPLIED_MIGRATION_CHANGED, path.toString(),
             "migration " + v.file() + " was edited after the plugin wrote it",
             "restore it from version control; change the spec instead and let the plugin "

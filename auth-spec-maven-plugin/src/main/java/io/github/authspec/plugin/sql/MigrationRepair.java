@@ -48,8 +48,8 @@ public final class MigrationRepair {
   public static Result plan(GenerationContext context) throws IOException {
     Path dir = context.request().migrationsDirectory();
     MigrationFiles files = MigrationFiles.read(dir);
-    MigrationState state = MigrationState.exists(dir)
-        ? MigrationState.read(dir.resolve(MigrationState.FILE)) : MigrationState.empty();
+    MigrationState state = files.state().isPresent()
+        ? MigrationState.read(files.state().get()) : MigrationState.empty();
     Set<String> recorded = state.versions().stream().map(Version::file)
         .collect(Collectors.toSet());
     List<MigrationHistory.Problem> unsafe = MigrationHistory.check(files, state).stream()
@@ -78,7 +78,7 @@ public final class MigrationRepair {
     base.removeAll(strays);
     MigrationInterpreter interpreter = new MigrationInterpreter();
     Meta meta = interpreter.interpret(files, base).meta();
-    BigInteger next = new MigrationFiles(dir, base)
+    BigInteger next = new MigrationFiles(dir, base, files.state())
         .nextVersion(BigInteger.valueOf(state.nextVersion()));
     List<String> actions = new ArrayList<>();
     List<Version> versions = new ArrayList<>(state.versions());

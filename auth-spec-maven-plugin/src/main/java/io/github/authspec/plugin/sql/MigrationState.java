@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,7 +17,7 @@ import java.util.List;
  * ignores it (it is not a {@code .sql} file).
  */
 record MigrationState(List<Version> versions, String schemaSha256, SchemaState schema) {
-  static final String FILE = "auth-spec-migrations.json";
+  static final String FILE = io.github.authspec.plugin.generation.MigrationsSnapshot.STATE_FILE;
   /**
    * Jackson's data binding, created on first use: only reading a full state needs it (the
    * unchanged-schema path reads a summary, and {@link StateJson} writes).
@@ -55,8 +53,7 @@ record MigrationState(List<Version> versions, String schemaSha256, SchemaState s
    * case (schema unchanged) then needs neither Jackson's data binding nor jOOQ. Empty when the
    * file is not in the shape this plugin writes.
    */
-  static java.util.Optional<MigrationState> readSummary(Path file) throws IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
+  static java.util.Optional<MigrationState> readSummary(String text) {
     java.util.regex.Matcher sha = SCHEMA_SHA.matcher(text);
     if (!sha.find()) {
       return java.util.Optional.empty();
@@ -80,8 +77,8 @@ record MigrationState(List<Version> versions, String schemaSha256, SchemaState s
     return versions.stream().mapToLong(Version::version).max().orElse(0) + 1;
   }
 
-  static MigrationState read(Path file) throws IOException {
-    return Json.MAPPER.readValue(file.toFile(), MigrationState.class);
+  static MigrationState read(String text) throws IOException {
+    return Json.MAPPER.readValue(text, MigrationState.class);
   }
 
   String toJson() {
@@ -100,7 +97,4 @@ record MigrationState(List<Version> versions, String schemaSha256, SchemaState s
     return sha256(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  static boolean exists(Path directory) {
-    return Files.isRegularFile(directory.resolve(FILE));
-  }
 }

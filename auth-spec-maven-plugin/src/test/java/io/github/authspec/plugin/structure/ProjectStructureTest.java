@@ -40,6 +40,26 @@ class ProjectStructureTest {
   }
 
   @Test
+  @DisplayName("generators never touch the disk: only the run's input readers, the writer and "
+      + "the mojos' setup use the file system")
+  void generatorsNeverReadTheDisk() throws IOException {
+    List<String> allowed = List.of("generation/ClassDataArchive.java",
+        "generation/Fingerprint.java", "generation/ForkedGeneration.java",
+        "generation/GenerationOrchestrator.java", "generation/MigrationsSnapshot.java");
+    for (Path source : sources(MAIN)) {
+      String relative = MAIN.relativize(source).toString().replace('\\', '/');
+      if (relative.startsWith("write/") || relative.startsWith("mojo/")
+          || allowed.contains(relative)) {
+        continue;
+      }
+      assertThat(Files.readString(source)).as(relative)
+          .doesNotContain("java.nio.file.Files").doesNotContain("import java.io.File;")
+          .doesNotContain("FileInputStream").doesNotContain("FileReader")
+          .doesNotContain(".toFile()");
+    }
+  }
+
+  @Test
   @DisplayName("jOOQ stays in the SQL package and the type mapping")
   void jooqStaysInSql() throws IOException {
     for (Path source : sources(MAIN)) {
