@@ -33,8 +33,7 @@ final class AccountSecretWriters {
 
     @Override
     TypeSpec write(Binding b, Target t) {
-      Gen g = new Gen(b, t, Gen.summary(feature(), b, "MagicLinks", false, false))
-          .lifetime(false);
+      Gen g = gen(b, t, "MagicLinks", false).lifetime(false);
       CodeBlock delivery = g.delivery(feature());
       g.store("links", "MagicLinks", CodeBlock.of("dataSource,$W$L,$Wclock, random, lifetime,"
           + "$W$L", g.table("MagicLinks", "table:secret", "secret", "expiresAt", "usedAt", "user",
@@ -67,8 +66,7 @@ final class AccountSecretWriters {
 
     @Override
     TypeSpec write(Binding b, Target t) {
-      Gen g = new Gen(b, t, Gen.summary(feature(), b, "AccountRecovery", false, false))
-          .lifetime(false).passwords();
+      Gen g = gen(b, t, "AccountRecovery", false).lifetime(false).passwords();
       CodeBlock delivery = g.delivery(feature());
       g.store("recovery", "AccountRecovery", CodeBlock.of("dataSource,$W$L,$Wclock, random, "
           + "lifetime,$W$L", g.table("AccountRecovery", "table:secret", "secret", "expiresAt",
@@ -109,8 +107,7 @@ final class AccountSecretWriters {
 
     @Override
     TypeSpec write(Binding b, Target t) {
-      Gen g = new Gen(b, t, Gen.summary(feature(), b, "Invitations", false, false))
-          .lifetime(false).passwords();
+      Gen g = gen(b, t, "Invitations", false).lifetime(false).passwords();
       g.store("invitations", "Invitations", CodeBlock.of("dataSource,$W$L,$Wclock, random, "
           + "lifetime", g.table("Invitations", "table:secret", "secret", "id", "email",
               "invitedBy", "expiresAt", "usedAt", "?usedBy", "table:account.id", "account.id",
@@ -161,7 +158,7 @@ final class AccountSecretWriters {
 
     @Override
     TypeSpec write(Binding b, Target t) {
-      Gen g = new Gen(b, t, Gen.summary(feature(), b, "TenantInviteCodes", false, false));
+      Gen g = gen(b, t, "TenantInviteCodes", false);
       g.store("codes", "TenantInviteCodes", CodeBlock.of("dataSource,$W$L,$Wclock, random",
           g.table("TenantInviteCodes", "table:secret", "secret", "expiresAt", "usedCount",
               "maxUses", "tenant", "?createdBy", "table:account.tenant", "account.id",

@@ -22,8 +22,7 @@ final class AddressSecretWriters {
 
     @Override
     TypeSpec write(Binding b, Target t) {
-      Gen g = new Gen(b, t, Gen.summary(feature(), b, "AddressVerification", code(), true))
-          .codeKey(code()).lifetime(true);
+      Gen g = gen(b, t, "AddressVerification", true).lifetime(true);
       CodeBlock delivery = g.delivery(feature());
       g.store("verification", "AddressVerification", CodeBlock.of("dataSource,$W$L,$W$L, clock,"
           + " random, lifetime,$W$L", g.table("AddressVerification", "table:secret", "secret",
@@ -54,8 +53,7 @@ final class AddressSecretWriters {
     @Override
     TypeSpec write(Binding b, Target t) {
       boolean email = !code();
-      Gen g = new Gen(b, t, Gen.summary(feature(), b, "AddressChange", code(), false))
-          .codeKey(code()).lifetime(false);
+      Gen g = gen(b, t, "AddressChange", false).lifetime(false);
       CodeBlock delivery = g.delivery(feature());
       g.store("changes", "AddressChange", CodeBlock.of("dataSource,$W$L,$W$L, clock, random, "
           + "lifetime,$W$L", g.table("AddressChange", "table:secret", "secret", "expiresAt",

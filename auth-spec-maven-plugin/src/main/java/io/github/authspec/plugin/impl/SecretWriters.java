@@ -50,6 +50,11 @@ final class SecretWriters {
     final boolean code() {
       return code;
     }
+
+    /** The class of this feature's flow ({@code flow}: its support class), its skeleton begun. */
+    final Gen gen(Binding b, Target t, String flow, boolean slot) {
+      return new Gen(b, t, Gen.summary(feature(), b, flow, code, slot)).codeKey(code);
+    }
   }
 
   /** One class being written: its skeleton, its constructor and its Javadoc. */
@@ -85,7 +90,7 @@ final class SecretWriters {
     }
 
     /** The {@code codeKey} parameter, for a code. */
-    Gen codeKey(boolean code) {
+    private Gen codeKey(boolean code) {
       if (code) {
         doc.append("@param codeKey the HMAC key of the stored codes (at least 32 bytes, from the "
             + "secret store, never in the database)\n");
