@@ -1,7 +1,6 @@
 package io.github.authspec.plugin.impl;
 
 import io.github.authspec.plugin.impl.JwtWriters.RefreshFeature;
-import io.github.authspec.plugin.impl.SecretWriters.SecretFeature;
 import io.github.authspec.plugin.impl.TokenWriters.SessionFeature;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,15 +67,21 @@ public final class Features {
 
   /** The single-use-secret features. */
   static final List<FeatureDescriptor> SECRETS = List.of(
-      feature("magic-links", SecretRoles::magicLinks, SecretFeature::new),
-      feature("email-verification", SecretRoles::emailVerification, SecretFeature::new),
-      feature("phone-verification", SecretRoles::phoneVerification, SecretFeature::new),
-      feature("account-recovery", SecretRoles::accountRecovery, SecretFeature::new),
+      feature("magic-links", SecretRoles::magicLinks, AccountSecretWriters.MagicLinksWriter::new),
+      feature("email-verification", SecretRoles::emailVerification,
+          f -> new AddressSecretWriters.Verification(f, false)),
+      feature("phone-verification", SecretRoles::phoneVerification,
+          f -> new AddressSecretWriters.Verification(f, true)),
+      feature("account-recovery", SecretRoles::accountRecovery,
+          AccountSecretWriters.RecoveryWriter::new),
       feature("invite-only-registration", SecretRoles::inviteOnlyRegistration,
-          SecretFeature::new),
-      feature("tenant-invite-codes", SecretRoles::tenantInviteCodes, SecretFeature::new),
-      feature("email-change-workflow", SecretRoles::emailChangeWorkflow, SecretFeature::new),
-      feature("phone-change-workflow", SecretRoles::phoneChangeWorkflow, SecretFeature::new));
+          AccountSecretWriters.InviteOnlyWriter::new),
+      feature("tenant-invite-codes", SecretRoles::tenantInviteCodes,
+          AccountSecretWriters.TenantCodesWriter::new),
+      feature("email-change-workflow", SecretRoles::emailChangeWorkflow,
+          f -> new AddressSecretWriters.Change(f, false)),
+      feature("phone-change-workflow", SecretRoles::phoneChangeWorkflow,
+          f -> new AddressSecretWriters.Change(f, true)));
 
   /** Every implemented feature. */
   public static final List<FeatureDescriptor> ALL = Stream.of(ACCOUNT, SESSIONS, JWT, SECRETS)

@@ -30,9 +30,11 @@ final class TokenWriters {
   /** The support classes of area {@code token}, copied whole when any token writer is used. */
   static final List<String> SUPPORT = List.of(
       "AccessToken", "AccessTokenIssuer", "AccessTokenSettings", "AccessTokenVerifier",
-      "AccountCredentials", "ApiKeys", "AuthorizationCodes", "IssuedAccessToken", "Json", "Jwk",
-      "Jws", "JwsAlgorithm", "KeyRing", "Pkce", "RefreshTokens", "RememberMe", "Secrets", "Sessions", "SigningKey",
-      "SingleUseSecrets", "Sql", "TokenDenyList", "TokenException", "TokenRevocation",
+      "AccountByEmail", "AccountCredentials", "AccountRecovery", "AddressChange", "AddressTaken",
+      "AddressVerification", "ApiKeys", "AuthorizationCodes", "Invitations", "IssuedAccessToken",
+      "Json", "Jwk", "Jws", "JwsAlgorithm", "KeyRing", "MagicLinks", "Pkce", "RefreshTokens",
+      "RememberMe", "SecretDelivery", "Secrets", "Sessions", "SigningKey", "SingleUseSecrets",
+      "Sql", "TenantInviteCodes", "TokenDenyList", "TokenException", "TokenRevocation",
       "TokenStoreException");
 
   /** A writer whose class uses the {@code token} support area. */

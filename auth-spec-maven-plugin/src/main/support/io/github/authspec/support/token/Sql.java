@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -52,6 +53,22 @@ final class Sql {
   /** A time column by the one time rule. */
   static Instant instant(ResultSet rs, int column) throws SQLException {
     return SqlTime.get(rs, column);
+  }
+
+  /** One INSERT or UPDATE on the transaction's connection ({@link Jdbc#update}). */
+  static int update(Connection c, String sql, Object... params) throws SQLException {
+    return Jdbc.update(c, sql, params);
+  }
+
+  /** The first column of the first row of a statement, or empty, on the caller's connection. */
+  static Optional<Object> first(Connection c, String sql, Object... params) throws SQLException {
+    return Jdbc.query(c, sql, rs -> rs.getObject(1), params).stream().findFirst();
+  }
+
+  /** The first column of the first row of a query, or empty; in its own transaction. */
+  static Optional<Object> first(DataSource dataSource, String operation, String sql,
+      Object... params) {
+    return transaction(dataSource, operation, c -> first(c, sql, params));
   }
 
   static <T> T transaction(DataSource dataSource, String operation, Work<T> work) {
