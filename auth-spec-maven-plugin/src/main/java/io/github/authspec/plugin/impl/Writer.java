@@ -30,13 +30,19 @@ abstract class Writer {
   }
 
   /**
-   * {@code new <owner>.Table("table", "column", ...)}: the table of {@code tableRole}, then the
-   * column of each role, as string literals; a role ending in {@code ?} is optional and gives
-   * {@code null} when unbound.
+   * {@code new <owner>.Table("table", "column", ...)} over the bound columns: see
+   * {@link #columns}.
    */
   static CodeBlock table(ClassName owner, Binding b, String tableRole, String... roles) {
-    CodeBlock.Builder args = CodeBlock.builder().add("new $T.Table($S", owner,
-        b.table(tableRole).name());
+    return CodeBlock.of("new $T.Table($L)", owner, columns(b, tableRole, roles));
+  }
+
+  /**
+   * The table of {@code tableRole}, then the column of each role, as string literals; a role
+   * ending in {@code ?} is optional and gives {@code null} when unbound.
+   */
+  static CodeBlock columns(Binding b, String tableRole, String... roles) {
+    CodeBlock.Builder args = CodeBlock.builder().add("$S", b.table(tableRole).name());
     for (String role : roles) {
       if (role.endsWith("?")) {
         String name = role.substring(0, role.length() - 1);
@@ -46,7 +52,7 @@ abstract class Writer {
         args.add(",$W$S", b.column(role).name());
       }
     }
-    return args.add(")").build();
+    return args.build();
   }
 
   /** The implementation class; {@code target} names it and its interface. */
