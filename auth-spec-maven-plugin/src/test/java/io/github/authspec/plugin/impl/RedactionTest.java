@@ -83,7 +83,7 @@ class RedactionTest {
         "token.RefreshTokens$Refresh", "token.Sessions$Created", "token.ApiKeys$Created",
         "token.SingleUseSecrets$Issued", "token.SingleUseSecrets$IssuedTo",
         "token.RememberMe$Result", "token.KeyRing$Entry", "auth.Pbkdf2$Parsed",
-        "service.mfa.DefaultTotpService$Row");
+        "auth.Totp$Row");
     assertThat(leaks).as("toString texts that show a credential").isEmpty();
   }
 
