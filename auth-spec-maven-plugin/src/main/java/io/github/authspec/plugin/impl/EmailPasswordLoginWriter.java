@@ -69,8 +69,8 @@ final class EmailPasswordLoginWriter extends Writer {
                 + "lockout counting; never show it to the caller.\n")
             .addStatement("$T attempt = accounts.login(email, password)",
                 ParameterizedTypeName.get(login.nestedClass("Attempt"), boxedId))
-            .addStatement("return new $T(attempt.authenticated() ? $T.Status.AUTHENTICATED "
-                + ": $T.Status.FAILED,$Wattempt.userId(), null, null, $T.of())", result, result,
+            .addStatement("return new $T(attempt.authenticated()$W? $T.Status.AUTHENTICATED"
+                + "$W: $T.Status.FAILED,$Wattempt.userId(), null, null, $T.of())", result, result,
                 result, List.class).build())
         .addMethod(Target.override("changePassword").addParameter(t.userId(), "userId")
             .addParameter(char[].class, "currentPassword")
