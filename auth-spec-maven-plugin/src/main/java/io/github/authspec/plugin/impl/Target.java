@@ -61,11 +61,12 @@ record Target(ClassName self, ClassName service, TypeName userId, Naming naming,
   }
 
   /**
-   * {@code CAST(? AS <the column's type>)}: where SQL arithmetic needs a typed time, the cast
-   * names the column's own type, so the bound instant keeps its meaning ({@code SqlTime}).
+   * The SQL type of the spec's TIMESTAMP columns ({@code timestamp} or {@code timestamptz}):
+   * where SQL arithmetic needs a typed time, a cast names the column's own type, so the bound
+   * instant keeps its meaning ({@code SqlTime}).
    */
-  String timeParameter() {
-    return "CAST(? AS " + TypeMapping.postgresElementName(SqlType.TIMESTAMP, timestamps) + ")";
+  String timeType() {
+    return TypeMapping.postgresElementName(SqlType.TIMESTAMP, timestamps);
   }
 
   /** The interface of another feature, when it is selected too. */

@@ -21,7 +21,7 @@ import javax.sql.DataSource;
  * A fresh PostgreSQL database holding the full seed spec's schema (its generated V1 migration),
  * with a few users, tenants and OAuth rows the token stores refer to.
  */
-final class SeedDatabase {
+public final class SeedDatabase {
   private static String v1;
 
   private SeedDatabase() {}
@@ -41,7 +41,7 @@ final class SeedDatabase {
   }
 
   /** A new database with V1 applied and users 1..{@code users}. */
-  static DataSource fresh(String prefix, int users) {
+  public static DataSource fresh(String prefix, int users) {
     DataSource db = PostgresServer.freshDatabase(prefix);
     Catalog.applyGenerated(db, v1());
     StringBuilder sql = new StringBuilder();
@@ -54,7 +54,7 @@ final class SeedDatabase {
   }
 
   /** Every text value of every row of a table, for "no plaintext secret is stored" checks. */
-  static List<String> values(DataSource db, String table) {
+  public static List<String> values(DataSource db, String table) {
     List<String> out = new ArrayList<>();
     try (Connection c = db.getConnection();
         PreparedStatement ps = c.prepareStatement("SELECT * FROM \"" + table + "\"");
@@ -70,7 +70,7 @@ final class SeedDatabase {
     return out;
   }
 
-  static long count(DataSource db, String sql) {
+  public static long count(DataSource db, String sql) {
     try (Connection c = db.getConnection();
         PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
