@@ -2,24 +2,25 @@ package io.github.authspec.plugin.generation;
 
 /**
  * The libraries generated code may need beyond the JDK, one row each: the artifact the project
- * must have and the version the plugin's tests use. A generator that emits code for a binding
+ * must have and the version the plugin's tests use, read from the build's own properties
+ * ({@link LibraryVersions}), so each version is kept once. A generator that emits code for a binding
  * declares its row with {@link GenerationContext#requireLibrary}; a new binding (Spring, Bouncy
  * Castle, ...) adds a row here.
  */
 public enum Library {
-  CAFFEINE("com.github.ben-manes.caffeine", "caffeine", "3.3.1"),
-  LETTUCE("io.lettuce", "lettuce-core", "7.7.0.RELEASE"),
-  JEDIS("redis.clients", "jedis", "8.0.2"),
-  BOUNCY_CASTLE("org.bouncycastle", "bcprov-jdk18on", "1.87");
+  CAFFEINE("com.github.ben-manes.caffeine", "caffeine"),
+  LETTUCE("io.lettuce", "lettuce-core"),
+  JEDIS("redis.clients", "jedis"),
+  BOUNCY_CASTLE("org.bouncycastle", "bcprov-jdk18on");
 
   private final String groupId;
   private final String artifactId;
   private final String version;
 
-  Library(String groupId, String artifactId, String version) {
+  Library(String groupId, String artifactId) {
     this.groupId = groupId;
     this.artifactId = artifactId;
-    this.version = version;
+    this.version = LibraryVersions.of(artifactId);
   }
 
   /** {@code groupId:artifactId}, as {@link ClasspathArtifacts} holds them. */

@@ -24,7 +24,8 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 public class DriftMojo extends AbstractOutputMojo {
   private static final String DRIVER_SNIPPET = "<plugin>...<dependencies><dependency>"
       + "<groupId>org.postgresql</groupId><artifactId>postgresql</artifactId>"
-      + "<version>42.7.14</version></dependency></dependencies></plugin>";
+      + "<version>" + io.github.authspec.plugin.generation.LibraryVersions.of("postgresql")
+      + "</version></dependency></dependencies></plugin>";
 
   /**
    * JDBC URL of the database to compare, e.g. {@code jdbc:postgresql://localhost/auth}.
