@@ -47,10 +47,10 @@ final class CredentialsWriter {
         + "$W$L,$Wclock, user))", t.support("token", "Sessions"),
         TokenWriters.SessionFeature.table(b, t)));
     first(bound, REFRESH).ifPresent(b -> stores.add("\n.refreshTokens(new $T(dataSource,$W$L,"
-        + "$Wclock, random))", t.support("token", "RefreshTokens"), JwtWriters.refreshTable(b, t)));
+        + "$Wclock, random))", t.support("token", "RefreshTokens"), RefreshTokensWriter.refreshTable(b, t)));
     Optional.ofNullable(bound.get("remember-me")).ifPresent(b -> stores.add("\n.rememberMe("
         + "new $T(dataSource,$W$L,$Wclock, random, $T.DEFAULT_TTL))",
-        t.support("token", "RememberMe"), JwtWriters.RememberMeWriter.table(b, t),
+        t.support("token", "RememberMe"), RememberMeWriter.table(b, t),
         t.support("token", "RememberMe")));
     Optional.ofNullable(bound.get("api-key-auth")).ifPresent(b -> stores.add("\n.apiKeys(new "
         + "$T(dataSource,$W$L,$Wclock, random))", t.support("token", "ApiKeys"),
