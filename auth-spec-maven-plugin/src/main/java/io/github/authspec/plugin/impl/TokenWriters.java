@@ -33,9 +33,9 @@ final class TokenWriters {
       "AccountByEmail", "AccountCredentials", "AccountRecovery", "AddressChange", "AddressTaken",
       "AddressVerification", "ApiKeys", "AuthorizationCodes", "Invitations", "IssuedAccessToken",
       "Json", "Jwk", "Jws", "JwsAlgorithm", "KeyRing", "KeyRotation", "MagicLinks", "Pkce",
-      "RedisDenyListCommands", "RefreshTokens", "RememberMe", "SecretDelivery", "Secrets", "Sessions", "SigningKey", "SingleUseSecrets",
-      "Sql", "TenantInviteCodes", "TokenDenyList", "TokenException", "TokenRevocation",
-      "TokenStoreException");
+      "RedisDenyListCommands", "RefreshTokens", "RememberMe", "SecretDelivery", "Secrets",
+      "Sessions", "SigningKey", "SingleUseSecrets", "Sql", "TenantInviteCodes", "TokenDenyList",
+      "TokenException", "TokenRevocation", "TokenStoreException");
 
   /** A writer whose class uses the {@code token} support area. */
   abstract static class Base extends Writer {
@@ -150,8 +150,9 @@ final class TokenWriters {
               + "sessions with the user's row locked.")
           .addField(Target.field(sessions, "sessions"));
       MethodSpec.Builder ctor = constructor("An implementation over a database.\n\n"
-              + "@param dataSource the database\n@param handleKey the key that MACs session handles (at least 32 bytes, from the "
-              + "secret store)\n@param clock the clock\n@param idle the idle timeout\n"
+              + "@param dataSource the database\n@param handleKey the key that MACs session "
+              + "handles (at least 32 bytes, from the secret store)\n@param clock the clock\n"
+              + "@param idle the idle timeout\n"
               + "@param absolute the absolute lifetime\n"
               + "@param limit the most live sessions per user (the oldest are ended)\n")
           .addParameter(DataSource.class, "dataSource").addParameter(byte[].class, "handleKey")
