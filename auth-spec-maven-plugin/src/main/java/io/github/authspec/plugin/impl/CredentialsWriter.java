@@ -21,17 +21,16 @@ import javax.sql.DataSource;
  */
 final class CredentialsWriter {
   /** The features whose binding names each store's table, first bound wins. */
-  private static final List<String> SESSIONS = List.of("session-management", "logout",
-      "sliding-sessions", "concurrent-session-limits");
-  private static final List<String> REFRESH = List.of("jwt-tokens", "token-rotation",
-      "token-family-tracking", "refresh-token-reuse-detection");
+  private static final List<String> SESSIONS = Features.ids(Features.SESSION_STORES);
+  private static final List<String> REFRESH = Features.ids(Features.REFRESH_STORES);
 
   private CredentialsWriter() {}
 
   /** Whether {@code bound} (complete bindings by feature id) holds any credential store. */
   static boolean needed(Map<String, Binding> bound) {
     return first(bound, SESSIONS).isPresent() || first(bound, REFRESH).isPresent()
-        || bound.containsKey("remember-me") || bound.containsKey("api-key-auth");
+        || bound.containsKey(Features.REMEMBER_ME.id())
+        || bound.containsKey(Features.API_KEYS.id());
   }
 
   /** The class {@code Credentials} in the service package. */
@@ -47,13 +46,14 @@ final class CredentialsWriter {
         + "$W$L,$Wclock, user))", t.support("token", "Sessions"),
         TokenWriters.SessionFeature.table(b, t)));
     first(bound, REFRESH).ifPresent(b -> stores.add("\n.refreshTokens(new $T(dataSource,$W$L,"
-        + "$Wclock, random))", t.support("token", "RefreshTokens"), JwtWriters.refreshTable(b, t)));
-    Optional.ofNullable(bound.get("remember-me")).ifPresent(b -> stores.add("\n.rememberMe("
-        + "new $T(dataSource,$W$L,$Wclock, random, $T.DEFAULT_TTL))",
-        t.support("token", "RememberMe"), JwtWriters.RememberMeWriter.table(b, t),
+        + "$Wclock, random))", t.support("token", "RefreshTokens"),
+        RefreshTokensWriter.refreshTable(b, t)));
+    Optional.ofNullable(bound.get(Features.REMEMBER_ME.id())).ifPresent(b -> stores.add(
+        "\n.rememberMe(new $T(dataSource,$W$L,$Wclock, random, $T.DEFAULT_TTL))",
+        t.support("token", "RememberMe"), RememberMeWriter.table(b, t),
         t.support("token", "RememberMe")));
-    Optional.ofNullable(bound.get("api-key-auth")).ifPresent(b -> stores.add("\n.apiKeys(new "
-        + "$T(dataSource,$W$L,$Wclock, random))", t.support("token", "ApiKeys"),
+    Optional.ofNullable(bound.get(Features.API_KEYS.id())).ifPresent(b -> stores.add(
+        "\n.apiKeys(new $T(dataSource,$W$L,$Wclock, random))", t.support("token", "ApiKeys"),
         TokenWriters.ApiKeyAuth.table(b, t)));
     stores.add("\n.build();\n").unindent();
     return TypeSpec.classBuilder(name(t)).addModifiers(Modifier.PUBLIC, Modifier.FINAL)

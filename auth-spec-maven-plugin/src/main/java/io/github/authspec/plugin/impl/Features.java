@@ -1,6 +1,6 @@
 package io.github.authspec.plugin.impl;
 
-import io.github.authspec.plugin.impl.JwtWriters.RefreshFeature;
+import io.github.authspec.plugin.impl.RefreshTokensWriter.Refinement;
 import io.github.authspec.plugin.impl.TokenWriters.SessionFeature;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,26 +44,43 @@ public final class Features {
       feature("mfa-grace-period", FeatureRoles::mfaGracePeriod,
           AccountFlagsWriters.GracePeriod::new).with("grace", Duration.ofDays(7)));
 
+  /** {@code api-key-auth}. */
+  static final FeatureDescriptor API_KEYS = feature("api-key-auth", TokenRoles::apiKeys,
+      TokenWriters.ApiKeyAuth::new);
+
+  /**
+   * The session features, every one a store over the same table, in the order the credentials
+   * take the first bound one's table.
+   */
+  static final List<FeatureDescriptor> SESSION_STORES = List.of(
+      session("session-management", SessionFeature.Refinement.NONE),
+      session("logout", SessionFeature.Refinement.LOGOUT),
+      session("sliding-sessions", SessionFeature.Refinement.SLIDING),
+      session("concurrent-session-limits", SessionFeature.Refinement.LIMITS));
+
   /** The API-key and session features; every session feature is one store. */
-  static final List<FeatureDescriptor> SESSIONS = List.of(
-      feature("api-key-auth", TokenRoles::apiKeys, TokenWriters.ApiKeyAuth::new),
-      session("session-management"), session("sliding-sessions"),
-      session("concurrent-session-limits"), session("logout"));
+  static final List<FeatureDescriptor> SESSIONS = List.of(API_KEYS, SESSION_STORES.get(0),
+      SESSION_STORES.get(2), SESSION_STORES.get(3), SESSION_STORES.get(1));
+
+  /** {@code jwt-tokens} and its refinements, every one a store over the same table. */
+  static final List<FeatureDescriptor> REFRESH_STORES = List.of(
+      refresh("jwt-tokens", Refinement.NONE), refresh("token-rotation", Refinement.ROTATION),
+      refresh("token-family-tracking", Refinement.FAMILY_TRACKING),
+      refresh("refresh-token-reuse-detection", Refinement.REUSE_DETECTION));
+
+  /** {@code remember-me}. */
+  static final FeatureDescriptor REMEMBER_ME = feature("remember-me", JwtRoles::rememberMe,
+      RememberMeWriter::new);
 
   /** The access-token, refresh-token, deny-list, PKCE and remember-me features. */
-  static final List<FeatureDescriptor> JWT = List.of(
-      feature("jwt-tokens", JwtRoles::refreshTokens, RefreshFeature::new),
-      feature("token-rotation", JwtRoles::refreshTokens, RefreshFeature::new),
-      feature("token-family-tracking", JwtRoles::refreshTokens, RefreshFeature::new),
-      feature("refresh-token-reuse-detection", JwtRoles::refreshTokens, RefreshFeature::new),
+  static final List<FeatureDescriptor> JWT = Stream.concat(REFRESH_STORES.stream(), Stream.of(
       // These two work on the key ring the application supplies: no roles.
-      feature("token-scopes", f -> List.of(), JwtWriters.TokenScopes::new),
-      feature("key-rotation", f -> List.of(), JwtWriters.KeyRotation::new),
-      feature("token-blacklist", JwtRoles::tokenBlacklist, JwtWriters.TokenBlacklist::new),
+      feature("token-scopes", f -> List.of(), KeyRingWriters.TokenScopes::new),
+      feature("key-rotation", f -> List.of(), KeyRingWriters.KeyRotation::new),
+      feature("token-blacklist", JwtRoles::tokenBlacklist, DenyListWriters.TokenBlacklist::new),
       feature("token-revocation", JwtRoles::tokenRevocation,
-          JwtWriters.TokenRevocationWriter::new),
-      feature("pkce-support", JwtRoles::pkceSupport, JwtWriters.PkceSupport::new),
-      feature("remember-me", JwtRoles::rememberMe, JwtWriters.RememberMeWriter::new));
+          DenyListWriters.TokenRevocationWriter::new),
+      feature("pkce-support", JwtRoles::pkceSupport, PkceWriter::new), REMEMBER_ME)).toList();
 
   /** The single-use-secret features. */
   static final List<FeatureDescriptor> SECRETS = List.of(
@@ -110,8 +127,13 @@ public final class Features {
     return out;
   }
 
-  private static FeatureDescriptor session(String id) {
-    return feature(id, TokenRoles::sessions, SessionFeature::new).with("limit", 5)
+  private static FeatureDescriptor refresh(String id, Refinement refinement) {
+    return feature(id, JwtRoles::refreshTokens, f -> new RefreshTokensWriter(f, refinement));
+  }
+
+  private static FeatureDescriptor session(String id, SessionFeature.Refinement refinement) {
+    return feature(id, TokenRoles::sessions, f -> new SessionFeature(f, refinement))
+        .with("limit", 5)
         .with("idle", Duration.ofMinutes(30)).with("absolute", Duration.ofHours(12));
   }
 

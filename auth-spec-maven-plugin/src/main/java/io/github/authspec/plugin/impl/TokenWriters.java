@@ -19,10 +19,10 @@ import javax.lang.model.element.Modifier;
 import javax.sql.DataSource;
 
 /**
- * Implementations of the token and session features (issue 12): thin classes over the support
- * classes of area {@code token} ({@code Sessions}, {@code ApiKeys}), which hold every
- * statement and check; the generated class only names the bound
- * table and columns and adapts the interface's types.
+ * Implementations of the API-key and session features: thin classes over the support classes of
+ * area {@code token} ({@code Sessions}, {@code ApiKeys}), which hold every statement and check;
+ * the generated class only names the bound table and columns and adapts the interface's types.
+ * The helpers here serve every writer of the area.
  */
 final class TokenWriters {
   private TokenWriters() {}
@@ -32,10 +32,10 @@ final class TokenWriters {
       "AccessToken", "AccessTokenIssuer", "AccessTokenSettings", "AccessTokenVerifier",
       "AccountByEmail", "AccountCredentials", "AccountRecovery", "AddressChange", "AddressTaken",
       "AddressVerification", "ApiKeys", "AuthorizationCodes", "Invitations", "IssuedAccessToken",
-      "Json", "Jwk", "Jws", "JwsAlgorithm", "KeyRing", "MagicLinks", "Pkce", "RefreshTokens",
-      "RememberMe", "SecretDelivery", "Secrets", "Sessions", "SigningKey", "SingleUseSecrets",
-      "Sql", "TenantInviteCodes", "TokenDenyList", "TokenException", "TokenRevocation",
-      "TokenStoreException");
+      "Json", "Jwk", "Jws", "JwsAlgorithm", "KeyRing", "KeyRotation", "MagicLinks", "Pkce",
+      "RedisDenyListCommands", "RefreshTokens", "RememberMe", "SecretDelivery", "Secrets",
+      "Sessions", "SigningKey", "SingleUseSecrets", "Sql", "TenantInviteCodes", "TokenDenyList",
+      "TokenException", "TokenRevocation", "TokenStoreException");
 
   /** A writer whose class uses the {@code token} support area. */
   abstract static class Base extends Writer {
@@ -46,6 +46,11 @@ final class TokenWriters {
 
   static ClassName token(Target t, String simpleName) {
     return t.support("token", simpleName);
+  }
+
+  /** A public constructor with its Javadoc. */
+  static MethodSpec.Builder constructor(String doc, Object... args) {
+    return MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).addJavadoc(doc, args);
   }
 
   /** The table of {@code tableRole} and the columns of {@code roles}, as string literals. */
@@ -76,9 +81,8 @@ final class TokenWriters {
       return t.skeleton(b, "API keys over table " + b.table("keyHash").name() + ": ak_ + 256 "
               + "random bits, shown once, stored as SHA-256, scoped and expiring.")
           .addField(Target.field(keys, "keys"))
-          .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-              .addJavadoc("An implementation over a database.\n\n@param dataSource the database"
-                  + "\n@param clock the clock\n@param random the key source\n")
+          .addMethod(constructor("An implementation over a database.\n\n@param dataSource "
+              + "the database\n@param clock the clock\n@param random the key source\n")
               .addParameter(DataSource.class, "dataSource").addParameter(Clock.class, "clock")
               .addParameter(SecureRandom.class, "random")
               .addStatement("this.keys = new $T(dataSource, $L, clock, random)", keys,
@@ -99,20 +103,30 @@ final class TokenWriters {
               .build())
           .addMethod(Target.override("revokeKey").addParameter(t.userId(), "userId")
               .addParameter(String.class, "keyId")
-              .beginControlFlow("try")
-              .addStatement("keys.revoke(userId, $T.parseLong(keyId))", Long.class)
-              .nextControlFlow("catch ($T e)", NumberFormatException.class)
-              .addComment("not an id of ours: nothing to revoke")
-              .endControlFlow()
-              .build())
+              .addStatement("keys.revoke(userId, keyId)").build())
           .build();
     }
   }
 
   /** The four session features over {@code Sessions}. */
   static final class SessionFeature extends Base {
-    SessionFeature(String feature) {
+    /** What a session feature adds to the base operations. */
+    enum Refinement {
+      /** {@code session-management} itself: nothing. */
+      NONE,
+      /** {@code touch}. */
+      SLIDING,
+      /** {@code activeSessions}, {@code enforceLimit}. */
+      LIMITS,
+      /** {@code logout}, {@code logoutEverywhere}. */
+      LOGOUT
+    }
+
+    private final Refinement refinement;
+
+    SessionFeature(String feature, Refinement refinement) {
       super(feature);
+      this.refinement = refinement;
     }
 
     /** {@code new Sessions.Table(...)} over the bound columns and the owner's table. */
@@ -135,10 +149,10 @@ final class TokenWriters {
               + "expiry capped by an absolute lifetime, and a per-user limit that ends the oldest "
               + "sessions with the user's row locked.")
           .addField(Target.field(sessions, "sessions"));
-      MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-          .addJavadoc("An implementation over a database.\n\n@param dataSource the database\n"
-              + "@param handleKey the key that MACs session handles (at least 32 bytes, from the "
-              + "secret store)\n@param clock the clock\n@param idle the idle timeout\n"
+      MethodSpec.Builder ctor = constructor("An implementation over a database.\n\n"
+              + "@param dataSource the database\n@param handleKey the key that MACs session "
+              + "handles (at least 32 bytes, from the secret store)\n@param clock the clock\n"
+              + "@param idle the idle timeout\n"
               + "@param absolute the absolute lifetime\n"
               + "@param limit the most live sessions per user (the oldest are ended)\n")
           .addParameter(DataSource.class, "dataSource").addParameter(byte[].class, "handleKey")
@@ -167,19 +181,19 @@ final class TokenWriters {
               .addStatement("return sessions.handles(userId)").build())
           .addMethod(Target.override("revoke").addParameter(String.class, "sessionId")
               .addStatement("sessions.logout(sessionId)").build());
-      switch (feature()) {
-        case "sliding-sessions" -> type.addMethod(Target.override("touch")
+      switch (refinement) {
+        case SLIDING -> type.addMethod(Target.override("touch")
             .returns(ParameterizedTypeName.get(Optional.class, Instant.class))
             .addParameter(String.class, "sessionId")
             .addStatement("return sessions.touch(sessionId).map($T.Live::expiresAt)", sessions)
             .build());
-        case "concurrent-session-limits" -> type.addMethod(Target.override("activeSessions")
+        case LIMITS -> type.addMethod(Target.override("activeSessions")
                 .returns(TypeName.INT).addParameter(t.userId(), "userId")
                 .addStatement("return sessions.live(userId).size()").build())
             .addMethod(Target.override("enforceLimit").addParameter(t.userId(), "userId")
                 .addParameter(TypeName.INT, "limit")
                 .addStatement("sessions.enforceLimit(userId, limit)").build());
-        case "logout" -> type.addMethod(Target.override("logout")
+        case LOGOUT -> type.addMethod(Target.override("logout")
                 .addParameter(String.class, "sessionId")
                 .addParameter(t.shared("RequestContext"), "context")
                 .addStatement("sessions.logout(sessionId)").build())
@@ -190,7 +204,7 @@ final class TokenWriters {
                 .addStatement(t.endsCredentials(type, ctor)
                     ? t.endCredentials("userId", "LOGOUT_EVERYWHERE")
                     : CodeBlock.of("sessions.logoutEverywhere(userId)")).build());
-        default -> {
+        case NONE -> {
           // session-management: the base operations only
         }
       }
