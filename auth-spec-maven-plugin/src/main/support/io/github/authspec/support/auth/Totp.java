@@ -93,7 +93,7 @@ public final class Totp {
   private static final String SELECT = "SELECT {secret}, {enabled} FROM {t} WHERE {user} = ?";
   private static final String PEND = "UPDATE {t} SET {secret} = ? WHERE {user} = ?";
   private static final String CONSUME = "UPDATE {t} SET {last} = ? WHERE {user} = ?"
-      + " AND {enabled} = TRUE AND ({secret} = ? OR {secret} LIKE ?)"
+      + " AND {enabled} = TRUE AND ({secret} = ? OR starts_with({secret}, ?))"
       + " AND ({last} IS NULL OR {last} < ?)";
   private static final String CONFIRM = "UPDATE {t} SET {secret} = ?, {enabled} = TRUE, ";
   private static final String CONFIRMED_AT = "{confirmed} = ?, ";
@@ -220,7 +220,7 @@ public final class Totp {
       }
       Object marker = lastUsedIsTime ? otp.stepStart(step.getAsLong()) : step.getAsLong();
       if (confirmed) {
-        return db.update(consumeSql, marker, userId, sealed, sealed + PENDING + "%", marker) == 1;
+        return consume(userId, sealed, marker);
       }
       List<Object> params = new ArrayList<>(List.of(sealed));
       if (confirmedAt) {
@@ -231,6 +231,20 @@ public final class Totp {
     } finally {
       Arrays.fill(seed, (byte) 0);
     }
+  }
+
+  /**
+   * Uses up a step of the confirmed seed {@code seed}, unless the row's confirmed seed changed
+   * or the step is not later than the last one used. The row's seed is compared as text (equal,
+   * or followed by a pending one): sealed text may hold {@code _}, so no LIKE pattern.
+   *
+   * @param userId the user
+   * @param seed the confirmed sealed seed the code matched
+   * @param marker the step's number or start time
+   * @return whether this call used the step
+   */
+  boolean consume(Object userId, String seed, Object marker) {
+    return db.update(consumeSql, marker, userId, seed, seed + PENDING, marker) == 1;
   }
 
   /** Binds a sealed seed to its owner, so it cannot be copied to another user's row. */

@@ -97,4 +97,22 @@ class TotpTest {
     assertThat(totp.verify(2L, OTP.totp(second, clock.instant()))).as("another user").isFalse();
     assertThat(totp.toString()).isEqualTo("Totp[issuer=Example]");
   }
+
+  @Test
+  @DisplayName("a sealed seed containing _ or % uses up a step only in its own row: the "
+      + "confirmed-seed check compares the text, it is no LIKE pattern")
+  void sealedTextIsNoPattern() {
+    DataSource db = PostgresServer.freshDatabase("totp_like");
+    Catalog.apply(db, "CREATE TABLE \"t\" (\"u\" bigint UNIQUE NOT NULL, \"s\" text, "
+        + "\"l\" bigint, \"e\" boolean NOT NULL); INSERT INTO \"t\" VALUES "
+        + "(1, 'v1:abc;v1:p', NULL, TRUE), (2, 'v1:ab;v1:p', NULL, TRUE), "
+        + "(3, 'v1:a_c;v1:p', NULL, TRUE), (4, 'v1:a_c', NULL, TRUE);");
+    Totp totp = new Totp(db, new Totp.Table("t", "u", "s", "l", "e", null, false), clock, box,
+        new SecureRandom(), "Example");
+    assertThat(totp.consume(1L, "v1:a_c", 5L)).as("_ is no wildcard").isFalse();
+    assertThat(totp.consume(2L, "v1:a%", 5L)).as("nor is %").isFalse();
+    assertThat(totp.consume(3L, "v1:a_c", 5L)).as("its own row, pending after ;").isTrue();
+    assertThat(totp.consume(4L, "v1:a_c", 5L)).as("its own row").isTrue();
+    assertThat(totp.consume(4L, "v1:a_c", 5L)).as("the same step again").isFalse();
+  }
 }
