@@ -1,7 +1,9 @@
 package io.github.authspec.plugin.impl;
 
+import io.github.authspec.model.SqlType;
 import io.github.authspec.plugin.impl.RefreshTokensWriter.Refinement;
 import io.github.authspec.plugin.impl.TokenWriters.SessionFeature;
+import io.github.authspec.support.auth.UserPreferences;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,9 +102,24 @@ public final class Features {
       feature("phone-change-workflow", SecretRoles::phoneChangeWorkflow,
           f -> new AddressSecretWriters.Change(f, true)));
 
+  /** Profile features, written by reading their support class ({@link DelegatingWriter}). */
+  static final List<FeatureDescriptor> PROFILE = List.of(
+      new FeatureDescriptor("user-preferences", List.of(
+          Role.column("user-preferences", "user", "the owner's id", "preferences",
+              List.of("user_preferences"), List.of("user_id"), Role.ID),
+          Role.column("user-preferences", "key", "the preference's key", "preferences",
+              List.of("user_preferences"), List.of("key", "name"), Role.STRING),
+          Role.column("user-preferences", "value", "the preference's value", "preferences",
+              List.of("user_preferences"), List.of("value"), Role.STRING),
+          Role.column("user-preferences", "updatedAt", "when it was last set", "preferences",
+              List.of("user_preferences"), List.of("updated_at"), SqlType.TIMESTAMP)
+              .asOptional()),
+          new DelegatingWriter("user-preferences", UserPreferences.class),
+          Map.of("allowedKeys", SettingDefault.of("locale,theme,timezone"))));
+
   /** Every implemented feature. */
-  public static final List<FeatureDescriptor> ALL = Stream.of(ACCOUNT, SESSIONS, JWT, SECRETS)
-      .flatMap(List::stream).toList();
+  public static final List<FeatureDescriptor> ALL = Stream.of(ACCOUNT, SESSIONS, JWT, SECRETS,
+      PROFILE).flatMap(List::stream).toList();
 
   private Features() {}
 

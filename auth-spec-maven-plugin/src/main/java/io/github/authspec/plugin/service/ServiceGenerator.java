@@ -89,7 +89,13 @@ public final class ServiceGenerator implements Generator {
 
   /** The Java type of a catalog id type ({@code UserId} → the type of {@code users.id}). */
   public static com.palantir.javapoet.TypeName idType(Spec spec, Naming naming, String idType) {
-    return new ServiceTypes(spec, naming).type(idType);
+    return catalogType(spec, naming, idType);
+  }
+
+  /** The Java type of any catalog type ({@code Map<String,String>}, {@code UserId}, ...). */
+  public static com.palantir.javapoet.TypeName catalogType(Spec spec, Naming naming,
+      String type) {
+    return new ServiceTypes(spec, naming).type(type);
   }
 
   private static String group(Feature feature, Optional<Entry> entry) {

@@ -1,0 +1,127 @@
+package io.github.authspec.plugin.impl;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.github.authspec.plugin.generation.SupportSources;
+import io.github.authspec.plugin.service.FeatureCatalog;
+import io.github.authspec.plugin.service.ServiceGenerator;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The writer of a feature whose algorithm lives whole in one support class of area {@code auth}:
+ * read from that class, so such a feature is a descriptor, a support class and their tests.
+ * The support class has one public constructor, which takes a nested {@code Table} record whose
+ * components are the table and then the feature's roles by name; the generated class takes the
+ * other constructor parameters (same names and types), builds the table from the bound columns,
+ * and answers each interface operation by the support method of the same name and arity.
+ */
+final class DelegatingWriter extends Writer {
+  private final Class<?> support;
+
+  DelegatingWriter(String feature, Class<?> support) {
+    super(feature, support.getSimpleName());
+    this.support = support;
+  }
+
+  @Override
+  TypeSpec write(Binding b, Target t) {
+    ClassName type = t.support(support.getSimpleName());
+    Class<?> table = nested("Table");
+    Constructor<?> constructor = only(support.getConstructors());
+    StringBuilder doc = new StringBuilder("An implementation over {@code "
+        + support.getSimpleName() + "}.\n\n");
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
+    List<CodeBlock> args = new ArrayList<>();
+    for (Parameter p : constructor.getParameters()) {
+      if (p.getType() == table) {
+        args.add(table(type, b, roles(table)));
+        continue;
+      }
+      if (!p.isNamePresent()) {
+        throw new IllegalStateException(support + " was compiled without -parameters");
+      }
+      ctor.addParameter(typeName(p.getParameterizedType(), t), p.getName());
+      doc.append("@param ").append(p.getName()).append(" as {@code ")
+          .append(support.getSimpleName()).append("} takes it\n");
+      args.add(CodeBlock.of("$N", p.getName()));
+    }
+    ctor.addJavadoc("$L", doc).addStatement("this.delegate = new $T($L)", type,
+        CodeBlock.join(args, ", "));
+    TypeSpec.Builder out = t.skeleton(b, feature() + " over table "
+            + b.table(roles(table)[0]).name() + ", through the support class "
+            + support.getSimpleName() + ", which holds the algorithm and its tests.")
+        .addField(Target.field(type, "delegate")).addMethod(ctor.build());
+    FeatureCatalog.load().entry(feature()).orElseThrow().operations().forEach(op -> {
+      Method m = method(op.name(), op.params().size());
+      MethodSpec.Builder call = Target.override(op.name())
+          .returns(ServiceGenerator.catalogType(t.spec(), t.naming(), op.returns()));
+      op.params().forEach(p -> call.addParameter(ServiceGenerator.catalogType(t.spec(),
+          t.naming(), p.type()), p.name()));
+      String names = String.join(", ", op.params().stream().map(p -> p.name()).toList());
+      out.addMethod(call.addStatement((m.getReturnType() == void.class ? "" : "return ")
+          + "delegate.$N($L)", op.name(), names).build());
+    });
+    return out.build();
+  }
+
+  /** The roles: the table record's components after the table itself. */
+  private static String[] roles(Class<?> table) {
+    RecordComponent[] components = table.getRecordComponents();
+    return Arrays.stream(components).skip(1).map(RecordComponent::getName).toArray(String[]::new);
+  }
+
+  /**
+   * The table record over the bound columns: the first role's table, then each role's column,
+   * or null for an optional role the spec does not have (the record refuses a required one).
+   */
+  private static CodeBlock table(ClassName type, Binding b, String[] roles) {
+    String[] each = Arrays.stream(roles).map(r -> r + "?").toArray(String[]::new);
+    return Writer.table(type, b, roles[0], each);
+  }
+
+  private Class<?> nested(String name) {
+    return Arrays.stream(support.getClasses()).filter(c -> c.getSimpleName().equals(name))
+        .findFirst().orElseThrow(() -> new IllegalStateException(support + " has no " + name));
+  }
+
+  private Method method(String name, int arity) {
+    return Arrays.stream(support.getMethods())
+        .filter(m -> m.getName().equals(name) && m.getParameterCount() == arity).findFirst()
+        .orElseThrow(() -> new IllegalStateException(support.getSimpleName() + " has no "
+            + name + "/" + arity + " for " + feature()));
+  }
+
+  private static <T> T only(T[] items) {
+    if (items.length != 1) {
+      throw new IllegalStateException("expected one public constructor, found " + items.length);
+    }
+    return items[0];
+  }
+
+  /** A reflected type as generated code names it: support types in their generated package. */
+  private static TypeName typeName(Type type, Target t) {
+    if (type instanceof Class<?> c && c.getName().startsWith(SupportSources.ROOT + ".")) {
+      String area = c.getPackageName().substring(SupportSources.ROOT.length() + 1);
+      return t.support(area, c.getSimpleName());
+    }
+    if (type instanceof ParameterizedType p) {
+      return ParameterizedTypeName.get((ClassName) typeName(p.getRawType(), t),
+          Arrays.stream(p.getActualTypeArguments()).map(a -> typeName(a, t))
+              .toArray(TypeName[]::new));
+    }
+    return TypeName.get(type);
+  }
+}
