@@ -31,7 +31,7 @@ final class EmailPasswordLoginWriter extends Writer {
     ClassName refused = t.support("CredentialException");
     ClassName result = t.shared("AuthResult");
     TypeName boxedId = t.userId().box();
-    Optional<ClassName> policies = t.other("password-policies");
+    Optional<ClassName> policies = t.other(Features.PASSWORD_POLICIES);
     ClassName policyType = policies.orElse(t.support("PasswordPolicy"));
     CodeBlock rules = policies.isPresent()
         ? CodeBlock.of("candidate -> policy.violations(candidate, context)")

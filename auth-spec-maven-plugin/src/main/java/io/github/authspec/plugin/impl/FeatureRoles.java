@@ -126,17 +126,17 @@ final class FeatureRoles {
   }
 
   static List<Role> totp(String f) {
-    List<String> totp = List.of("totp_secrets", "user_totp", "totp");
+    List<String> totp = List.of("totp_secrets", "user_totp");
     return List.of(
-        in(f, "secret", "the encrypted seed (and a pending one while re-enrolling)", "totp", totp,
+        in(f, "secret", "the encrypted seed (and a pending one while re-enrolling)", "factor", totp,
             List.of("secret", "secret_encrypted", "totp_secret", "seed"), STRING),
-        in(f, "user", "the owner's id", "totp", totp, List.of("user_id"), ID),
+        in(f, "user", "the owner's id", "factor", totp, List.of("user_id"), ID),
         in(f, "lastUsed", "the last accepted time step (BIGINT step, or TIMESTAMP of its start)",
-            "totp", totp, List.of("last_used_step", "last_step", "last_used_at"), BIGINT,
+            "factor", totp, List.of("last_used_step", "last_step", "last_used_at"), BIGINT,
             TIMESTAMP),
-        in(f, "enabled", "whether enrolment was confirmed", "totp", totp,
+        in(f, "enabled", "whether enrolment was confirmed", "factor", totp,
             List.of("enabled", "confirmed", "active"), BOOLEAN),
-        in(f, "confirmedAt", "when enrolment was confirmed", "totp", totp,
+        in(f, "confirmedAt", "when enrolment was confirmed", "factor", totp,
             List.of("confirmed_at"), TIMESTAMP).asOptional());
   }
 

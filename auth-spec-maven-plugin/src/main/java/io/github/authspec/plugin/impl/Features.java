@@ -18,13 +18,17 @@ import java.util.stream.Stream;
  * writing, the {@code roles} hint and the Spring beans all read this list.
  */
 public final class Features {
+  /** Features another feature's class refers to when both are selected. */
+  static final String PASSWORD_POLICIES = "password-policies";
+  static final String PASSWORD_BLACKLIST = "password-blacklist";
+
   /** The account, password, MFA and abuse features. */
   static final List<FeatureDescriptor> ACCOUNT = List.of(
       feature("email-password-login", FeatureRoles::emailPasswordLogin,
           EmailPasswordLoginWriter::new),
-      feature("password-policies", FeatureRoles::passwordPolicies, PasswordPoliciesWriter::new)
+      feature(PASSWORD_POLICIES, FeatureRoles::passwordPolicies, PasswordPoliciesWriter::new)
           .with("multiFactor", false),
-      feature("password-blacklist", FeatureRoles::passwordBlacklist,
+      feature(PASSWORD_BLACKLIST, FeatureRoles::passwordBlacklist,
           PasswordBlacklistWriter::new),
       feature("password-history", FeatureRoles::passwordHistory, PasswordHistoryWriter::new)
           .with("keep", 5),

@@ -29,7 +29,7 @@ final class PasswordPoliciesWriter extends Writer {
   TypeSpec write(Binding b, Target t) {
     ClassName policy = t.support("PasswordPolicy");
     ClassName policies = t.support("PasswordPolicies");
-    Optional<ClassName> blocklist = t.other("password-blacklist");
+    Optional<ClassName> blocklist = t.other(Features.PASSWORD_BLACKLIST);
     Optional<String> first = RULES.stream().filter(r -> b.optional(r).isPresent()).findFirst();
     CodeBlock mapping = first.map(r -> CodeBlock.of("new $T.Table($L,$W$S)", policies,
         columns(b, r, RULES.stream().map(x -> x + "?").toArray(String[]::new)),

@@ -183,7 +183,7 @@ final class SecretWriters {
       if (!parameter.equals("password")) {
         m.addStatement("char[] password = $N", parameter);
       }
-      CodeBlock violations = t.other("password-policies").isPresent()
+      CodeBlock violations = t.other(Features.PASSWORD_POLICIES).isPresent()
           ? CodeBlock.of("policy.violations(password, context)")
           : CodeBlock.of("policy.violations(password, null, $T.of())", List.class);
       m.addStatement("$T<$T> broken = $L", List.class, String.class, violations)
@@ -205,7 +205,7 @@ final class SecretWriters {
     }
 
     private TypeName policyType() {
-      return t.other("password-policies").orElse(t.support("PasswordPolicy"));
+      return t.other(Features.PASSWORD_POLICIES).orElse(t.support("PasswordPolicy"));
     }
 
     TypeSpec build() {

@@ -34,7 +34,7 @@ final class TotpWriter extends Writer {
             + "160-bit seed and an otpauth:// URI, confirmation by a first code, verification "
             + "with one time step of drift either side, and no code accepted twice (the matched "
             + "step is recorded atomically).")
-        .addField(Target.field(totp, "totp"))
+        .addField(Target.field(totp, "factor"))
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
             .addJavadoc("An implementation over a database.\n\n@param dataSource the database "
                 + "with table {@code $L}\n@param clock the time of verification\n@param secrets "
@@ -43,25 +43,25 @@ final class TotpWriter extends Writer {
             .addParameter(DataSource.class, "dataSource").addParameter(Clock.class, "clock")
             .addParameter(box, "secrets").addParameter(SecureRandom.class, "random")
             .addParameter(String.class, "issuer")
-            .addStatement("this.totp = new $T(dataSource,$W$L,$Wclock, secrets, random, issuer)",
+            .addStatement("this.factor = new $T(dataSource,$W$L,$Wclock, secrets, random, issuer)",
                 totp, mapping).build())
         .addMethod(Target.override("enroll").returns(challenge)
             .addParameter(t.userId(), "userId")
             .addParameter(t.shared("RequestContext"), "context")
-            .addStatement("$T enrolment = totp.enroll(userId)", totp.nestedClass("Enrolment"))
+            .addStatement("$T enrolment = factor.enroll(userId)", totp.nestedClass("Enrolment"))
             .addStatement("return new $T(enrolment.challengeId(), enrolment.uri(), null)",
                 challenge).build())
         .addMethod(Target.override("confirmEnrollment").returns(TypeName.BOOLEAN)
             .addParameter(t.userId(), "userId").addParameter(String.class, "code")
             .addParameter(t.shared("RequestContext"), "context")
-            .addStatement("return totp.confirm(userId, code)").build())
+            .addStatement("return factor.confirm(userId, code)").build())
         .addMethod(Target.override("verify").returns(TypeName.BOOLEAN)
             .addParameter(t.userId(), "userId").addParameter(String.class, "code")
             .addParameter(t.shared("RequestContext"), "context")
-            .addStatement("return totp.verify(userId, code)").build())
+            .addStatement("return factor.verify(userId, code)").build())
         .addMethod(Target.override("disable").addParameter(t.userId(), "userId")
             .addParameter(t.shared("RequestContext"), "context")
-            .addStatement("totp.disable(userId)").build())
+            .addStatement("factor.disable(userId)").build())
         .build();
   }
 }
