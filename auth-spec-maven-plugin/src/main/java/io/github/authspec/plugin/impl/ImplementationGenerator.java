@@ -104,10 +104,10 @@ public final class ImplementationGenerator implements Generator {
     Map<String, Binding> byId = new LinkedHashMap<>();
     bound.forEach((f, b) -> byId.put(f.id(), b));
     Target base = new Target(null, null,
-        ServiceGenerator.idType(context.spec(), naming, "UserId"), naming, new Sql(naming),
+        ServiceGenerator.idType(context.spec(), naming, "UserId"), naming,
         selected, context.spec(), context.request().timestamps(), Optional.empty());
     if (CredentialsWriter.needed(byId)) {
-      base = new Target(null, null, base.userId(), naming, base.sql(), selected, context.spec(),
+      base = new Target(null, null, base.userId(), naming, selected, context.spec(),
           base.timestamps(), Optional.of(CredentialsWriter.name(base)));
     }
     List<Implementation> out = new ArrayList<>();
