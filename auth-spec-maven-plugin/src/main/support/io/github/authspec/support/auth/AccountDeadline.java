@@ -58,6 +58,11 @@ final class AccountDeadline {
     }, userId).stream().filter(Objects::nonNull).findFirst();
   }
 
+  /** Whether the deadline is not after {@code now}; {@code whenNone} without one. */
+  boolean passed(Object userId, Instant now, boolean whenNone) {
+    return of(userId).map(at -> !now.isBefore(at)).orElse(whenNone);
+  }
+
   /** Sets the explicit deadline. */
   void set(Object userId, Instant at) {
     db.update(set, at, userId);

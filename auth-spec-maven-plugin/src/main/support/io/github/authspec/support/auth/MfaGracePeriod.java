@@ -61,7 +61,7 @@ public final class MfaGracePeriod {
    * @return whether the user must enrol now
    */
   public boolean mustEnroll(Object userId) {
-    return graceUntil(userId).map(at -> !clock.instant().isBefore(at)).orElse(true);
+    return deadline.passed(userId, clock.instant(), true);
   }
 
   @Override

@@ -60,7 +60,7 @@ public final class PasswordExpiry {
    * @return whether its expiry is not after now
    */
   public boolean isExpired(Object userId) {
-    return expiresAt(userId).map(at -> !clock.instant().isBefore(at)).orElse(false);
+    return deadline.passed(userId, clock.instant(), false);
   }
 
   /**
