@@ -180,7 +180,7 @@ final class SpringProperties {
           .addJavadoc("The implementation of {@code $L} ({@code $L.*}).\n", feature,
               list.get(0).prefix());
       for (ImplementationBeans.Setting s : list) {
-        bean(one, s.fieldType(), s.name(), s.value().flatMap(ImplementationBeans.Default::code)
+        bean(one, s.fieldType(), s.name(), s.value().flatMap(PropertyDefault::code)
             .orElse(null), s.description());
       }
       all.addType(one.build());
@@ -274,7 +274,7 @@ final class SpringProperties {
         for (ImplementationBeans.Setting s : list) {
           ObjectNode p = property(properties, s.prefix() + "." + s.key(),
               s.type().box().toString(), s.description(), owner);
-          s.value().flatMap(ImplementationBeans.Default::metadata).ifPresent(v -> {
+          s.value().flatMap(PropertyDefault::metadata).ifPresent(v -> {
             if (v instanceof Integer i) {
               p.put("defaultValue", i);
             } else if (v instanceof Boolean b) {
