@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.model.Build;
-import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,11 +28,7 @@ class RequestParametersTest {
   @InjectMojo(goal = "generate", pom = POM)
   @DisplayName("each component not derived is copied from the parameter of its name")
   void everyComponentFromItsParameter(GenerateMojo mojo, @TempDir Path dir) throws Exception {
-    MavenProject project = new MavenProject();
-    Build build = new Build();
-    build.setDirectory(dir.resolve("target").toString());
-    project.getModel().setBuild(build);
-    mojo.project = project;
+    GenerateMojoTest.point(mojo, dir);
     mojo.skipDependencyCheck = true;
     for (RecordComponent c : GenerationRequest.class.getRecordComponents()) {
       if (AbstractOutputMojo.DERIVED.contains(c.getName())) {
