@@ -1,10 +1,12 @@
 package io.github.authspec.plugin.generation;
 
+import io.github.authspec.plugin.types.TimestampType;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
-import io.github.authspec.plugin.types.TimestampType;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +40,8 @@ import java.util.TreeMap;
  *     stamp): only for the up-to-date check, never in output
  * @param classpath the project's compile classpath, for the check that the libraries generated
  *     code needs are there
- * @param timestamps how TIMESTAMP maps: timestamp/LocalDateTime or timestamptz/Instant|OffsetDateTime
+ * @param timestamps how TIMESTAMP maps: timestamp/LocalDateTime or
+ *     timestamptz/Instant|OffsetDateTime
  * @param flavour the framework the output is wired for ({@link Flavour#NONE}: plain JDK)
  */
 public record GenerationRequest(
@@ -63,6 +66,8 @@ public record GenerationRequest(
     TimestampType timestamps,
     Flavour flavour) {
 
+  private static final Constructor<GenerationRequest> CANONICAL = canonicalConstructor();
+
   public GenerationRequest {
     timestamps = timestamps == null ? TimestampType.LOCAL : timestamps;
     Objects.requireNonNull(specFile, "specFile");
@@ -71,8 +76,9 @@ public record GenerationRequest(
     Objects.requireNonNull(migrationsDirectory, "migrationsDirectory");
     Objects.requireNonNull(stateDirectory, "stateDirectory");
     packageName = packageName == null ? Optional.empty() : packageName;
+    entityNames = entityNames == null ? Map.of() : entityNames;
     entityNames = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(entityNames));
-    renames = List.copyOf(renames);
+    renames = renames == null ? List.of() : List.copyOf(renames);
     roles = roles == null ? List.of() : List.copyOf(roles);
     redisKeyPrefix = redisKeyPrefix == null ? "" : redisKeyPrefix;
     redisClient = redisClient == null ? RedisClient.NONE : redisClient;
@@ -82,16 +88,23 @@ public record GenerationRequest(
     flavour = flavour == null ? Flavour.NONE : flavour;
   }
 
+  private static Constructor<GenerationRequest> canonicalConstructor() {
+    try {
+      return GenerationRequest.class.getDeclaredConstructor(
+          Arrays.stream(GenerationRequest.class.getRecordComponents())
+              .map(RecordComponent::getType).toArray(Class<?>[]::new));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("a record has its canonical constructor", e);
+    }
+  }
+
   /** Defaults for tests and simple callers: everything below {@code base}. */
   public static GenerationRequest defaults(Path specFile, Path base) {
-    return new GenerationRequest(specFile,
-        base.resolve("target/generated-sources/auth-spec"),
-        base.resolve("target/generated-resources/auth-spec"),
-        base.resolve("src/main/resources/db/migration"),
-        base.resolve("target/auth-spec"),
-        Optional.empty(), Map.of(), RedisClient.NONE, "", false, false, List.of(), false,
-        List.of(), false, "dev", "", ClasspathArtifacts.unchecked(), TimestampType.LOCAL,
-        Flavour.NONE);
+    return new Builder(null).specFile(specFile)
+        .javaDirectory(base.resolve("target/generated-sources/auth-spec"))
+        .resourcesDirectory(base.resolve("target/generated-resources/auth-spec"))
+        .migrationsDirectory(base.resolve("src/main/resources/db/migration"))
+        .stateDirectory(base.resolve("target/auth-spec")).build();
   }
 
   public GenerationRequest withPackageName(String name) {
@@ -115,159 +128,139 @@ public record GenerationRequest(
     return new Builder(this);
   }
 
-  /** Sets fields of a request by name; the others keep their values. */
+  /**
+   * Sets components of a request by name; the others keep their values. It holds one value per
+   * record component and builds through the canonical constructor, so a new component needs no
+   * code here: {@link #set} reaches it, and a typed setter is only a convenience.
+   */
   public static final class Builder {
-    private Path specFile;
-    private Path javaDirectory;
-    private Path resourcesDirectory;
-    private Path migrationsDirectory;
-    private Path stateDirectory;
-    private Optional<String> packageName;
-    private Map<String, String> entityNames;
-    private RedisClient redisClient;
-    private String redisKeyPrefix;
-    private boolean redisClusterHashTags;
-    private boolean allowDestructiveMigrations;
-    private List<String> renames;
-    private boolean implementations;
-    private List<String> roles;
-    private boolean bouncyCastle;
-    private Flavour flavour;
-    private String pluginVersion;
-    private String pluginBuild;
-    private ClasspathArtifacts classpath;
-    private TimestampType timestamps;
+    private static final RecordComponent[] COMPONENTS =
+        GenerationRequest.class.getRecordComponents();
+    private final Object[] values = new Object[COMPONENTS.length];
 
+    /** {@code from}'s values; without one, null or false, which the compact constructor fills. */
     private Builder(GenerationRequest from) {
-      this.specFile = from.specFile;
-      this.javaDirectory = from.javaDirectory;
-      this.resourcesDirectory = from.resourcesDirectory;
-      this.migrationsDirectory = from.migrationsDirectory;
-      this.stateDirectory = from.stateDirectory;
-      this.packageName = from.packageName;
-      this.entityNames = from.entityNames;
-      this.redisClient = from.redisClient;
-      this.redisKeyPrefix = from.redisKeyPrefix;
-      this.redisClusterHashTags = from.redisClusterHashTags;
-      this.allowDestructiveMigrations = from.allowDestructiveMigrations;
-      this.renames = from.renames;
-      this.implementations = from.implementations;
-      this.roles = from.roles;
-      this.bouncyCastle = from.bouncyCastle;
-      this.flavour = from.flavour;
-      this.pluginVersion = from.pluginVersion;
-      this.pluginBuild = from.pluginBuild;
-      this.classpath = from.classpath;
-      this.timestamps = from.timestamps;
+      for (int i = 0; i < COMPONENTS.length; i++) {
+        values[i] = from != null ? read(COMPONENTS[i], from)
+            : COMPONENTS[i].getType() == boolean.class ? Boolean.FALSE : null;
+      }
+    }
+
+    /**
+     * Sets the component {@code name}. A {@code String} for an {@code Optional<String>} is
+     * wrapped, {@code null} or blank meaning empty.
+     *
+     * @throws IllegalArgumentException when there is no such component or the value's type is
+     *     not the component's
+     */
+    public Builder set(String name, Object value) {
+      for (int i = 0; i < COMPONENTS.length; i++) {
+        RecordComponent c = COMPONENTS[i];
+        if (c.getName().equals(name)) {
+          Object v = c.getType() == Optional.class && (value == null || value instanceof String)
+              ? Optional.ofNullable((String) value).filter(p -> !p.isBlank()) : value;
+          Class<?> type = c.getType() == boolean.class ? Boolean.class : c.getType();
+          if (v == null ? c.getType() == boolean.class : !type.isInstance(v)) {
+            throw new IllegalArgumentException("request component " + name + " is a "
+                + c.getGenericType().getTypeName() + ", not " + value);
+          }
+          values[i] = v;
+          return this;
+        }
+      }
+      throw new IllegalArgumentException("no request component " + name);
     }
 
     public Builder timestamps(TimestampType value) {
-      timestamps = value;
-      return this;
+      return set("timestamps", value);
     }
 
     public Builder specFile(Path value) {
-      specFile = value;
-      return this;
+      return set("specFile", value);
     }
 
     public Builder javaDirectory(Path value) {
-      javaDirectory = value;
-      return this;
+      return set("javaDirectory", value);
     }
 
     public Builder resourcesDirectory(Path value) {
-      resourcesDirectory = value;
-      return this;
+      return set("resourcesDirectory", value);
     }
 
     public Builder migrationsDirectory(Path value) {
-      migrationsDirectory = value;
-      return this;
+      return set("migrationsDirectory", value);
     }
 
     public Builder stateDirectory(Path value) {
-      stateDirectory = value;
-      return this;
+      return set("stateDirectory", value);
     }
 
     /** The base package; {@code null} or blank keeps the spec's. */
     public Builder packageName(String value) {
-      packageName = Optional.ofNullable(value).filter(p -> !p.isBlank());
-      return this;
+      return set("packageName", value);
     }
 
     public Builder entityNames(Map<String, String> value) {
-      entityNames = value == null ? Map.of() : value;
-      return this;
+      return set("entityNames", value);
     }
 
     public Builder redisClient(RedisClient value) {
-      redisClient = value;
-      return this;
+      return set("redisClient", value);
     }
 
     public Builder redisKeyPrefix(String value) {
-      redisKeyPrefix = value;
-      return this;
+      return set("redisKeyPrefix", value);
     }
 
     public Builder redisClusterHashTags(boolean value) {
-      redisClusterHashTags = value;
-      return this;
+      return set("redisClusterHashTags", value);
     }
 
     public Builder allowDestructiveMigrations(boolean value) {
-      allowDestructiveMigrations = value;
-      return this;
+      return set("allowDestructiveMigrations", value);
     }
 
     public Builder renames(List<String> value) {
-      renames = value == null ? List.of() : value;
-      return this;
+      return set("renames", value);
     }
 
     public Builder implementations(boolean value) {
-      implementations = value;
-      return this;
+      return set("implementations", value);
     }
 
     public Builder roles(List<String> value) {
-      roles = value;
-      return this;
+      return set("roles", value);
     }
 
     public Builder bouncyCastle(boolean value) {
-      bouncyCastle = value;
-      return this;
+      return set("bouncyCastle", value);
     }
 
     public Builder flavour(Flavour value) {
-      flavour = value;
-      return this;
+      return set("flavour", value);
     }
 
     public Builder pluginVersion(String value) {
-      pluginVersion = value;
-      return this;
+      return set("pluginVersion", value);
     }
 
     public Builder pluginBuild(String value) {
-      pluginBuild = value;
-      return this;
+      return set("pluginBuild", value);
     }
 
     public Builder classpath(ClasspathArtifacts value) {
-      classpath = value;
-      return this;
+      return set("classpath", value);
     }
 
     public GenerationRequest build() {
-      return new GenerationRequest(specFile, javaDirectory, resourcesDirectory,
-          migrationsDirectory, stateDirectory, packageName, entityNames, redisClient,
-          redisKeyPrefix, redisClusterHashTags, allowDestructiveMigrations, renames,
-          implementations, roles, bouncyCastle, pluginVersion, pluginBuild, classpath,
-          timestamps, flavour);
+      try {
+        return CANONICAL.newInstance(values);
+      } catch (InvocationTargetException e) {
+        throw e.getCause() instanceof RuntimeException r ? r
+            : new IllegalStateException("cannot build the request", e.getCause());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot build the request", e);
+      }
     }
   }
 
@@ -277,14 +270,18 @@ public record GenerationRequest(
    */
   public String fingerprintText() {
     List<String> lines = new ArrayList<>();
-    for (RecordComponent c : GenerationRequest.class.getRecordComponents()) {
-      try {
-        lines.add(c.getName() + "=" + canonical(c.getAccessor().invoke(this)));
-      } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("cannot read request component " + c.getName(), e);
-      }
+    for (RecordComponent c : Builder.COMPONENTS) {
+      lines.add(c.getName() + "=" + canonical(read(c, this)));
     }
     return String.join("\n", lines);
+  }
+
+  private static Object read(RecordComponent c, GenerationRequest request) {
+    try {
+      return c.getAccessor().invoke(request);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read request component " + c.getName(), e);
+    }
   }
 
   /** A stable text for a component value (maps are sorted already, Optional unwrapped). */

@@ -6,8 +6,10 @@ import io.github.authspec.plugin.generation.GenerationRequest;
 import io.github.authspec.plugin.generation.RedisClient;
 import io.github.authspec.plugin.types.TimestampType;
 import java.io.File;
+import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -204,32 +206,44 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
         ? String.valueOf(jar.lastModified()) : "";
   }
 
-  /** The parameters as an immutable request, set by name; state is kept per execution id. */
+  /**
+   * The parameters as an immutable request; state is kept per execution id. The components in
+   * {@link #DERIVED} are worked out here; every other one is copied from the field of its name
+   * (a {@code File} as a {@code Path}), so a new parameter is one field here and one component
+   * there, and a component with neither fails every goal at once.
+   */
   protected GenerationRequest request() {
     String executionId = mojoExecution == null || mojoExecution.getExecutionId() == null
         ? "default" : mojoExecution.getExecutionId();
     File stateRoot = new File(project.getBuild().getDirectory(), "auth-spec");
-    return GenerationRequest.defaults(spec.toPath(), outputDirectory.toPath()).toBuilder()
+    GenerationRequest.Builder request = GenerationRequest.defaults(spec.toPath(),
+            outputDirectory.toPath()).toBuilder()
         .javaDirectory(outputDirectory.toPath())
         .resourcesDirectory(resourcesOutputDirectory.toPath())
-        .migrationsDirectory(migrationsDirectory.toPath())
         .stateDirectory(new File(stateRoot, executionId).toPath())
-        .packageName(packageName)
-        .entityNames(entityNames)
-        .redisClient(redisClient)
-        .redisKeyPrefix(redisKeyPrefix)
-        .redisClusterHashTags(redisClusterHashTags)
-        .allowDestructiveMigrations(allowDestructiveMigrations)
-        .renames(renames)
-        .implementations(implementations)
-        .roles(roles)
-        .bouncyCastle(bouncyCastle)
         .pluginVersion(pluginVersion())
         .pluginBuild(pluginBuild())
-        .classpath(classpath())
-        .timestamps(timestamps)
-        .flavour(flavour)
-        .build();
+        .classpath(classpath());
+    for (RecordComponent c : GenerationRequest.class.getRecordComponents()) {
+      if (!DERIVED.contains(c.getName())) {
+        request.set(c.getName(), parameter(c.getName()));
+      }
+    }
+    return request.build();
+  }
+
+  /** The request components not copied from the parameter of their name. */
+  static final Set<String> DERIVED = Set.of("specFile", "javaDirectory", "resourcesDirectory",
+      "stateDirectory", "pluginVersion", "pluginBuild", "classpath");
+
+  private Object parameter(String name) {
+    try {
+      Object value = AbstractOutputMojo.class.getDeclaredField(name).get(this);
+      return value instanceof File f ? f.toPath() : value;
+    } catch (NoSuchFieldException | IllegalAccessException e) {
+      throw new IllegalStateException("request component " + name + " has no parameter of its "
+          + "name in " + AbstractOutputMojo.class.getSimpleName(), e);
+    }
   }
 
   /**

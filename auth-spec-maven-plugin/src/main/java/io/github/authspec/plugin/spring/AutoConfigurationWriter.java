@@ -1,18 +1,21 @@
 package io.github.authspec.plugin.spring;
 
-import static io.github.authspec.plugin.spring.SpringTypes.BEAN;
+import static io.github.authspec.plugin.spring.ConfigurationParts.bean;
+import static io.github.authspec.plugin.spring.ConfigurationParts.beanName;
+import static io.github.authspec.plugin.spring.ConfigurationParts.missing;
+import static io.github.authspec.plugin.spring.ConfigurationParts.missingName;
+import static io.github.authspec.plugin.spring.ConfigurationParts.names;
+import static io.github.authspec.plugin.spring.ConfigurationParts.onClass;
+import static io.github.authspec.plugin.spring.ConfigurationParts.part;
+import static io.github.authspec.plugin.spring.ConfigurationParts.singleDataSource;
 import static io.github.authspec.plugin.spring.SpringTypes.CONDITIONAL_ON_BEAN;
-import static io.github.authspec.plugin.spring.SpringTypes.CONDITIONAL_ON_CLASS;
-import static io.github.authspec.plugin.spring.SpringTypes.CONDITIONAL_ON_MISSING_BEAN;
 import static io.github.authspec.plugin.spring.SpringTypes.CONDITIONAL_ON_PROPERTY;
-import static io.github.authspec.plugin.spring.SpringTypes.CONDITIONAL_ON_SINGLE_CANDIDATE;
 import static io.github.authspec.plugin.spring.SpringTypes.OBJECT_PROVIDER;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -20,8 +23,6 @@ import io.github.authspec.model.ExternalService;
 import io.github.authspec.model.LocalCache;
 import io.github.authspec.model.Table;
 import io.github.authspec.plugin.naming.Naming;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
@@ -30,7 +31,8 @@ import javax.sql.DataSource;
 /**
  * Writes {@code AuthSpecAutoConfiguration}: one nested configuration per part (repositories,
  * Redis, local caches, clients, security), each guarded by the classes and beans it needs, and
- * every bean {@code @ConditionalOnMissingBean} so a user's bean of the same type wins.
+ * every bean {@code @ConditionalOnMissingBean} so a user's bean of the same type wins. The
+ * implementations and security parts have writers of their own.
  */
 final class AutoConfigurationWriter {
   static final String CLASS = "AuthSpecAutoConfiguration";
@@ -94,12 +96,14 @@ final class AutoConfigurationWriter {
     }
     // Before security: its hashing adapter waits for the implementations' PasswordHasher.
     if (!parts.implementations().isEmpty()) {
+      ImplementationsPart implementations =
+          new ImplementationsPart(packageName, naming, properties, parts);
       if (parts.implementations().builds("RedisScripts")) {
-        nested.add(scripts());
+        nested.add(implementations.scripts());
       }
-      nested.add(implementations());
+      nested.add(implementations.implementations());
     }
-    parts.users().ifPresent(u -> nested.add(security(u)));
+    parts.users().ifPresent(u -> nested.add(new SecurityPart(naming, parts).security(u)));
     if (!nested.isEmpty()) {
       CodeBlock.Builder imports = CodeBlock.builder().add("{");
       for (int i = 0; i < nested.size(); i++) {
@@ -111,60 +115,6 @@ final class AutoConfigurationWriter {
       nested.forEach(type::addType);
     }
     return type.build();
-  }
-
-  private static CodeBlock names(String[] names) {
-    CodeBlock.Builder out = CodeBlock.builder().add("{");
-    for (int i = 0; i < names.length; i++) {
-      out.add(i == 0 ? "\n$S" : ",\n$S", names[i]);
-    }
-    return out.add("\n}").build();
-  }
-
-  /**
-   * A part: a plain class with {@code @Bean} methods, imported by the auto-configuration. Not
-   * a {@code @Configuration}, so a {@code @SpringBootApplication} in the base package, whose
-   * scan reaches {@code <base>.spring}, never registers it on its own (scanning would take a
-   * nested {@code @Configuration} class, and Boot's exclude filter skips only the
-   * auto-configuration itself).
-   */
-  private static TypeSpec.Builder part(String name, String doc) {
-    return TypeSpec.classBuilder(name).addModifiers(Modifier.STATIC)
-        .addJavadoc(doc + "\n");
-  }
-
-  private static AnnotationSpec onClass(String... classNames) {
-    CodeBlock.Builder names = CodeBlock.builder();
-    if (classNames.length == 1) {
-      names.add("$S", classNames[0]);
-    } else {
-      names.add("{");
-      for (int i = 0; i < classNames.length; i++) {
-        names.add(i == 0 ? "$S" : ", $S", classNames[i]);
-      }
-      names.add("}");
-    }
-    return AnnotationSpec.builder(CONDITIONAL_ON_CLASS).addMember("name", names.build()).build();
-  }
-
-  private static AnnotationSpec singleDataSource() {
-    return AnnotationSpec.builder(CONDITIONAL_ON_SINGLE_CANDIDATE)
-        .addMember("value", "$T.class", DataSource.class).build();
-  }
-
-  private static MethodSpec.Builder bean(String name, TypeName returns, String doc) {
-    return MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(returns)
-        .addAnnotation(BEAN).addJavadoc(doc + "\n");
-  }
-
-  private static AnnotationSpec missing(ClassName type) {
-    return AnnotationSpec.builder(CONDITIONAL_ON_MISSING_BEAN)
-        .addMember("value", "$T.class", type).build();
-  }
-
-  private static AnnotationSpec missingName(String beanName) {
-    return AnnotationSpec.builder(CONDITIONAL_ON_MISSING_BEAN)
-        .addMember("name", "$S", beanName).build();
   }
 
   // ---- repositories
@@ -295,271 +245,5 @@ final class AutoConfigurationWriter {
               + "settings.getHeaders()))", impl, http).build());
     }
     return part.build();
-  }
-
-  // ---- security
-
-  private TypeSpec security(UserDetailsWriter users) {
-    ClassName service = users.type();
-    MethodSpec.Builder details = bean(beanName(service.simpleName()), service,
-        "Spring Security's users from table {@code users}; Boot's in-memory user backs off.\n\n"
-            + "@param users the users\n"
-            + (users.linkRepository().isPresent() ? "@param links the role assignments\n"
-                + "@param roles the roles\n" : "")
-            + "@param clock the application's {@code Clock} bean, or UTC\n@return the service")
-        .addAnnotation(missing(SpringTypes.USER_DETAILS_SERVICE))
-        .addParameter(users.usersRepository(), "users");
-    users.linkRepository().ifPresent(l -> details.addParameter(l, "links"));
-    users.rolesRepository().ifPresent(r -> details.addParameter(r, "roles"));
-    details.addParameter(ParameterizedTypeName.get(OBJECT_PROVIDER, ClassName.get(Clock.class)),
-            "clock")
-        .addStatement("return new $T(users, $Lclock.getIfAvailable($T::systemUTC))", service,
-            users.linkRepository().isPresent() ? "links, roles, " : "", Clock.class);
-    TypeSpec.Builder part = part("Security", "Spring Security: a {@code UserDetailsService} "
-        + "over the users table, a {@code UserDetailsPasswordService} that stores the hashes "
-        + "{@code DaoAuthenticationProvider} upgrades and, given a "
-        + "{@code PhcPasswordEncoder.Hashing} bean (or the implementations' "
-        + "{@code PasswordHasher}), the {@code PasswordEncoder} that reads the stored hashes.")
-        .addAnnotation(onClass(SpringTypes.USER_DETAILS_SERVICE.reflectionName()))
-        .addAnnotation(singleDataSource())
-        .addMethod(details.build());
-    part.addMethod(bean(beanName(users.passwordServiceType().simpleName()),
-            users.passwordServiceType(), "Stores the hashes Spring Security's "
-            + "{@code DaoAuthenticationProvider} upgrades on login: one {@code UPDATE} of the "
-            + "hash, only while it is still the one the login verified. On the "
-            + "application's {@code DataSource} itself: its own statement.\n\n"
-            + "@param dataSource the application's database\n@return the service")
-        .addAnnotation(missing(SpringTypes.USER_DETAILS_PASSWORD_SERVICE))
-        .addParameter(DataSource.class, "dataSource")
-        .addStatement("return new $T(dataSource)", users.passwordServiceType()).build());
-    ClassName encoder = ClassName.get(naming.supportPackage("spring"), "PhcPasswordEncoder");
-    ClassName hashing = encoder.nestedClass("Hashing");
-    if (parts.passwordEncoder() && parts.implementations().builds("PasswordHasher")) {
-      // Hashing from the application's bean, else over the implementations' PasswordHasher:
-      // through providers, since a condition on a bean of another part would depend on the
-      // order the parts are registered in.
-      ClassName hasher = ClassName.get(naming.supportPackage("auth"), "PasswordHasher");
-      part.addMethod(bean(beanName(encoder.simpleName()), encoder, "The encoder of the stored "
-              + "hashes: the application's {@code PhcPasswordEncoder.Hashing} bean, else the "
-              + "implementations' {@code PasswordHasher}, so it reads and writes what "
-              + "{@code login} and {@code register} do.\n\n@param hashing the application's "
-              + "hashing, if any\n@param hasher the implementations' hasher\n"
-              + "@return the encoder")
-          .addAnnotation(missing(SpringTypes.PASSWORD_ENCODER))
-          .addParameter(ParameterizedTypeName.get(OBJECT_PROVIDER, hashing), "hashing")
-          .addParameter(ParameterizedTypeName.get(OBJECT_PROVIDER, hasher), "hasher")
-          .addStatement("return new $T(hashing.getIfAvailable(() -> hashing(hasher"
-              + ".getObject())))", encoder).build());
-      part.addMethod(hashingAdapter(hashing));
-    } else if (parts.passwordEncoder()) {
-      part.addMethod(bean(beanName(encoder.simpleName()), encoder, "The encoder of the stored "
-              + "hashes.\n\n@param hashing the application's hashing\n@return the encoder")
-          .addAnnotation(missing(SpringTypes.PASSWORD_ENCODER))
-          .addAnnotation(AnnotationSpec.builder(CONDITIONAL_ON_BEAN)
-              .addMember("value", "$T.class", hashing).build())
-          .addParameter(hashing, "hashing")
-          .addStatement("return new $T(hashing)", encoder).build());
-    }
-    return part.build();
-  }
-
-  /** The encoder's hashing over the implementations' {@code PasswordHasher}: one format. */
-  private MethodSpec hashingAdapter(ClassName hashing) {
-    ClassName hasher = ClassName.get(naming.supportPackage("auth"), "PasswordHasher");
-    TypeSpec adapter = TypeSpec.anonymousClassBuilder("").addSuperinterface(hashing)
-        .addMethod(MethodSpec.methodBuilder("hash").addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC).returns(String.class)
-            .addParameter(char[].class, "password")
-            .addStatement("return hasher.hash(password)").build())
-        .addMethod(MethodSpec.methodBuilder("verify").addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC).returns(TypeName.BOOLEAN)
-            .addParameter(char[].class, "password").addParameter(String.class, "stored")
-            .addStatement("return hasher.verify(password, stored)").build())
-        .addMethod(MethodSpec.methodBuilder("needsRehash").addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC).returns(TypeName.BOOLEAN)
-            .addParameter(String.class, "stored")
-            .addStatement("return hasher.needsRehash(stored)").build())
-        .build();
-    return MethodSpec.methodBuilder("hashing").addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(hashing).addParameter(hasher, "hasher")
-        .addStatement("return $L", adapter).build();
-  }
-
-  // ---- implementations
-
-  private TypeSpec scripts() {
-    ClassName scripts = ClassName.get(naming.supportPackage("auth"), "RedisScripts");
-    ClassName adapter = ClassName.get(naming.supportPackage("spring"), "RedisConnectionScripts");
-    return part("ImplementationScripts", "The implementations' Lua scripts on Boot's Redis "
-        + "connection factory (Lettuce or Jedis), one pooled connection per script.")
-        .addAnnotation(onClass(SpringTypes.REDIS_CONNECTION_FACTORY.reflectionName()))
-        .addAnnotation(AnnotationSpec.builder(CONDITIONAL_ON_BEAN)
-            .addMember("type", "$S", SpringTypes.REDIS_CONNECTION_FACTORY.reflectionName())
-            .build())
-        .addMethod(bean("authSpecRedisScripts", scripts, "Scripts over Boot's Redis.\n\n"
-                + "@param factory Boot's connection factory\n@return the scripts")
-            .addAnnotation(missing(scripts))
-            .addParameter(SpringTypes.REDIS_CONNECTION_FACTORY, "factory")
-            .addStatement("return new $T(factory)", adapter).build())
-        .build();
-  }
-
-  private TypeSpec implementations() {
-    ImplementationBeans beans = parts.implementations();
-    TypeSpec.Builder part = part("Implementations", "The implementations of "
-        + "{@code implementations=true}, one bean each, on the application's "
-        + "{@code DataSource} itself, not the transaction-aware view: each operation runs its "
-        + "own short transaction (its check-and-update must be atomic) and would otherwise "
-        + "commit the caller's. Call them outside {@code @Transactional} work that holds locks "
-        + "on the same rows. A bean that needs a secret only the application holds "
-        + "({@code SecretBox}, {@code BackupCodes}, {@code TokenSeeds}, the session handle key "
-        + "{@code byte[]} bean {@code authSpecHandleKey}) waits for the application's bean; a "
-        + "parent service with refinements is {@code @Primary}.")
-        .addAnnotation(singleDataSource())
-        .addField(DataSource.class, "dataSource", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder()
-            .addParameter(DataSource.class, "dataSource")
-            .addStatement("this.dataSource = dataSource").build());
-    if (beans.builds("RedisScripts")) {
-      // Imported here so its RedisScripts bean is registered before the beans that wait for
-      // it: the order of member classes is not the order of the outer @Import.
-      part.addAnnotation(AnnotationSpec.builder(SpringTypes.IMPORT).addMember("value",
-          "$T.class", ClassName.get(packageName, CLASS, "ImplementationScripts")).build());
-    }
-    if (beans.builds("PasswordHasher")) {
-      ClassName hasher = ClassName.get(naming.supportPackage("auth"), "PasswordHasher");
-      CodeBlock create = parts.bouncyCastle()
-          ? CodeBlock.of("$T.hasher(new $T())",
-              ClassName.get(naming.supportPackage("auth"), "Argon2id"), SecureRandom.class)
-          : CodeBlock.of("$T.pbkdf2(new $T())", hasher, SecureRandom.class);
-      part.addMethod(bean("authSpecPasswordHasher", hasher, "New hashes in "
-              + (parts.bouncyCastle() ? "Argon2id" : "PBKDF2-HMAC-SHA256 (600,000 iterations)")
-              + "; older schemes still verify and are rehashed on login.\n\n"
-              + "@return the hasher")
-          .addAnnotation(missing(hasher)).addStatement("return $L", create).build());
-    }
-    if (beans.builds("LockoutPolicy")) {
-      ClassName policy = ClassName.get(naming.supportPackage("auth"), "LockoutPolicy");
-      part.addMethod(bean("authSpecLockoutPolicy", policy, "5 failures, then 1 minute, "
-              + "doubling, at most 15 minutes.\n\n@return the policy")
-          .addAnnotation(missing(policy))
-          .addStatement("return $T.standard()", policy).build());
-    }
-    for (ImplementationBeans.Bean b : beans.beans()) {
-      part.addMethod(implementationBean(b));
-    }
-    return part.build();
-  }
-
-  /** One implementation's bean: each constructor parameter as the supply table says. */
-  private MethodSpec implementationBean(ImplementationBeans.Bean b) {
-    NameAllocator names = new NameAllocator();
-    names.newName("dataSource", "dataSource");
-    b.parameters().stream().filter(p -> switch (p.source()) {
-      case SERVICE, BUILT, APPLICATION -> true;
-      default -> false;
-    }).forEach(p -> names.newName(p.name(), p));
-    String clock = names.newName("clock", "clock");
-    String settings = names.newName("properties", "properties");
-    String factory = names.newName("beans", "beans");
-    MethodSpec.Builder m = bean(beanName(b.api().simpleName()), b.implementation().className(),
-        "Feature {@code " + b.feature() + "}.\n")
-        .addAnnotation(missingUnlessRefinement(b));
-    List<CodeBlock> args = new java.util.ArrayList<>();
-    List<CodeBlock> beansNeeded = new java.util.ArrayList<>();
-    List<CodeBlock> keysNeeded = new java.util.ArrayList<>();
-    List<CodeBlock> propertiesNeeded = new java.util.ArrayList<>();
-    java.util.Set<String> added = new java.util.HashSet<>();
-    CodeBlock.Builder doc = CodeBlock.builder();
-    for (ImplementationBeans.Parameter p : b.parameters()) {
-      switch (p.source()) {
-        case DATA_SOURCE -> args.add(CodeBlock.of("dataSource"));
-        case CLOCK -> {
-          if (added.add(clock)) {
-            m.addParameter(ParameterizedTypeName.get(OBJECT_PROVIDER, ClassName.get(Clock.class)),
-                clock);
-            doc.add("@param $N the application's {@code Clock} bean, or UTC\n", clock);
-          }
-          args.add(CodeBlock.of("$N.getIfAvailable($T::systemUTC)", clock, Clock.class));
-        }
-        case RANDOM -> args.add(CodeBlock.of("new $T()", SecureRandom.class));
-        case SERVICE, BUILT, APPLICATION -> {
-          String name = names.get(p);
-          m.addParameter(p.type(), name);
-          doc.add("@param $N the {@code $L} bean\n", name, ((ClassName) p.type()).simpleName());
-          beansNeeded.add(CodeBlock.of("$T.class", p.type()));
-          args.add(CodeBlock.of("$N", name));
-        }
-        case NAMED_KEY -> {
-          if (added.add(factory)) {
-            m.addParameter(SpringTypes.BEAN_FACTORY, factory);
-            doc.add("@param $N reads the application's key beans\n", factory);
-          }
-          String key = ImplementationBeans.keyBeanName(p.name());
-          keysNeeded.add(CodeBlock.of("$S", key));
-          args.add(CodeBlock.of("$N.getBean($S, $T.class)", factory, key, p.type()));
-        }
-        case SETTING -> {
-          if (added.add(settings)) {
-            m.addParameter(properties.type(), settings);
-            doc.add("@param $N the settings ({@code $L.implementations.$L.*})\n", settings,
-                SpringProperties.PREFIX, b.feature());
-          }
-          ImplementationBeans.Setting s = properties.setting(b.feature(), p.name());
-          if (s.required()) {
-            propertiesNeeded.add(CodeBlock.of("$S", s.key()));
-          }
-          args.add(CodeBlock.of("$N.getImplementations().$N().$N()", settings,
-              ImplementationBeans.settingsGetter(b.feature()), SpringProperties.getterName(
-                  s.fieldType(), s.name())));
-        }
-      }
-    }
-    if (!beansNeeded.isEmpty() || !keysNeeded.isEmpty()) {
-      AnnotationSpec.Builder on = AnnotationSpec.builder(CONDITIONAL_ON_BEAN);
-      if (!beansNeeded.isEmpty()) {
-        on.addMember("value", list(beansNeeded));
-      }
-      if (!keysNeeded.isEmpty()) {
-        on.addMember("name", list(keysNeeded));
-      }
-      m.addAnnotation(on.build());
-    }
-    if (!propertiesNeeded.isEmpty()) {
-      m.addAnnotation(AnnotationSpec.builder(CONDITIONAL_ON_PROPERTY)
-          .addMember("prefix", "$S", SpringProperties.PREFIX + ".implementations."
-              + b.feature())
-          .addMember("name", list(propertiesNeeded)).build());
-    }
-    if (!b.refinements().isEmpty()) {
-      m.addAnnotation(SpringTypes.PRIMARY);
-    }
-    return m.addJavadoc(doc.add("@return the implementation\n").build())
-        .addStatement("return new $T($L)", b.implementation().className(),
-            CodeBlock.join(args, ",$W")).build();
-  }
-
-  /**
-   * Backs off to an application bean of the interface; a bean of a refinement of it (whose
-   * interface extends it) does not count, so refining a feature keeps its parent's bean.
-   */
-  private static AnnotationSpec missingUnlessRefinement(ImplementationBeans.Bean b) {
-    if (b.refinements().isEmpty()) {
-      return missing(b.api());
-    }
-    return AnnotationSpec.builder(CONDITIONAL_ON_MISSING_BEAN)
-        .addMember("value", "$T.class", b.api())
-        .addMember("ignored", list(b.refinements().stream()
-            .map(r -> CodeBlock.of("$T.class", r)).toList())).build();
-  }
-
-  private static CodeBlock list(List<CodeBlock> items) {
-    return items.size() == 1 ? items.get(0)
-        : CodeBlock.of("{$L}", CodeBlock.join(items, ", "));
-  }
-
-  private static String beanName(String simpleName) {
-    return simpleName.startsWith("AuthSpec") ? "authSpec" + simpleName.substring(8)
-        : "authSpec" + simpleName;
   }
 }

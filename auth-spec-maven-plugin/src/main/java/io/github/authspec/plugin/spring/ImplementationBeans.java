@@ -1,17 +1,13 @@
 package io.github.authspec.plugin.spring;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
-import io.github.authspec.model.Feature;
-import io.github.authspec.model.Spec;
 import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.impl.Features;
 import io.github.authspec.plugin.impl.ImplementationGenerator;
 import io.github.authspec.plugin.impl.ImplementationGenerator.Implementation;
-import io.github.authspec.plugin.impl.SettingDefault;
 import io.github.authspec.plugin.naming.Naming;
 import io.github.authspec.plugin.naming.Words;
 import java.security.SecureRandom;
@@ -19,9 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +29,8 @@ import javax.sql.DataSource;
  * generator writes in this run (read from its output, so implementations added later get beans
  * without a change here), each parameter of its public constructor supplied by {@link #SUPPLY},
  * the one table of how a parameter type is supplied, and its settings' defaults from the
- * feature's entry in {@link Features}.
+ * feature's entry in {@link Features}. Defaults are {@link PropertyDefault}s; the order of the
+ * beans is {@link BeanOrder}'s.
  */
 final class ImplementationBeans {
   /** Where a constructor parameter comes from. */
@@ -76,44 +71,6 @@ final class ImplementationBeans {
   private static final Set<TypeName> VALUES = Set.of(TypeName.INT, TypeName.LONG,
       TypeName.BOOLEAN, ClassName.get(String.class), ClassName.get(Duration.class));
 
-  /** A setting's default: code for the field, the metadata's text; none = null (off). */
-  record Default(Optional<CodeBlock> code, Optional<Object> metadata) {
-    static final Default NONE = new Default(Optional.empty(), Optional.empty());
-
-    static Default of(Duration d) {
-      return new Default(Optional.of(duration(d)), Optional.of(durationText(d)));
-    }
-
-    static Default of(int value) {
-      return new Default(Optional.of(CodeBlock.of("$L", value)), Optional.of(value));
-    }
-
-    static Default of(boolean value) {
-      return new Default(Optional.of(CodeBlock.of("$L", value)), Optional.of(value));
-    }
-
-    static Default of(String value) {
-      return new Default(Optional.of(CodeBlock.of("$S", value)), Optional.of(value));
-    }
-
-    /** The Spring form of a registered default; {@code project} stands in for its name. */
-    static Default of(SettingDefault registered, String project) {
-      if (registered.value().isEmpty()) {
-        return NONE;
-      }
-      Object v = registered.value().get();
-      if (v instanceof Duration d) {
-        return of(d);
-      }
-      if (v instanceof Integer i) {
-        return of(i.intValue());
-      }
-      if (v instanceof Boolean b) {
-        return of(b.booleanValue());
-      }
-      return of(SettingDefault.PROJECT.equals(v) ? project : (String) v);
-    }
-  }
 
   /** One parameter of an implementation's constructor and its source. */
   record Parameter(ParameterSpec spec, Source source) {
@@ -127,7 +84,7 @@ final class ImplementationBeans {
   }
 
   /** One setting: {@code authspec.implementations.<feature>.<kebab(name)>}. */
-  record Setting(String feature, String name, TypeName type, Optional<Default> value,
+  record Setting(String feature, String name, TypeName type, Optional<PropertyDefault> value,
       String description) {
     String prefix() {
       return SpringProperties.PREFIX + ".implementations." + feature;
@@ -144,7 +101,7 @@ final class ImplementationBeans {
 
     /** The field's type: boxed when it may be unset. */
     TypeName fieldType() {
-      return value.flatMap(Default::code).isPresent() ? type : type.box();
+      return value.flatMap(PropertyDefault::code).isPresent() ? type : type.box();
     }
   }
 
@@ -214,8 +171,8 @@ final class ImplementationBeans {
         }
         parameters.add(new Parameter(p, source.get()));
         if (source.get() == Source.SETTING) {
-          Optional<Default> d = Features.of(i.feature().id()).flatMap(f -> f.setting(p.name()))
-              .map(v -> Default.of(v, project));
+          Optional<PropertyDefault> d = Features.of(i.feature().id())
+              .flatMap(f -> f.setting(p.name())).map(v -> PropertyDefault.of(v, project));
           own.add(new Setting(i.feature().id(), p.name(), p.type(), d,
               describe(constructor.get(), p.name(), d)));
         }
@@ -232,14 +189,14 @@ final class ImplementationBeans {
     for (Bean b : byFeature.values()) {
       List<ClassName> refinements = new ArrayList<>();
       for (Bean other : byFeature.values()) {
-        if (other != b && ancestors(other.implementation().feature(), context.spec())
+        if (other != b && BeanOrder.ancestors(other.implementation().feature(), context.spec())
             .contains(b.feature())) {
           refinements.add(other.api());
         }
       }
       withRefinements.add(new Bean(b.implementation(), b.parameters(), List.copyOf(refinements)));
     }
-    return new ImplementationBeans(ordered(withRefinements), List.copyOf(settings),
+    return new ImplementationBeans(BeanOrder.ordered(withRefinements), List.copyOf(settings),
         Set.copyOf(built));
   }
 
@@ -247,7 +204,7 @@ final class ImplementationBeans {
    * The constructor's {@code @param} text of a setting, as plain text, and what an unset one
    * means.
    */
-  static String describe(MethodSpec constructor, String name, Optional<Default> value) {
+  static String describe(MethodSpec constructor, String name, Optional<PropertyDefault> value) {
     String doc = constructor.javadoc().toString();
     Matcher m = Pattern.compile("@param " + Pattern.quote(name) + "\\s+([^@]*)").matcher(doc);
     String text = m.find() ? m.group(1) : name;
@@ -288,43 +245,6 @@ final class ImplementationBeans {
     return Optional.empty();
   }
 
-  private static Set<String> ancestors(Feature feature, Spec spec) {
-    Set<String> out = new LinkedHashSet<>();
-    for (Optional<String> p = feature.parentId(); p.isPresent() && out.add(p.get());
-        p = spec.feature(p.get()).flatMap(Feature::parentId)) {
-      // walks up the refinement chain
-    }
-    return out;
-  }
-
-  /**
-   * Spec order, each bean after the generated beans it takes: a {@code @ConditionalOnBean}
-   * sees only the bean definitions registered before it.
-   */
-  private static List<Bean> ordered(List<Bean> beans) {
-    Map<ClassName, Bean> byApi = new LinkedHashMap<>();
-    beans.forEach(b -> byApi.put(b.api(), b));
-    List<Bean> out = new ArrayList<>();
-    Set<Bean> visiting = new java.util.HashSet<>();
-    for (Bean b : beans) {
-      visit(b, byApi, out, visiting);
-    }
-    return List.copyOf(out);
-  }
-
-  private static void visit(Bean b, Map<ClassName, Bean> byApi, List<Bean> out,
-      Set<Bean> visiting) {
-    if (out.contains(b) || !visiting.add(b)) {
-      return;
-    }
-    for (Parameter p : b.parameters()) {
-      Bean dependency = p.source() == Source.SERVICE ? byApi.get(p.type()) : null;
-      if (dependency != null) {
-        visit(dependency, byApi, out, visiting);
-      }
-    }
-    out.add(b);
-  }
 
   List<Bean> beans() {
     return beans;
@@ -356,30 +276,5 @@ final class ImplementationBeans {
   /** {@code handleKey} → {@code authSpecHandleKey}: the application's key bean. */
   static String keyBeanName(String parameter) {
     return "authSpec" + Character.toUpperCase(parameter.charAt(0)) + parameter.substring(1);
-  }
-
-  /** {@code 30m}: the metadata's form of a duration, in its largest whole unit. */
-  static String durationText(Duration d) {
-    long s = d.toSeconds();
-    if (s % 86_400 == 0) {
-      return s / 86_400 + "d";
-    }
-    if (s % 3_600 == 0) {
-      return s / 3_600 + "h";
-    }
-    return s % 60 == 0 ? s / 60 + "m" : s + "s";
-  }
-
-  /** {@code Duration.ofMinutes(30)}: the code form, in its largest whole unit. */
-  static CodeBlock duration(Duration d) {
-    String text = durationText(d);
-    String unit = switch (text.charAt(text.length() - 1)) {
-      case 'd' -> "ofDays";
-      case 'h' -> "ofHours";
-      case 'm' -> "ofMinutes";
-      default -> "ofSeconds";
-    };
-    return CodeBlock.of("$T.$N($L)", Duration.class, unit,
-        text.substring(0, text.length() - 1).toLowerCase(Locale.ROOT));
   }
 }

@@ -1,10 +1,5 @@
 package io.github.authspec.plugin.spring;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -27,17 +22,15 @@ import javax.lang.model.element.Modifier;
 /**
  * The flavour's {@code authspec.*} properties, described once and rendered twice: as the
  * {@code @ConfigurationProperties} class and as its IDE metadata (the format of Spring Boot's
- * configuration processor), so the two cannot drift apart.
+ * configuration processor, see {@link PropertiesMetadata}), so the two cannot drift apart.
  */
 final class SpringProperties {
   static final String PREFIX = "authspec";
   static final String CLASS = "AuthSpecProperties";
   static final ClassName CONFIGURATION_PROPERTIES = ClassName.get(
       "org.springframework.boot.context.properties", "ConfigurationProperties");
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   /** One external service's client settings: {@code authspec.clients.<key>.*}. */
   record ClientEntry(ExternalService service, String field, String key) {
@@ -111,7 +104,10 @@ final class SpringProperties {
     return javax.lang.model.SourceVersion.isName(name) ? name : name + "_";
   }
 
-  /** Spring Boot's canonical property name of a Java property: {@code baseUrl} → {@code base-url}. */
+  /**
+   * Spring Boot's canonical property name of a Java property: {@code baseUrl} →
+   * {@code base-url}.
+   */
   static String kebab(String javaName) {
     StringBuilder out = new StringBuilder();
     for (char c : javaName.toCharArray()) {
@@ -180,7 +176,7 @@ final class SpringProperties {
           .addJavadoc("The implementation of {@code $L} ({@code $L.*}).\n", feature,
               list.get(0).prefix());
       for (ImplementationBeans.Setting s : list) {
-        bean(one, s.fieldType(), s.name(), s.value().flatMap(ImplementationBeans.Default::code)
+        bean(one, s.fieldType(), s.name(), s.value().flatMap(PropertyDefault::code)
             .orElse(null), s.description());
       }
       all.addType(one.build());
@@ -232,71 +228,13 @@ final class SpringProperties {
         .addStatement("return $N", name).build();
   }
 
-  // ---- the metadata
-
-  /** {@code META-INF/additional-spring-configuration-metadata.json}, keys in a fixed order. */
-  String metadata() {
-    ObjectNode root = JSON.createObjectNode();
-    ArrayNode groups = root.putArray("groups");
-    ArrayNode properties = root.putArray("properties");
-    String type = type().reflectionName();
-    groups.addObject().put("name", PREFIX).put("type", type).put("sourceType", type);
-    property(properties, PREFIX + ".enabled", "java.lang.Boolean",
-        "Whether the auth-spec auto-configuration is active.", type).put("defaultValue", true);
-    String clientsType = type().nestedClass("Clients").reflectionName();
-    String clientType = clientType().reflectionName();
-    for (ClientEntry c : clients) {
-      groups.addObject().put("name", c.prefix()).put("type", clientType)
-          .put("sourceType", clientsType).put("sourceMethod", c.getter() + "()")
-          .put("description", "The client of the external service " + c.service().id() + " ("
-              + c.service().name() + ").");
-      property(properties, c.prefix() + ".base-url", "java.net.URI",
-          "The base URL of " + c.service().id() + "; without it no client bean is created.",
-          clientType);
-      property(properties, c.prefix() + ".connect-timeout", "java.time.Duration",
-          "How long to wait for a connection to " + c.service().id() + ".", clientType)
-          .put("defaultValue", CONNECT_TIMEOUT.toSeconds() + "s");
-      property(properties, c.prefix() + ".request-timeout", "java.time.Duration",
-          "How long to wait for an answer of " + c.service().id() + ".", clientType)
-          .put("defaultValue", REQUEST_TIMEOUT.toSeconds() + "s");
-      property(properties, c.prefix() + ".headers",
-          "java.util.Map<java.lang.String,java.lang.String>",
-          "Headers sent with every request to " + c.service().id() + ".", clientType);
-    }
-    if (!settings.isEmpty()) {
-      String implementations = implementationsType().reflectionName();
-      settings.forEach((feature, list) -> {
-        String owner = settingsType(feature).reflectionName();
-        groups.addObject().put("name", list.get(0).prefix()).put("type", owner)
-            .put("sourceType", implementations)
-            .put("sourceMethod", ImplementationBeans.settingsGetter(feature) + "()")
-            .put("description", "The bean of the implementation of " + feature + ".");
-        for (ImplementationBeans.Setting s : list) {
-          ObjectNode p = property(properties, s.prefix() + "." + s.key(),
-              s.type().box().toString(), s.description(), owner);
-          s.value().flatMap(ImplementationBeans.Default::metadata).ifPresent(v -> {
-            if (v instanceof Integer i) {
-              p.put("defaultValue", i);
-            } else if (v instanceof Boolean b) {
-              p.put("defaultValue", b);
-            } else {
-              p.put("defaultValue", v.toString());
-            }
-          });
-        }
-      });
-    }
-    root.putArray("hints");
-    try {
-      return JSON.writeValueAsString(root).replace("\r\n", "\n") + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("metadata is plain JSON", e);
-    }
+  /** The settings of each feature, in the order of the beans. */
+  Map<String, List<ImplementationBeans.Setting>> settingsByFeature() {
+    return settings;
   }
 
-  private static ObjectNode property(ArrayNode properties, String name, String type,
-      String description, String sourceType) {
-    return properties.addObject().put("name", name).put("type", type)
-        .put("description", description).put("sourceType", sourceType);
+  /** {@code META-INF/additional-spring-configuration-metadata.json}: {@link PropertiesMetadata}. */
+  String metadata() {
+    return PropertiesMetadata.of(this);
   }
 }

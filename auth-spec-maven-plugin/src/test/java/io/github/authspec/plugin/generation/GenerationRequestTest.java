@@ -1,6 +1,7 @@
 package io.github.authspec.plugin.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.authspec.plugin.types.TimestampType;
 import java.lang.reflect.Constructor;
@@ -73,6 +74,33 @@ class GenerationRequestTest {
         Map.of("users", "Account"), RedisClient.JEDIS, "auth:", true, true, List.of("a=b"),
         true, List.of("totp.secret=t.c"), true, "1.2.3", "42",
         ClasspathArtifacts.of(List.of("g:a")), TimestampType.INSTANT, Flavour.SPRING_BOOT));
+  }
+
+  @Test
+  @DisplayName("the builder sets each component by its name, leaving the others")
+  void builderSetsEveryComponent() throws Exception {
+    for (RecordComponent c : GenerationRequest.class.getRecordComponents()) {
+      Object changed = other(c, c.getAccessor().invoke(base));
+      GenerationRequest r = base.toBuilder().set(c.getName(), changed).build();
+
+      for (RecordComponent each : GenerationRequest.class.getRecordComponents()) {
+        assertThat(each.getAccessor().invoke(r)).as(c.getName() + " set, " + each.getName())
+            .isEqualTo(each.getName().equals(c.getName()) ? changed
+                : each.getAccessor().invoke(base));
+      }
+    }
+    assertThat(base.toBuilder().build()).isEqualTo(base);
+  }
+
+  @Test
+  @DisplayName("the builder refuses an unknown component or a value of another type")
+  void builderChecksNamesAndTypes() {
+    assertThatThrownBy(() -> base.toBuilder().set("nope", "x"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+    assertThatThrownBy(() -> base.toBuilder().set("redisClient", "JEDIS"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("redisClient");
+    assertThatThrownBy(() -> base.toBuilder().set("implementations", null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("implementations");
   }
 
   /** A value of the component's type that differs from {@code current}. */

@@ -110,7 +110,8 @@ class GenerateMojoTest {
         new DefaultArtifactHandler("jar"));
   }
 
-  private static void point(GenerateMojo mojo, Path dir) {
+  /** Points the mojo's output and build directories under {@code dir}. */
+  static void point(GenerateMojo mojo, Path dir) {
     mojo.outputDirectory = dir.resolve("java").toFile();
     mojo.resourcesOutputDirectory = dir.resolve("resources").toFile();
     mojo.migrationsDirectory = dir.resolve("migrations").toFile();

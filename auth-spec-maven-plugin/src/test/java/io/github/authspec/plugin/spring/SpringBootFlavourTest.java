@@ -250,9 +250,9 @@ class SpringBootFlavourTest {
         .as(type.toString()).contains(source));
     assertThat(ImplementationBeans.source(com.palantir.javapoet.ParameterizedTypeName.get(
         List.class, String.class), naming)).isEmpty();
-    assertThat(ImplementationBeans.duration(java.time.Duration.ofMinutes(90)).toString())
+    assertThat(PropertyDefault.duration(java.time.Duration.ofMinutes(90)).toString())
         .isEqualTo("java.time.Duration.ofMinutes(90)");
-    assertThat(ImplementationBeans.durationText(java.time.Duration.ofDays(7))).isEqualTo("7d");
+    assertThat(PropertyDefault.durationText(java.time.Duration.ofDays(7))).isEqualTo("7d");
   }
 
   @Test
