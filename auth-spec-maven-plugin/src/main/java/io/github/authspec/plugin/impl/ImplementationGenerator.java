@@ -8,6 +8,7 @@ import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.Generator;
 import io.github.authspec.plugin.generation.Library;
 import io.github.authspec.plugin.naming.Naming;
+import io.github.authspec.plugin.naming.SupportType;
 import io.github.authspec.plugin.service.FeatureCatalog;
 import io.github.authspec.plugin.service.ServiceGenerator;
 import java.util.ArrayList;
@@ -166,6 +167,12 @@ public final class ImplementationGenerator implements Generator {
       for (String name : TokenWriters.SUPPORT) {
         files.add(context.support(ImplementationGenerator.class, "token", name));
       }
+    }
+    if (!files.isEmpty() && context.spec().infrastructure().databaseEnabled()) {
+      // The implementations' one JDBC helper and time rule, beside the repositories' support;
+      // only implementations use them, so the output without implementations is unchanged.
+      files.add(context.support(ImplementationGenerator.class, SupportType.JDBC));
+      files.add(context.support(ImplementationGenerator.class, SupportType.SQL_TIME));
     }
     return files;
   }

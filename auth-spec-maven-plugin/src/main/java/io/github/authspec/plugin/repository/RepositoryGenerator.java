@@ -34,8 +34,6 @@ public final class RepositoryGenerator implements Generator {
     List<GeneratedFile> files = new ArrayList<>();
     files.add(context.support(RepositoryGenerator.class, SupportType.JDBC_SUPPORT));
     files.add(context.support(RepositoryGenerator.class, SupportType.REPOSITORY_EXCEPTION));
-    files.add(context.support(RepositoryGenerator.class, SupportType.SQL_TIME));
-    files.add(context.support(RepositoryGenerator.class, SupportType.JDBC));
     for (Table table : context.spec().database().tables()) {
       files.add(context.at(table.pointer(), () -> context.java(RepositoryGenerator.class,
           naming.repositoryPackage(),
