@@ -14,9 +14,10 @@ import javax.sql.DataSource;
 
 /**
  * The JDBC steps the generated implementations take, over {@link Jdbc}: one parameterised
- * statement, or several in one transaction. {@link Instant} parameters and time columns follow {@link SqlTime}, so they
- * mean the same instant in {@code timestamp} and {@code timestamptz} columns; SQL errors become {@link RepositoryException}
- * with the driver's SQLState. Parameters are never logged.
+ * statement, or several in one transaction. {@link Instant} parameters and time columns follow
+ * {@link SqlTime}, so they mean the same instant in {@code timestamp} and {@code timestamptz}
+ * columns; SQL errors become {@link RepositoryException} with the driver's SQLState. Parameters
+ * are never logged.
  */
 public final class Db {
   private final DataSource dataSource;

@@ -1,6 +1,5 @@
 package io.github.authspec.support.token;
 
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,20 +129,14 @@ public final class AccountCredentials {
 
     /**
      * Refresh-token families, and the access tokens of each family denied for as long as one
-     * of them can live.
+     * of them can be accepted (RFC 7009 revocation, where the application checks the
+     * deny-list).
      *
-     * @param tokens the store
-     * @param denyList the access tokens' deny-list
-     * @param longestLife the access-token lifetime plus the verifier's clock skew
+     * @param revocation revokes a user's grants
      * @return this
      */
-    public Builder refreshTokens(RefreshTokens tokens, TokenDenyList denyList,
-        Duration longestLife) {
-      return kind("refresh-tokens", user -> {
-        List<String> families = tokens.revokeUser(user);
-        families.forEach(f -> denyList.revokeGrant(f, longestLife));
-        return families.size();
-      });
+    public Builder refreshTokens(TokenRevocation revocation) {
+      return kind("refresh-tokens", revocation::revokeUser);
     }
 
     /**

@@ -332,14 +332,8 @@ public final class SingleUseSecrets {
     }
     String sql = "INSERT INTO " + Sql.quote(table.table()) + " (" + String.join(", ", names)
         + ") VALUES (" + String.join(", ", Collections.nCopies(names.size(), "?")) + ")";
-    Sql.transaction(dataSource, "issuing a secret in " + table.table(), c -> {
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        for (int i = 0; i < values.size(); i++) {
-          Sql.bind(ps, i + 1, values.get(i));
-        }
-        return ps.executeUpdate();
-      }
-    });
+    Sql.transaction(dataSource, "issuing a secret in " + table.table(),
+        c -> Sql.update(c, sql, values.toArray()));
     return new Issued(secret, expires);
   }
 

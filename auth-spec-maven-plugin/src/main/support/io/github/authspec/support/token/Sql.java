@@ -1,6 +1,7 @@
 package io.github.authspec.support.token;
 
 import io.github.authspec.support.repository.Jdbc;
+import io.github.authspec.support.repository.JdbcSupport.Work;
 import io.github.authspec.support.repository.SqlTime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,12 +18,6 @@ import javax.sql.DataSource;
  * operation but never a parameter.
  */
 final class Sql {
-  /** Work inside one transaction. */
-  @FunctionalInterface
-  interface Work<T> {
-    T apply(Connection c) throws SQLException;
-  }
-
   private Sql() {
   }
 
@@ -39,15 +34,6 @@ final class Sql {
   /** Binds an instant by the one time rule ({@link SqlTime}). */
   static void set(PreparedStatement ps, int index, Instant instant) throws SQLException {
     SqlTime.set(ps, index, instant);
-  }
-
-  /** Binds a value; an instant by the one time rule. */
-  static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-    if (value instanceof Instant instant) {
-      SqlTime.set(ps, index, instant);
-    } else {
-      ps.setObject(index, value);
-    }
   }
 
   /** A time column by the one time rule. */
@@ -73,7 +59,7 @@ final class Sql {
 
   static <T> T transaction(DataSource dataSource, String operation, Work<T> work) {
     try {
-      return Jdbc.transaction(dataSource, work::apply);
+      return Jdbc.transaction(dataSource, work);
     } catch (SQLException e) {
       throw new TokenStoreException(operation, e);
     }

@@ -1,5 +1,6 @@
 package io.github.authspec.support.token;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -76,11 +77,14 @@ public final class TokenRevocation {
    * Ends every grant of a user (logout everywhere, password reset).
    *
    * @param userId the user
+   * @return how many families were revoked
    */
-  public void revokeUser(Object userId) {
-    for (String family : refreshTokens.revokeUser(userId)) {
+  public int revokeUser(Object userId) {
+    List<String> families = refreshTokens.revokeUser(userId);
+    for (String family : families) {
       denyList.revokeGrant(family, settings.lifetime());
     }
+    return families.size();
   }
 
   private boolean revokeRefresh(String token) {

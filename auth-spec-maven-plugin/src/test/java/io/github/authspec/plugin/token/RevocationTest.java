@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.authspec.plugin.testsupport.MutableClock;
 import io.github.authspec.plugin.testsupport.RedisServerSupport;
 import io.github.authspec.support.token.AccessTokenIssuer;
+import io.github.authspec.support.token.AccountCredentials;
 import io.github.authspec.support.token.AccessTokenSettings;
 import io.github.authspec.support.token.AccessTokenVerifier;
 import io.github.authspec.support.token.IssuedAccessToken;
@@ -151,5 +152,30 @@ class RevocationTest {
     revocation.revokeUser(2L);
     assertThat(refresh.rotate(a.token()).outcome()).isEqualTo(RefreshTokens.Outcome.REVOKED);
     assertThatThrownBy(() -> verifier.verify(accessA.token())).isInstanceOf(TokenException.class);
+  }
+
+  @Test
+  @DisplayName("a credential change through AccountCredentials over TokenRevocation revokes the "
+      + "user's families and denies their access tokens; another user's stay valid")
+  void credentialChangeDeniesAccessTokens() {
+    KeyRing ring = new KeyRing(SigningKey.generate(JwsAlgorithm.EdDSA, RANDOM), clock);
+    TokenDenyList list = denyList();
+    AccessTokenIssuer issuer = new AccessTokenIssuer(ring, settings, clock, RANDOM);
+    AccessTokenVerifier verifier = new AccessTokenVerifier(ring, settings, clock, list);
+    RefreshTokens refresh = new RefreshTokens(db, RefreshTokens.Table.conventional(), clock, RANDOM);
+    AccountCredentials credentials = AccountCredentials.builder().refreshTokens(
+        new TokenRevocation(refresh, list, verifier, settings)).build();
+    RefreshTokens.Issued mine = refresh.issue(1L);
+    RefreshTokens.Issued theirs = refresh.issue(2L);
+    IssuedAccessToken access = issuer.issue("1", Set.of(), Optional.empty(), Optional.of(mine.familyId()));
+    IssuedAccessToken other = issuer.issue("2", Set.of(), Optional.empty(), Optional.of(theirs.familyId()));
+
+    assertThat(credentials.end(1L, AccountCredentials.Change.PASSWORD_RESET))
+        .containsEntry("refresh-tokens", 1);
+    assertThat(refresh.rotate(mine.token()).outcome()).isEqualTo(RefreshTokens.Outcome.REVOKED);
+    assertThatThrownBy(() -> verifier.verify(access.token())).isInstanceOfSatisfying(TokenException.class,
+        e -> assertThat(e.reason()).isEqualTo(TokenException.Reason.REVOKED));
+    assertThat(verifier.verify(other.token()).subject()).isEqualTo("2");
+    assertThat(refresh.rotate(theirs.token()).outcome()).isEqualTo(RefreshTokens.Outcome.ROTATED);
   }
 }
