@@ -59,20 +59,20 @@ public record AccessWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, 
    *     comma-separated ({@code MON-FRI,SUN}), any case
    * @param zone the zone id column ({@code Europe/Zurich})
    * @return the window, or null
-   * @throws IllegalArgumentException for days or a zone that do not parse
+   * @throws IllegalArgumentException for days or a zone that do not parse, even without a
+   *     window
    */
   public static AccessWindow of(LocalTime start, LocalTime end, String days, String zone) {
     boolean noDays = days == null || days.isBlank();
-    boolean noZone = zone == null || zone.isBlank();
-    if (start == null && end == null && noDays) {
-      return null;
-    }
+    ZoneId id;
     try {
-      return new AccessWindow(start, end, noDays ? null : days(days),
-          noZone ? null : ZoneId.of(zone.strip()));
+      id = zone == null || zone.isBlank() ? null : ZoneId.of(zone.strip());
     } catch (DateTimeException e) {
       throw new IllegalArgumentException("not a time zone id: " + zone, e);
     }
+    Set<DayOfWeek> allowed = noDays ? null : days(days);
+    return start == null && end == null && noDays ? null
+        : new AccessWindow(start, end, allowed, id);
   }
 
   /** The span's length in wall time: up to a whole day. */
