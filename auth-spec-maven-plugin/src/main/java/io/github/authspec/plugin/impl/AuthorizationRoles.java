@@ -104,6 +104,13 @@ final class AuthorizationRoles {
         List.of("assigned_at", "granted_at"), TIMESTAMP);
     add(out, f, required, "groupRoleExpires", "when a group's role ends", groupRoles,
         List.of("expires_at"), TIMESTAMP);
+    List<String> config = List.of("system_config");
+    add(out, f, required, "versionKey", "the key of the version row every write bumps (for"
+        + " caches)", config, List.of("key", "config_key"), STRING);
+    add(out, f, required, "versionValue", "the value of the version row", config,
+        List.of("value", "config_value"), STRING);
+    add(out, f, required, "versionUpdated", "when the version row was bumped", config,
+        List.of("updated_at"), TIMESTAMP);
     return out;
   }
 

@@ -105,6 +105,35 @@ public record AccessWindow(LocalTime start, LocalTime end, Set<DayOfWeek> days, 
   }
 
   /**
+   * The first instant after {@code now} at which {@link #admits} may change: where the wall
+   * time next reaches a span's start or end (at either offset of an overlap), the zone's next
+   * transition, or at the latest the start of the local day after tomorrow.
+   *
+   * @param now the server's instant
+   * @return a later instant
+   */
+  public Instant next(Instant now) {
+    LocalDate today = LocalDateTime.ofInstant(now, zone).toLocalDate();
+    Instant out = today.plusDays(2).atStartOfDay(zone).toInstant();
+    java.time.zone.ZoneOffsetTransition t = zone.getRules().nextTransition(now);
+    if (t != null && t.getInstant().isBefore(out)) {
+      out = t.getInstant();
+    }
+    for (int d = -1; d <= 2; d++) {
+      LocalDateTime from = today.plusDays(d).atTime(start);
+      for (LocalDateTime edge : new LocalDateTime[] {from, from.plus(length())}) {
+        for (Instant at : new Instant[] {edge.atZone(zone).toInstant(),
+            edge.atZone(zone).withLaterOffsetAtOverlap().toInstant()}) {
+          if (at.isAfter(now) && at.isBefore(out)) {
+            out = at;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * The days of a days column.
    *
    * @param text day names, abbreviations and ranges, comma-separated

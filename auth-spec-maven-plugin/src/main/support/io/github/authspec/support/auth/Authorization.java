@@ -103,6 +103,10 @@ public final class Authorization {
    * @param groupRoleRole the role
    * @param groupRoleAt when it was granted, or null
    * @param groupRoleExpires when it ends (exclusive), or null
+   * @param versionTable the table of the version row every write bumps, or null (no cache)
+   * @param versionKey its key column (the row's key is {@code authorization.version})
+   * @param versionValue its value column (the version as text)
+   * @param versionUpdated when it was bumped, or null
    */
   public record Table(String roleTable, String roleId, String roleParent,
       String permissionTable, String permissionId, String permissionName,
@@ -118,7 +122,8 @@ public final class Authorization {
       String groupTable, String groupId, String groupParent,
       String memberTable, String memberGroup, String memberUser, String memberJoined,
       String groupRoleTable, String groupRoleGroup, String groupRoleRole, String groupRoleAt,
-      String groupRoleExpires) {
+      String groupRoleExpires,
+      String versionTable, String versionKey, String versionValue, String versionUpdated) {
     /** Checks that the role, permission, assignment and grant columns are named. */
     public Table {
       for (String s : new String[] {roleTable, roleId, permissionTable, permissionId,
@@ -133,6 +138,10 @@ public final class Authorization {
       return delegationTable != null && delegationId != null && delegationDelegator != null
           && delegationDelegatee != null && delegationPermission != null
           && delegationExpires != null;
+    }
+
+    boolean versioned() {
+      return versionTable != null && versionKey != null && versionValue != null;
     }
 
     boolean groups() {
@@ -190,39 +199,83 @@ public final class Authorization {
    * @return the permission names, sorted
    */
   public Set<String> permissions(Object userId) {
+    return evaluate(userId).permissions();
+  }
+
+  /**
+   * What a cache may keep of a user: the permissions held now, until when nothing but a write
+   * can change them, and the data's version, all read from one snapshot.
+   *
+   * @param permissions the permission names, sorted
+   * @param horizon the first instant at which a validity interval, expiry or window may change
+   *     them (null: none)
+   * @param version the data's version in that snapshot (0 without a version row)
+   */
+  public record Evaluation(Set<String> permissions, Instant horizon, long version) {}
+
+  /**
+   * The user's permissions now, their horizon and the version of the data they were read from.
+   *
+   * @param userId the subject
+   * @return the evaluation
+   */
+  public Evaluation evaluate(Object userId) {
     Instant now = clock.instant();
     return read(c -> {
       Set<String> out = new TreeSet<>();
-      for (AuthorizationSql.Grant g : sql.grants(c, userId, null, now)) {
+      Instant horizon = null;
+      for (AuthorizationSql.Grant g : sql.grants(c, userId, null)) {
+        horizon = AuthorizationSql.earlier(horizon, g.next(now));
         if (g.admits(now)) {
           out.add(g.name());
         }
       }
-      for (AuthorizationSql.Delegated d : sql.delegated(c, userId, null, now)) {
-        if (holds(c, d.delegator(), d.name(), now) != null) {
-          out.add(d.name());
+      for (AuthorizationSql.Delegated d : sql.delegated(c, userId, null)) {
+        horizon = AuthorizationSql.earlier(horizon, d.next(now));
+        if (d.active(now) && !out.contains(d.name())) {
+          for (AuthorizationSql.Grant g : sql.grants(c, d.delegator(), d.name())) {
+            horizon = AuthorizationSql.earlier(horizon, g.next(now));
+            if (g.admits(now)) {
+              out.add(d.name());
+            }
+          }
         }
       }
-      return Collections.unmodifiableSet(out);
+      return new Evaluation(Collections.unmodifiableSet(out), horizon, sql.version(c));
     });
+  }
+
+  /**
+   * The data's version now: every write here bumps it in its own transaction.
+   *
+   * @return the version (0 without a version row)
+   */
+  public long version() {
+    try {
+      return Jdbc.transaction(dataSource, sql::version);
+    } catch (SQLException e) {
+      throw new RepositoryException(e);
+    }
   }
 
   private Decision decide(Connection c, Object userId, String permission, Instant now)
       throws SQLException {
     List<String> refused = new ArrayList<>();
-    for (AuthorizationSql.Grant g : sql.grants(c, userId, permission, now)) {
+    for (AuthorizationSql.Grant g : sql.grants(c, userId, permission)) {
       if (g.admits(now)) {
         return new Decision(true, g.path());
       }
-      refused.add(g.path() + " (outside its time window)");
+      refused.add(g.path() + (g.current(now) ? " (outside its time window)"
+          : " (not valid at this instant)"));
     }
-    for (AuthorizationSql.Delegated d : sql.delegated(c, userId, permission, now)) {
-      String through = holds(c, d.delegator(), permission, now);
+    for (AuthorizationSql.Delegated d : sql.delegated(c, userId, permission)) {
+      String through = d.active(now) ? holds(c, d.delegator(), permission, now) : null;
       if (through != null) {
         return new Decision(true, "delegation " + d.id() + " from user " + d.delegator()
             + ", who holds it by " + through);
       }
-      refused.add("delegation " + d.id() + " (its delegator does not hold it now)");
+      refused.add("delegation " + d.id() + (d.active(now)
+          ? " (its delegator does not hold it now)" : " (not valid at this instant)"));
     }
     return Decision.deny(refused.isEmpty() ? "no active grant of " + permission
         : "no active grant of " + permission + ": " + String.join("; ", refused));
@@ -231,7 +284,7 @@ public final class Authorization {
   /** The first active role or group path to the permission, or null. */
   private String holds(Connection c, Object userId, String permission, Instant now)
       throws SQLException {
-    for (AuthorizationSql.Grant g : sql.grants(c, userId, permission, now)) {
+    for (AuthorizationSql.Grant g : sql.grants(c, userId, permission)) {
       if (g.admits(now)) {
         return g.path();
       }
@@ -249,8 +302,7 @@ public final class Authorization {
    */
   public boolean isWithinWindow(Object userId, Object context) {
     Instant now = clock.instant();
-    return read(c -> sql.windows(c, userId, now).stream()
-        .anyMatch(w -> w.admits(now)));
+    return read(c -> sql.windows(c, userId).stream().anyMatch(w -> w.admits(now)));
   }
 
   /**
@@ -436,14 +488,20 @@ public final class Authorization {
     }
   }
 
-  /** A write in one transaction; under the hierarchy's lock when {@code lock} is not null. */
+  /**
+   * A write in one transaction, which also bumps the version, so a cached evaluation of the
+   * data before it is never used after it commits; under the hierarchy's lock when
+   * {@code lock} is not null.
+   */
   private <T> T write(String lock, Work<T> work) {
     try {
       return Jdbc.transaction(dataSource, c -> {
         if (lock != null) {
           Jdbc.query(c, LOCK, rs -> 1, LOCK_SPACE, lock);
         }
-        return work.apply(c);
+        T result = work.apply(c);
+        sql.bump(c, clock.instant());
+        return result;
       });
     } catch (SQLException e) {
       throw new RepositoryException(e);

@@ -1,6 +1,7 @@
 package io.github.authspec.support.auth;
 
 import io.github.authspec.support.repository.Jdbc;
+import io.github.authspec.support.repository.SqlTime;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,16 +25,41 @@ final class AuthorizationSql {
   /** A hierarchy: its table, id and parent columns, and the lock name of its edits. */
   record Hierarchy(String table, String id, String parent) {}
 
-  /** A role or group path to a permission, with the assignment's window. */
-  record Grant(String name, String path, AccessWindow window, boolean broken) {
-    /** Whether the window admits {@code now}; a window that does not parse admits nothing. */
+  /**
+   * A role or group path to a permission: the assignment's (or group role's) expiry and
+   * window, and the grant's interval. Time is judged here, on the server's instant, not in SQL.
+   */
+  record Grant(String name, String path, Instant expires, Instant from, Instant until,
+      AccessWindow window, boolean broken) {
+    /** Whether active at {@code now}; a window that does not parse admits nothing. */
     boolean admits(Instant now) {
-      return !broken && (window == null || window.admits(now));
+      return !broken && inside(now, from, expires, until)
+          && (window == null || window.admits(now));
+    }
+
+    /** Whether active at {@code now} but for the window. */
+    boolean current(Instant now) {
+      return inside(now, from, expires, until);
+    }
+
+    /** The first instant after {@code now} at which {@link #admits} may change. */
+    Instant next(Instant now) {
+      Instant n = firstAfter(now, from, expires, until);
+      return window == null ? n : earlier(n, window.next(now));
     }
   }
 
-  /** An active delegation to a user. */
-  record Delegated(String id, Object delegator, String name) {}
+  /** A delegation to a user, with its interval. */
+  record Delegated(String id, Object delegator, String name, Instant from, Instant expires,
+      Instant revoked) {
+    boolean active(Instant now) {
+      return inside(now, from, expires, revoked);
+    }
+
+    Instant next(Instant now) {
+      return firstAfter(now, from, expires, revoked);
+    }
+  }
 
   private static final String CHAIN = "WITH RECURSIVE up(node, trail) AS ("
       + "SELECT t.{id}, ARRAY[t.{id}] FROM {t} t WHERE t.{id} = ?"
@@ -117,45 +143,69 @@ final class AuthorizationSql {
         .add(")");
   }
 
+  /** A bound column, or NULL of {@code cast} (untyped for a timestamp: its union decides). */
   private String column(String role, String alias, String cast) {
-    return ids.containsKey(role) ? alias + ".{" + role + "}" : "CAST(NULL AS " + cast + ")";
+    return ids.containsKey(role) ? alias + ".{" + role + "}"
+        : cast == null ? "NULL" : "CAST(NULL AS " + cast + ")";
+  }
+
+  /** Whether {@code now} is in {@code [from, each end)}; null bounds are open. */
+  static boolean inside(Instant now, Instant from, Instant... ends) {
+    if (from != null && now.isBefore(from)) {
+      return false;
+    }
+    for (Instant end : ends) {
+      if (end != null && !now.isBefore(end)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The earliest of {@code times} after {@code now}, or null. */
+  static Instant firstAfter(Instant now, Instant... times) {
+    Instant out = null;
+    for (Instant t : times) {
+      if (t != null && t.isAfter(now)) {
+        out = earlier(out, t);
+      }
+    }
+    return out;
+  }
+
+  /** The earlier of two instants, null being never. */
+  static Instant earlier(Instant a, Instant b) {
+    return a == null ? b : b == null || a.isBefore(b) ? a : b;
   }
 
   /**
-   * Every role or group path from the user to a permission (one permission when not null)
-   * whose assignment and grant are active at {@code now}; windows are left to the caller.
-   * Direct assignments first, then shorter paths.
+   * Every role or group path from the user to a permission (one permission when not null),
+   * whatever its times, which the caller judges. Direct assignments first, then shorter paths.
    */
-  List<Grant> grants(Connection c, Object userId, String permission, Instant now)
-      throws SQLException {
+  List<Grant> grants(Connection c, Object userId, String permission) throws SQLException {
     Query q = new Query().add("WITH RECURSIVE ");
     if (t.groups()) {
       groupsCte(q, userId).add(", ");
     }
-    q.add("seed(n, via, role, ws, we, wd, wz) AS (SELECT row_number() OVER (), x.* FROM ("
-        + "SELECT CAST(NULL AS text) AS via, a.{assignmentRole} AS role, "
+    q.add("seed(n, via, role, ends, ws, we, wd, wz) AS (SELECT row_number() OVER (), x.* FROM"
+        + " (SELECT CAST(NULL AS text) AS via, a.{assignmentRole} AS role, "
+        + column("assignmentExpires", "a", null) + " AS ends, "
         + column("assignmentStart", "a", "time") + ", " + column("assignmentEnd", "a", "time")
         + ", " + column("assignmentDays", "a", "text") + ", "
         + column("assignmentZone", "a", "text")
         + " FROM {assignmentTable} a WHERE a.{assignmentUser} = ?", userId)
-        .when(ids.containsKey("assignmentExpires"), " AND (a.{assignmentExpires} IS NULL OR"
-            + " a.{assignmentExpires} > ?)", now)
         .when(t.groups(), " UNION ALL SELECT array_to_string(grp.trail, ' < '),"
-            + " gr.{groupRoleRole}, CAST(NULL AS time), CAST(NULL AS time), CAST(NULL AS text),"
-            + " CAST(NULL AS text) FROM grp JOIN {groupRoleTable} gr ON gr.{groupRoleGroup} ="
-            + " grp.g")
-        .when(t.groups() && t.groupRoleExpires() != null, " WHERE (gr.{groupRoleExpires} IS NULL"
-            + " OR gr.{groupRoleExpires} > ?)", now)
+            + " gr.{groupRoleRole}, " + column("groupRoleExpires", "gr", null)
+            + ", CAST(NULL AS time), CAST(NULL AS time), CAST(NULL AS text), CAST(NULL AS text)"
+            + " FROM grp JOIN {groupRoleTable} gr ON gr.{groupRoleGroup} = grp.g")
         .add(") x), rc(n, role, trail) AS (SELECT n, role, ARRAY[role] FROM seed")
         .when(t.roleParent() != null, " UNION ALL SELECT rc.n, r.{roleParent}, rc.trail ||"
             + " r.{roleParent} FROM rc JOIN {roleTable} r ON r.{roleId} = rc.role WHERE"
             + " r.{roleParent} IS NOT NULL AND NOT r.{roleParent} = ANY(rc.trail)")
-        .add(") SELECT s.via, array_to_string(rc.trail, ' > '), p.{permissionName}, s.ws, s.we,"
-            + " s.wd, s.wz FROM rc JOIN seed s ON s.n = rc.n JOIN {grantTable} rp"
+        .add(") SELECT s.via, array_to_string(rc.trail, ' > '), p.{permissionName}, s.ends, "
+            + column("grantFrom", "rp", null) + ", " + column("grantUntil", "rp", null)
+            + ", s.ws, s.we, s.wd, s.wz FROM rc JOIN seed s ON s.n = rc.n JOIN {grantTable} rp"
             + " ON rp.{grantRole} = rc.role")
-        .when(t.grantFrom() != null, " AND (rp.{grantFrom} IS NULL OR rp.{grantFrom} <= ?)", now)
-        .when(t.grantUntil() != null, " AND (rp.{grantUntil} IS NULL OR rp.{grantUntil} > ?)",
-            now)
         .add(" JOIN {permissionTable} p ON p.{permissionId} = rp.{grantPermission}");
     if (permission != null) {
       match(q.add(" WHERE "), permission);
@@ -168,10 +218,13 @@ final class AuthorizationSql {
     String via = rs.getString(1);
     String path = via == null ? "role " + rs.getString(2) + " assigned to the user"
         : "group " + via + " holding role " + rs.getString(2);
+    Instant expires = SqlTime.get(rs, 4);
+    Instant from = SqlTime.get(rs, 5);
+    Instant until = SqlTime.get(rs, 6);
     try {
-      return new Grant(rs.getString(3), path, window(rs, 4), false);
+      return new Grant(rs.getString(3), path, expires, from, until, window(rs, 7), false);
     } catch (IllegalArgumentException e) {
-      return new Grant(rs.getString(3), path, null, true);
+      return new Grant(rs.getString(3), path, expires, from, until, null, true);
     }
   }
 
@@ -180,37 +233,34 @@ final class AuthorizationSql {
         rs.getObject(from + 1, LocalTime.class), rs.getString(from + 2), rs.getString(from + 3));
   }
 
-  /** The windows of the user's unexpired assignments (null: none). */
-  List<Grant> windows(Connection c, Object userId, Instant now) throws SQLException {
-    Query q = new Query().add("SELECT NULL, NULL, NULL, " + column("assignmentStart", "a", "time")
-            + ", " + column("assignmentEnd", "a", "time") + ", "
-            + column("assignmentDays", "a", "text") + ", " + column("assignmentZone", "a", "text")
-            + " FROM {assignmentTable} a WHERE a.{assignmentUser} = ?", userId)
-        .when(ids.containsKey("assignmentExpires"), " AND (a.{assignmentExpires} IS NULL OR"
-            + " a.{assignmentExpires} > ?)", now);
+  /** The user's assignments, as grants without a permission. */
+  List<Grant> windows(Connection c, Object userId) throws SQLException {
+    Query q = new Query().add("SELECT NULL, NULL, NULL, " + column("assignmentExpires", "a", null) + ", NULL, NULL, " + column("assignmentStart", "a", "time") + ", "
+        + column("assignmentEnd", "a", "time") + ", " + column("assignmentDays", "a", "text")
+        + ", " + column("assignmentZone", "a", "text")
+        + " FROM {assignmentTable} a WHERE a.{assignmentUser} = ?", userId);
     return Jdbc.query(c, q.sql(), AuthorizationSql::grant, q.params());
   }
 
-  /** Delegations to the user active at {@code now} (of one permission when not null). */
-  List<Delegated> delegated(Connection c, Object userId, String permission, Instant now)
+  /** Delegations to the user (of one permission when not null), whatever their times. */
+  List<Delegated> delegated(Connection c, Object userId, String permission)
       throws SQLException {
     if (!t.delegations()) {
       return List.of();
     }
     Query q = new Query().add("SELECT CAST(d.{delegationId} AS text), d.{delegationDelegator},"
-            + " p.{permissionName} FROM {delegationTable} d JOIN {permissionTable} p"
-            + " ON p.{permissionId} = d.{delegationPermission} WHERE d.{delegationDelegatee} = ?"
-            + " AND d.{delegationExpires} > ?", userId, now)
-        .when(t.delegationValidFrom() != null, " AND (d.{delegationValidFrom} IS NULL OR"
-            + " d.{delegationValidFrom} <= ?)", now)
-        .when(t.delegationRevoked() != null, " AND (d.{delegationRevoked} IS NULL OR"
-            + " d.{delegationRevoked} > ?)", now);
+            + " p.{permissionName}, " + column("delegationValidFrom", "d", null)
+            + ", d.{delegationExpires}, " + column("delegationRevoked", "d", null)
+            + " FROM {delegationTable} d JOIN {permissionTable} p"
+            + " ON p.{permissionId} = d.{delegationPermission} WHERE d.{delegationDelegatee} = ?",
+        userId);
     if (permission != null) {
       match(q.add(" AND "), permission);
     }
     q.add(" ORDER BY d.{delegationId}");
     return Jdbc.query(c, q.sql(), rs -> new Delegated(rs.getString(1), rs.getObject(2),
-        rs.getString(3)), q.params());
+        rs.getString(3), SqlTime.get(rs, 4), SqlTime.get(rs, 5), SqlTime.get(rs, 6)),
+        q.params());
   }
 
   /** Replaces the user's assignments of the role by one. */
@@ -323,6 +373,36 @@ final class AuthorizationSql {
     return Jdbc.update(c, Jdbc.render("UPDATE {delegationTable} SET {delegationRevoked} = ?"
         + " WHERE CAST({delegationId} AS text) = ? AND {delegationRevoked} IS NULL", ids), now,
         id);
+  }
+
+  /** The key of the version row. */
+  static final String VERSION_KEY = "authorization.version";
+
+  /** The version in this transaction's snapshot; 0 without a version row. */
+  long version(Connection c) throws SQLException {
+    if (!t.versioned()) {
+      return 0;
+    }
+    List<String> v = Jdbc.query(c, Jdbc.render("SELECT {versionValue} FROM {versionTable}"
+        + " WHERE {versionKey} = ?", ids), rs -> rs.getString(1), VERSION_KEY);
+    return v.isEmpty() ? 0 : Long.parseLong(v.get(0).strip());
+  }
+
+  /**
+   * Bumps the version inside the caller's transaction (a no-op without a version row). Its row
+   * lock orders concurrent writers; the key column must be unique.
+   */
+  void bump(Connection c, Instant now) throws SQLException {
+    if (!t.versioned()) {
+      return;
+    }
+    boolean stamped = t.versionUpdated() != null;
+    Query q = new Query().add("INSERT INTO {versionTable} AS v ({versionKey}, {versionValue}")
+        .when(stamped, ", {versionUpdated}").add(") VALUES (?, '1'", VERSION_KEY)
+        .when(stamped, ", ?", now).add(") ON CONFLICT ({versionKey}) DO UPDATE SET"
+            + " {versionValue} = CAST(CAST(v.{versionValue} AS bigint) + 1 AS text)")
+        .when(stamped, ", {versionUpdated} = EXCLUDED.{versionUpdated}");
+    Jdbc.update(c, q.sql(), q.params());
   }
 
   private void requireGroups() {

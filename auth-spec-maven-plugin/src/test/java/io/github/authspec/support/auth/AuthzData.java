@@ -28,7 +28,8 @@ final class AuthzData {
         "valid_from", "revoked_at",
         "groups", "id", "parent_group_id",
         "group_members", "group_id", "user_id", "joined_at",
-        "group_roles", "group_id", "role_id", "assigned_at", "expires_at");
+        "group_roles", "group_id", "role_id", "assigned_at", "expires_at",
+        "system_config", "key", "value", "updated_at");
   }
 
   long role(String name) {
