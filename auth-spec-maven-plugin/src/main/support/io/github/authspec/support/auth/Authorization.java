@@ -207,11 +207,20 @@ public final class Authorization {
    * can change them, and the data's version, all read from one snapshot.
    *
    * @param permissions the permission names, sorted
-   * @param horizon the first instant at which a validity interval, expiry or window may change
-   *     them (null: none)
-   * @param version the data's version in that snapshot (0 without a version row)
+   * @param matches the names and the {@code resource:action} pairs of the permissions
+   * @param at the instant they were evaluated at
+   * @param horizon the first instant after it at which a validity interval, expiry or window
+   *     may change them (null: none)
+   * @param version the data's version in that snapshot (-1 without a version row to read)
    */
-  public record Evaluation(Set<String> permissions, Instant horizon, long version) {}
+  public record Evaluation(Set<String> permissions, Set<String> matches, Instant at,
+      Instant horizon, long version) {
+    /** Copies the sets. */
+    public Evaluation {
+      permissions = Collections.unmodifiableSet(new TreeSet<>(permissions));
+      matches = Collections.unmodifiableSet(new TreeSet<>(matches));
+    }
+  }
 
   /**
    * The user's permissions now, their horizon and the version of the data they were read from.
@@ -223,11 +232,16 @@ public final class Authorization {
     Instant now = clock.instant();
     return read(c -> {
       Set<String> out = new TreeSet<>();
+      Set<String> matches = new TreeSet<>();
       Instant horizon = null;
       for (AuthorizationSql.Grant g : sql.grants(c, userId, null)) {
         horizon = AuthorizationSql.earlier(horizon, g.next(now));
         if (g.admits(now)) {
           out.add(g.name());
+          matches.add(g.name());
+          if (g.pair() != null) {
+            matches.add(g.pair());
+          }
         }
       }
       for (AuthorizationSql.Delegated d : sql.delegated(c, userId, null)) {
@@ -237,18 +251,22 @@ public final class Authorization {
             horizon = AuthorizationSql.earlier(horizon, g.next(now));
             if (g.admits(now)) {
               out.add(d.name());
+              matches.add(d.name());
+              if (d.pair() != null) {
+                matches.add(d.pair());
+              }
             }
           }
         }
       }
-      return new Evaluation(Collections.unmodifiableSet(out), horizon, sql.version(c));
+      return new Evaluation(out, matches, now, horizon, sql.version(c));
     });
   }
 
   /**
    * The data's version now: every write here bumps it in its own transaction.
    *
-   * @return the version (0 without a version row)
+   * @return the version (0 before the first write, -1 without a version row to read)
    */
   public long version() {
     try {
@@ -256,6 +274,18 @@ public final class Authorization {
     } catch (SQLException e) {
       throw new RepositoryException(e);
     }
+  }
+
+  /**
+   * Bumps the version inside the caller's transaction, so no cache answers from data read
+   * before it commits: call it in every transaction that changes these tables other than
+   * through this class.
+   *
+   * @param c the connection of that transaction
+   * @throws SQLException from the driver
+   */
+  public void touch(Connection c) throws SQLException {
+    sql.bump(c, clock.instant());
   }
 
   private Decision decide(Connection c, Object userId, String permission, Instant now)

@@ -29,8 +29,8 @@ final class AuthorizationSql {
    * A role or group path to a permission: the assignment's (or group role's) expiry and
    * window, and the grant's interval. Time is judged here, on the server's instant, not in SQL.
    */
-  record Grant(String name, String path, Instant expires, Instant from, Instant until,
-      AccessWindow window, boolean broken) {
+  record Grant(String name, String pair, String path, Instant expires, Instant from,
+      Instant until, AccessWindow window, boolean broken) {
     /** Whether active at {@code now}; a window that does not parse admits nothing. */
     boolean admits(Instant now) {
       return !broken && inside(now, from, expires, until)
@@ -50,8 +50,8 @@ final class AuthorizationSql {
   }
 
   /** A delegation to a user, with its interval. */
-  record Delegated(String id, Object delegator, String name, Instant from, Instant expires,
-      Instant revoked) {
+  record Delegated(String id, Object delegator, String name, String pair, Instant from,
+      Instant expires, Instant revoked) {
     boolean active(Instant now) {
       return inside(now, from, expires, revoked);
     }
@@ -124,6 +124,12 @@ final class AuthorizationSql {
     Object[] params() {
       return params.toArray();
     }
+  }
+
+  /** {@code resource:action} of permission {@code p}, or NULL. */
+  private String pair() {
+    return t.permissionResource() != null && t.permissionAction() != null
+        ? "p.{permissionResource} || ':' || p.{permissionAction}" : "NULL";
   }
 
   private Query match(Query q, String permission) {
@@ -204,7 +210,8 @@ final class AuthorizationSql {
             + " r.{roleParent} IS NOT NULL AND NOT r.{roleParent} = ANY(rc.trail)")
         .add(") SELECT s.via, array_to_string(rc.trail, ' > '), p.{permissionName}, s.ends, "
             + column("grantFrom", "rp", null) + ", " + column("grantUntil", "rp", null)
-            + ", s.ws, s.we, s.wd, s.wz FROM rc JOIN seed s ON s.n = rc.n JOIN {grantTable} rp"
+            + ", s.ws, s.we, s.wd, s.wz, " + pair() + " FROM rc JOIN seed s ON s.n = rc.n"
+            + " JOIN {grantTable} rp"
             + " ON rp.{grantRole} = rc.role")
         .add(" JOIN {permissionTable} p ON p.{permissionId} = rp.{grantPermission}");
     if (permission != null) {
@@ -222,9 +229,11 @@ final class AuthorizationSql {
     Instant from = SqlTime.get(rs, 5);
     Instant until = SqlTime.get(rs, 6);
     try {
-      return new Grant(rs.getString(3), path, expires, from, until, window(rs, 7), false);
+      return new Grant(rs.getString(3), rs.getString(11), path, expires, from, until,
+          window(rs, 7), false);
     } catch (IllegalArgumentException e) {
-      return new Grant(rs.getString(3), path, expires, from, until, null, true);
+      return new Grant(rs.getString(3), rs.getString(11), path, expires, from, until, null,
+          true);
     }
   }
 
@@ -249,7 +258,7 @@ final class AuthorizationSql {
       return List.of();
     }
     Query q = new Query().add("SELECT CAST(d.{delegationId} AS text), d.{delegationDelegator},"
-            + " p.{permissionName}, " + column("delegationValidFrom", "d", null)
+            + " p.{permissionName}, " + pair() + ", " + column("delegationValidFrom", "d", null)
             + ", d.{delegationExpires}, " + column("delegationRevoked", "d", null)
             + " FROM {delegationTable} d JOIN {permissionTable} p"
             + " ON p.{permissionId} = d.{delegationPermission} WHERE d.{delegationDelegatee} = ?",
@@ -259,8 +268,8 @@ final class AuthorizationSql {
     }
     q.add(" ORDER BY d.{delegationId}");
     return Jdbc.query(c, q.sql(), rs -> new Delegated(rs.getString(1), rs.getObject(2),
-        rs.getString(3), SqlTime.get(rs, 4), SqlTime.get(rs, 5), SqlTime.get(rs, 6)),
-        q.params());
+        rs.getString(3), rs.getString(4), SqlTime.get(rs, 5), SqlTime.get(rs, 6),
+        SqlTime.get(rs, 7)), q.params());
   }
 
   /** Replaces the user's assignments of the role by one. */
@@ -378,10 +387,10 @@ final class AuthorizationSql {
   /** The key of the version row. */
   static final String VERSION_KEY = "authorization.version";
 
-  /** The version in this transaction's snapshot; 0 without a version row. */
+  /** The version in this transaction's snapshot: 0 before the first bump, -1 unbound. */
   long version(Connection c) throws SQLException {
     if (!t.versioned()) {
-      return 0;
+      return -1;
     }
     List<String> v = Jdbc.query(c, Jdbc.render("SELECT {versionValue} FROM {versionTable}"
         + " WHERE {versionKey} = ?", ids), rs -> rs.getString(1), VERSION_KEY);

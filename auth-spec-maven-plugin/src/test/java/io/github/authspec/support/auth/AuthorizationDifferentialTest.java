@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.authspec.plugin.testsupport.ConnectionPool;
 import io.github.authspec.plugin.testsupport.MutableClock;
 import io.github.authspec.plugin.token.SeedDatabase;
+import io.github.authspec.support.repository.Jdbc;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,6 +73,9 @@ class AuthorizationDifferentialTest {
     AuthzData data = new AuthzData(db);
     MutableClock clock = new MutableClock(T);
     Authorization authz = new Authorization(db, AuthzData.seed(), clock);
+    MapStore store = new MapStore();
+    AuthorizationCache cache = new AuthorizationCache(authz, store, clock,
+        "permissions:user:{userId}", 300);
     long checks = 0;
     long allows = 0;
     for (int n = 0; n < graphs; n++) {
@@ -79,8 +83,13 @@ class AuthorizationDifferentialTest {
       data.exec("TRUNCATE user_roles, role_permissions, delegations, group_members, group_roles,"
           + " groups, roles, permissions CASCADE");
       write(data, g);
+      touch(db, authz);
+      List<Instant> instants = new ArrayList<>();
       for (int k = 0; k < 3; k++) {
-        Instant now = instant(random).plusSeconds(random.nextInt(3) - 1);
+        instants.add(instant(random).plusSeconds(random.nextInt(3) - 1));
+      }
+      instants.sort(null);
+      for (Instant now : instants) {
         clock.set(now);
         for (int u = 0; u < USERS; u++) {
           Set<String> expected = new TreeSet<>();
@@ -90,6 +99,8 @@ class AuthorizationDifferentialTest {
             Authorization.Decision d = authz.decide((long) u + 1, name);
             assertThat(d.allowed()).as("seed %d graph %d user %d permission %d at %s: %s", seed,
                 n, u, p, now, d.reason()).isEqualTo(allowed);
+            assertThat(cache.isAllowed((long) u + 1, name)).as("cached: seed %d graph %d user %d"
+                + " permission %d at %s", seed, n, u, p, now).isEqualTo(allowed);
             if (allowed) {
               expected.add("p" + p);
               allows++;
@@ -98,11 +109,27 @@ class AuthorizationDifferentialTest {
           }
           assertThat(authz.permissions((long) u + 1)).as("seed %d graph %d user %d at %s",
               seed, n, u, now).isEqualTo(expected);
+          assertThat(cache.permissions((long) u + 1)).as("cached: seed %d graph %d user %d at"
+              + " %s", seed, n, u, now).isEqualTo(expected);
         }
       }
     }
     System.out.printf("authorization differential: %d graphs, %d decisions (%d allow), %d"
-        + " permission sets, seed %d%n", graphs, checks, allows, graphs * 3L * USERS, seed);
+        + " permission sets, each in SQL and through the cache (%d of %d cache reads hit),"
+        + " seed %d%n", graphs, checks, allows, graphs * 3L * USERS, store.gets.get()
+        - store.sets.get(), store.gets.get(), seed);
+  }
+
+  /** The graph was written around {@link Authorization}: bump the version as it says. */
+  private static void touch(DataSource db, Authorization authz) {
+    try {
+      Jdbc.transaction(db, c -> {
+        authz.touch(c);
+        return null;
+      });
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static Instant instant(Random r) {
