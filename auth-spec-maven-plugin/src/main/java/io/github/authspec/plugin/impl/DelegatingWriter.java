@@ -79,8 +79,18 @@ final class DelegatingWriter extends Writer {
       op.params().forEach(p -> call.addParameter(ServiceGenerator.catalogType(t.spec(),
           t.naming(), p.type()), p.name()));
       String names = String.join(", ", op.params().stream().map(p -> p.name()).toList());
-      out.addMethod(call.addStatement((m.getReturnType() == void.class ? "" : "return ")
-          + "delegate.$N($L)", op.name(), names).build());
+      Class<?> r = m.getReturnType();
+      if (r.isRecord() && r.getSimpleName().equals(op.returns())) {
+        // the support class's record of the shared value type: copied component by component
+        call.addStatement("$T r = delegate.$N($L)", typeName(r, t), op.name(), names)
+            .addStatement("return new $T($L)", ServiceGenerator.catalogType(t.spec(),
+                t.naming(), op.returns()), CodeBlock.join(Arrays.stream(r.getRecordComponents())
+                .map(c -> CodeBlock.of("r.$N()", c.getName())).toList(), ", "));
+      } else {
+        call.addStatement((r == void.class ? "" : "return ") + "delegate.$N($L)", op.name(),
+            names);
+      }
+      out.addMethod(call.build());
     });
     return out.build();
   }
@@ -156,7 +166,9 @@ final class DelegatingWriter extends Writer {
   private static TypeName typeName(Type type, Target t) {
     if (type instanceof Class<?> c && c.getName().startsWith(SupportSources.ROOT + ".")) {
       String area = c.getPackageName().substring(SupportSources.ROOT.length() + 1);
-      return t.support(area, c.getSimpleName());
+      Class<?> outer = c.getEnclosingClass();
+      return outer == null ? t.support(area, c.getSimpleName())
+          : t.support(area, outer.getSimpleName()).nestedClass(c.getSimpleName());
     }
     if (type instanceof ParameterizedType p) {
       return ParameterizedTypeName.get((ClassName) typeName(p.getRawType(), t),

@@ -181,6 +181,19 @@ public final class Authorization {
   }
 
   /**
+   * Decides one permission for a user at the server's instant; the context's time is never
+   * read.
+   *
+   * @param userId the subject
+   * @param permission a permission name or {@code resource:action}
+   * @param context the request (unused: the server's clock decides)
+   * @return allow or deny, with the reason
+   */
+  public Decision decide(Object userId, String permission, Object context) {
+    return decide(userId, permission);
+  }
+
+  /**
    * Whether the user holds the permission now; the context's time is never read.
    *
    * @param userId the subject

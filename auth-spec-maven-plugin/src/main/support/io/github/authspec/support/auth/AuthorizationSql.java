@@ -244,9 +244,10 @@ final class AuthorizationSql {
 
   /** The user's assignments, as grants without a permission. */
   List<Grant> windows(Connection c, Object userId) throws SQLException {
-    Query q = new Query().add("SELECT NULL, NULL, NULL, " + column("assignmentExpires", "a", null) + ", NULL, NULL, " + column("assignmentStart", "a", "time") + ", "
+    Query q = new Query().add("SELECT NULL, NULL, NULL, " + column("assignmentExpires", "a",
+            null) + ", NULL, NULL, " + column("assignmentStart", "a", "time") + ", "
         + column("assignmentEnd", "a", "time") + ", " + column("assignmentDays", "a", "text")
-        + ", " + column("assignmentZone", "a", "text")
+        + ", " + column("assignmentZone", "a", "text") + ", NULL"
         + " FROM {assignmentTable} a WHERE a.{assignmentUser} = ?", userId);
     return Jdbc.query(c, q.sql(), AuthorizationSql::grant, q.params());
   }

@@ -55,6 +55,9 @@ class AuthorizationImplementationTest {
     Generated.call(temporal, "assignRoleUntil", alice, senior, T0.plusSeconds(60), bob);
     assertThat(Generated.call(rbac, "isAllowed", alice, "document:read", context))
         .isEqualTo(true);
+    assertThat(Generated.call(rbac, "decide", alice, "doc.read", context).toString())
+        .isEqualTo("Decision[allowed=true, reason=role " + senior + " > " + reader
+            + " assigned to the user]");
     assertThat(Generated.call(roles, "permissions", alice)).isEqualTo(Set.of("doc.read"));
     assertThat(Generated.call(windows, "isWithinWindow", alice, context)).isEqualTo(true);
 
