@@ -2,10 +2,10 @@ package io.github.authspec.plugin.mojo;
 
 import io.github.authspec.plugin.sql.Drift;
 import java.sql.SQLException;
+import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
@@ -72,7 +72,7 @@ public class DriftMojo extends AbstractOutputMojo {
   @Parameter(defaultValue = "${session}", readonly = true)
   protected MavenSession session;
 
-  @Component
+  @Inject
   protected SettingsDecrypter decrypter;
 
   @Override

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TeamMigrationsTest {
   // Exact decimals: a default of 0.00 must stay 0.00 when the test edits the spec.
   private static final ObjectMapper JSON = new ObjectMapper()
-      .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
+      .setNodeFactory(new com.fasterxml.jackson.databind.node.JsonNodeFactory(true))
       .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final String TWO_TABLES = "two-tables.json";
   private final GenerationOrchestrator orchestrator =
