@@ -16,7 +16,7 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 /**
  * Compares a running PostgreSQL with what the migrations build and fails on any difference:
  * tables, columns, types, nullability, defaults, keys, indexes, checks. Connects read-only.
- * Needs the PostgreSQL JDBC driver as a dependency of the plugin (see the README).
+ * Needs the PostgreSQL JDBC driver as a dependency of the plugin (docs/migrations.md).
  *
  * @since 0.1.0
  */

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The two ordinary team situations of issue 13, end to end: a user's own migration beside the
+ * The two ordinary team situations, end to end: a user's own migration beside the
  * generated ones, and two branches that each generated the next version. Every history is
  * applied by Flyway itself to a real PostgreSQL.
  */
