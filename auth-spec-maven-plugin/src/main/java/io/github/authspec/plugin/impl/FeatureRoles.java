@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The roles of the account, password, MFA and abuse features, one factory per feature taking
  * its id from {@link Features}, in binding order, with their naming conventions. They are the
- * documented convention (README, "Implementations"): a spec that names its columns this way
+ * documented convention (docs/implementations.md): a spec that names its columns this way
  * binds without configuration.
  */
 final class FeatureRoles {

@@ -11,26 +11,22 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The README's feature tables name exactly the features the registry implements. */
-class ReadmeFeaturesTest {
+/** The guide's feature tables name exactly the features the registry implements. */
+class FeatureDocsTest {
   private static final Pattern ID = Pattern.compile("`([a-z0-9]+(?:-[a-z0-9]+)*)`");
 
   @Test
-  @DisplayName("every implemented feature has a row under Implementations or Tokens and "
-      + "sessions, and no row names another")
+  @DisplayName("every implemented feature has a row in the Implementations or the Tokens and "
+      + "sessions page, and no row names another")
   void tablesInStepWithTheRegistry() throws Exception {
-    String readme = Files.readString(Path.of("..", "README.md"));
     Set<String> documented = new TreeSet<>();
-    documented.addAll(featureCells(section(readme, "## Implementations")));
-    documented.addAll(featureCells(section(readme, "## Tokens and sessions")));
+    documented.addAll(featureCells(page("implementations.md")));
+    documented.addAll(featureCells(page("tokens-and-sessions.md")));
     assertThat(documented).containsExactlyInAnyOrderElementsOf(Features.ids());
   }
 
-  private static String section(String readme, String heading) {
-    int start = readme.indexOf("\n" + heading);
-    assertThat(start).as("README has " + heading).isPositive();
-    int end = readme.indexOf("\n## ", start + 1);
-    return readme.substring(start, end < 0 ? readme.length() : end);
+  private static String page(String name) throws Exception {
+    return Files.readString(Path.of("..", "docs", name));
   }
 
   /** The ids in the first cell of each row of the tables headed {@code | feature |}. */

@@ -17,8 +17,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
-/** The README's Configuration table names every parameter the plugin descriptor has. */
-class ReadmeConfigurationTest {
+/** The configuration guide's table names every parameter the plugin descriptor has. */
+class ConfigurationDocsTest {
   private static final Pattern ROW = Pattern.compile("^\\| `(\\w+)` \\| (`([\\w.]+)`|—) \\|",
       Pattern.MULTILINE);
 
@@ -39,17 +39,13 @@ class ReadmeConfigurationTest {
   }
 
   private static String configurationSection() throws Exception {
-    String readme = Files.readString(Path.of("..", "README.md"));
-    int start = readme.indexOf("\n## Configuration");
-    int end = readme.indexOf("\n## ", start + 1);
-    assertThat(start).as("README has a Configuration section").isPositive();
-    return readme.substring(start, end);
+    return Files.readString(Path.of("..", "docs", "configuration.md"));
   }
 
   /** Parameter name → user property ({@code ""} when it has none), over all goals. */
   private static Map<String, String> descriptorParameters() throws Exception {
     Map<String, String> out = new TreeMap<>();
-    try (InputStream in = ReadmeConfigurationTest.class
+    try (InputStream in = ConfigurationDocsTest.class
         .getResourceAsStream("/META-INF/maven/plugin.xml")) {
       assertThat(in).as("the plugin descriptor is on the test classpath").isNotNull();
       Element plugin = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in)
