@@ -250,11 +250,7 @@ public final class Authorization {
       for (AuthorizationSql.Grant g : sql.grants(c, userId, null)) {
         horizon = AuthorizationSql.earlier(horizon, g.next(now));
         if (g.admits(now)) {
-          out.add(g.name());
-          matches.add(g.name());
-          if (g.pair() != null) {
-            matches.add(g.pair());
-          }
+          held(out, matches, g.name(), g.pair());
         }
       }
       for (AuthorizationSql.Delegated d : sql.delegated(c, userId, null)) {
@@ -263,17 +259,21 @@ public final class Authorization {
           for (AuthorizationSql.Grant g : sql.grants(c, d.delegator(), d.name())) {
             horizon = AuthorizationSql.earlier(horizon, g.next(now));
             if (g.admits(now)) {
-              out.add(d.name());
-              matches.add(d.name());
-              if (d.pair() != null) {
-                matches.add(d.pair());
-              }
+              held(out, matches, d.name(), d.pair());
             }
           }
         }
       }
       return new Evaluation(out, matches, now, horizon, sql.version(c));
     });
+  }
+
+  private static void held(Set<String> names, Set<String> matches, String name, String pair) {
+    names.add(name);
+    matches.add(name);
+    if (pair != null) {
+      matches.add(pair);
+    }
   }
 
   /**

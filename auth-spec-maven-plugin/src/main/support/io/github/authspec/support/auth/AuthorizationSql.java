@@ -340,23 +340,31 @@ final class AuthorizationSql {
   }
 
   int addMember(Connection c, Object groupId, Object userId, Instant now) throws SQLException {
-    requireGroups();
-    boolean joined = t.memberJoined() != null;
-    Query q = new Query().add("INSERT INTO {memberTable} ({memberGroup}, {memberUser}")
-        .when(joined, ", {memberJoined}").add(") SELECT ?, ?", groupId, userId)
-        .when(joined, ", ?", now).add(" WHERE NOT EXISTS (SELECT 1 FROM {memberTable} WHERE"
-            + " {memberGroup} = ? AND {memberUser} = ?)", groupId, userId);
-    return Jdbc.update(c, q.sql(), q.params());
+    return insertOnce(c, new String[] {"memberTable", "memberGroup", "memberUser",
+        t.memberJoined() != null ? "memberJoined" : null}, groupId, userId, now);
   }
 
   int grantGroupRole(Connection c, Object groupId, Object roleId, Instant now)
       throws SQLException {
+    return insertOnce(c, new String[] {"groupRoleTable", "groupRoleGroup", "groupRoleRole",
+        t.groupRoleAt() != null ? "groupRoleAt" : null}, groupId, roleId, now);
+  }
+
+  /**
+   * Inserts the pair into a group's table unless present; {@code slots} are the table, the
+   * group and the other column, and the stamp column or null.
+   */
+  private int insertOnce(Connection c, String[] slots, Object groupId, Object other,
+      Instant now) throws SQLException {
     requireGroups();
-    boolean at = t.groupRoleAt() != null;
-    Query q = new Query().add("INSERT INTO {groupRoleTable} ({groupRoleGroup}, {groupRoleRole}")
-        .when(at, ", {groupRoleAt}").add(") SELECT ?, ?", groupId, roleId)
-        .when(at, ", ?", now).add(" WHERE NOT EXISTS (SELECT 1 FROM {groupRoleTable} WHERE"
-            + " {groupRoleGroup} = ? AND {groupRoleRole} = ?)", groupId, roleId);
+    String table = "{" + slots[0] + "}";
+    String group = "{" + slots[1] + "}";
+    String second = "{" + slots[2] + "}";
+    boolean stamped = slots[3] != null;
+    Query q = new Query().add("INSERT INTO " + table + " (" + group + ", " + second)
+        .when(stamped, ", {" + slots[3] + "}").add(") SELECT ?, ?", groupId, other)
+        .when(stamped, ", ?", now).add(" WHERE NOT EXISTS (SELECT 1 FROM " + table
+            + " WHERE " + group + " = ? AND " + second + " = ?)", groupId, other);
     return Jdbc.update(c, q.sql(), q.params());
   }
 
