@@ -114,9 +114,28 @@ final class AuthorizationRoles {
     return out;
   }
 
+  /** The roles of {@code role-templates}: templates, and the roles and grants they make. */
+  static List<Role> templates(String f) {
+    List<Role> out = new ArrayList<>();
+    List<String> templates = List.of("role_templates");
+    add(out, f, List.of(), "templateId", "a role template's id", templates, List.of("id"), ID);
+    add(out, f, List.of(), "templateName", "a role template's name", templates,
+        List.of("name"), STRING);
+    add(out, f, List.of(), "templatePermissions", "a role template's permission names",
+        templates, List.of("permissions"), STRING);
+    of(f, List.of()).stream().filter(r -> TEMPLATE_ROLES.contains(r.name())).forEach(out::add);
+    out.add(Role.column(f, "roleName", "a role's unique name", "roles", List.of("roles"),
+        List.of("name"), STRING).inOwnerTable());
+    return out;
+  }
+
+  private static final Set<String> TEMPLATE_ROLES = Set.of("roleId", "permissionId",
+      "permissionName", "grantRole", "grantPermission");
+
   private static void add(List<Role> out, String f, List<String> required, String name,
       String purpose, List<String> tables, List<String> names, SqlType... types) {
     Role r = Role.column(f, name, purpose, tables.get(0), tables, names, types).inOwnerTable();
-    out.add(BASE.contains(name) || required.contains(name) ? r : r.asOptional());
+    out.add(BASE.contains(name) || required.contains(name) || name.startsWith("template") ? r
+        : r.asOptional());
   }
 }

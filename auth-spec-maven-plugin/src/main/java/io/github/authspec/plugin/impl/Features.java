@@ -4,6 +4,7 @@ import io.github.authspec.model.SqlType;
 import io.github.authspec.plugin.impl.RefreshTokensWriter.Refinement;
 import io.github.authspec.plugin.impl.TokenWriters.SessionFeature;
 import io.github.authspec.support.auth.Authorization;
+import io.github.authspec.support.auth.RoleTemplates;
 import io.github.authspec.support.auth.UserPreferences;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -132,7 +133,9 @@ public final class Features {
       authorization("temporal-permissions", AuthorizationRoles.EXPIRY),
       authorization("time-based-access", AuthorizationRoles.WINDOWS),
       authorization("permission-delegation", AuthorizationRoles.DELEGATIONS),
-      authorization("group-based-permissions", AuthorizationRoles.GROUPS));
+      authorization("group-based-permissions", AuthorizationRoles.GROUPS),
+      new FeatureDescriptor("role-templates", AuthorizationRoles.templates("role-templates"),
+          new DelegatingWriter("role-templates", RoleTemplates.class), Map.of()));
 
   /** Every implemented feature. */
   public static final List<FeatureDescriptor> ALL = Stream.of(ACCOUNT, SESSIONS, JWT, SECRETS,

@@ -77,6 +77,14 @@ class AuthorizationImplementationTest {
     assertThat(Generated.call(groups, "groupsOf", bob)).isEqualTo(Set.of(team));
     assertThat(Generated.call(rbac, "isAllowed", bob, "doc.read", context)).isEqualTo(true);
 
+    Object templates = Generated.create(Generated.className("DefaultRoleTemplatesService"), db);
+    Generated.queryText(db, "INSERT INTO role_templates (name, permissions, created_by) VALUES"
+        + " ('viewer', 'doc.read', " + alice + ") RETURNING 'ok'");
+    assertThat(Generated.call(templates, "templates")).isEqualTo(java.util.List.of("viewer"));
+    Object viewer = Generated.call(templates, "instantiate", "viewer", 1L);
+    Generated.call(rbac, "assignRole", alice, viewer, bob);
+    assertThat(Generated.call(rbac, "isAllowed", alice, "doc.read", context)).isEqualTo(true);
+
     assertThat(Generated.text("DefaultRbacService.java"))
         .contains("new Authorization(dataSource, new Authorization.Table(\"roles\", \"id\",")
         .contains("return delegate.isAllowed(userId, permission, context);");
