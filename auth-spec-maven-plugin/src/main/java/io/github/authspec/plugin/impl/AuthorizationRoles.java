@@ -74,6 +74,10 @@ final class AuthorizationRoles {
         List.of("valid_from"), TIMESTAMP);
     add(out, f, required, "grantUntil", "when a role's permission ends", grants,
         List.of("valid_until", "expires_at"), TIMESTAMP);
+    add(out, f, required, "grantCondition", "a role's permission's condition expression",
+        grants, List.of("condition_expression"), STRING);
+    add(out, f, required, "grantConditions", "a role's permission's conditions", grants,
+        List.of("conditions"), STRING);
     add(out, f, required, "delegationId", "a delegation's id", delegations, List.of("id"), ID);
     add(out, f, required, "delegationDelegator", "who delegates", delegations,
         List.of("delegator_id"), ID);
@@ -105,6 +109,8 @@ final class AuthorizationRoles {
     add(out, f, required, "groupRoleExpires", "when a group's role ends", groupRoles,
         List.of("expires_at"), TIMESTAMP);
     List<String> config = List.of("system_config");
+    add(out, f, required, "groupRoleConditions", "a group's role's conditions", groupRoles,
+        List.of("conditions"), STRING);
     add(out, f, required, "versionKey", "the key of the version row every write bumps (for"
         + " caches)", config, List.of("key", "config_key"), STRING);
     add(out, f, required, "versionValue", "the value of the version row", config,

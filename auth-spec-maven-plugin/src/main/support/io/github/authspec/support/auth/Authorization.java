@@ -83,6 +83,9 @@ public final class Authorization {
    * @param grantPermission the permission
    * @param grantFrom when it starts, or null
    * @param grantUntil when it ends (exclusive), or null
+   * @param grantCondition its condition expression, or null: a grant with a condition does
+   *     not apply (conditions are not evaluated yet, and ignoring one would widen the grant)
+   * @param grantConditions its conditions document, or null; likewise
    * @param delegationTable the delegations, or null
    * @param delegationId a delegation's id
    * @param delegationDelegator who delegates
@@ -103,6 +106,8 @@ public final class Authorization {
    * @param groupRoleRole the role
    * @param groupRoleAt when it was granted, or null
    * @param groupRoleExpires when it ends (exclusive), or null
+   * @param groupRoleConditions its conditions, or null: a group role with conditions does not
+   *     apply
    * @param versionTable the table of the version row every write bumps, or null (no cache)
    * @param versionKey its key column (the row's key is {@code authorization.version})
    * @param versionValue its value column (the version as text)
@@ -115,14 +120,14 @@ public final class Authorization {
       String assignmentAt, String assignmentExpires, String assignmentStart, String assignmentEnd,
       String assignmentDays, String assignmentZone,
       String grantTable, String grantRole, String grantPermission, String grantFrom,
-      String grantUntil,
+      String grantUntil, String grantCondition, String grantConditions,
       String delegationTable, String delegationId, String delegationDelegator,
       String delegationDelegatee, String delegationPermission, String delegationExpires,
       String delegationValidFrom, String delegationRevoked,
       String groupTable, String groupId, String groupParent,
       String memberTable, String memberGroup, String memberUser, String memberJoined,
       String groupRoleTable, String groupRoleGroup, String groupRoleRole, String groupRoleAt,
-      String groupRoleExpires,
+      String groupRoleExpires, String groupRoleConditions,
       String versionTable, String versionKey, String versionValue, String versionUpdated) {
     /** Checks that the role, permission, assignment and grant columns are named. */
     public Table {
@@ -308,7 +313,8 @@ public final class Authorization {
       if (g.admits(now)) {
         return new Decision(true, g.path());
       }
-      refused.add(g.path() + (g.current(now) ? " (outside its time window)"
+      refused.add(g.path() + (g.conditional() ? " (conditional: conditions are not evaluated,"
+          + " so it does not apply)" : g.current(now) ? " (outside its time window)"
           : " (not valid at this instant)"));
     }
     for (AuthorizationSql.Delegated d : sql.delegated(c, userId, permission)) {

@@ -30,10 +30,13 @@ final class AuthorizationSql {
    * window, and the grant's interval. Time is judged here, on the server's instant, not in SQL.
    */
   record Grant(String name, String pair, String path, Instant expires, Instant from,
-      Instant until, AccessWindow window, boolean broken) {
-    /** Whether active at {@code now}; a window that does not parse admits nothing. */
+      Instant until, AccessWindow window, boolean broken, boolean conditional) {
+    /**
+     * Whether active at {@code now}; a window that does not parse admits nothing, nor does a
+     * conditional grant.
+     */
     boolean admits(Instant now) {
-      return !broken && inside(now, from, expires, until)
+      return !broken && !conditional && inside(now, from, expires, until)
           && (window == null || window.admits(now));
     }
 
@@ -126,6 +129,21 @@ final class AuthorizationSql {
     }
   }
 
+  /**
+   * Whether a row has a condition in one of the bound columns: conditions are not evaluated
+   * here, so such a grant does not apply (it could only narrow it; applying it unconditionally
+   * would widen it).
+   */
+  private String conditional(String alias, String... roles) {
+    List<String> tests = new ArrayList<>();
+    for (String role : roles) {
+      if (ids.containsKey(role)) {
+        tests.add("COALESCE(btrim(" + alias + ".{" + role + "}), '') <> ''");
+      }
+    }
+    return tests.isEmpty() ? "FALSE" : "(" + String.join(" OR ", tests) + ")";
+  }
+
   /** {@code resource:action} of permission {@code p}, or NULL. */
   private String pair() {
     return t.permissionResource() != null && t.permissionAction() != null
@@ -193,16 +211,16 @@ final class AuthorizationSql {
     if (t.groups()) {
       groupsCte(q, userId).add(", ");
     }
-    q.add("seed(n, via, role, ends, ws, we, wd, wz) AS (SELECT row_number() OVER (), x.* FROM"
-        + " (SELECT CAST(NULL AS text) AS via, a.{assignmentRole} AS role, "
-        + column("assignmentExpires", "a", null) + " AS ends, "
+    q.add("seed(n, via, role, ends, cond, ws, we, wd, wz) AS (SELECT row_number() OVER (), x.*"
+        + " FROM (SELECT CAST(NULL AS text) AS via, a.{assignmentRole} AS role, "
+        + column("assignmentExpires", "a", null) + " AS ends, FALSE, "
         + column("assignmentStart", "a", "time") + ", " + column("assignmentEnd", "a", "time")
         + ", " + column("assignmentDays", "a", "text") + ", "
         + column("assignmentZone", "a", "text")
         + " FROM {assignmentTable} a WHERE a.{assignmentUser} = ?", userId)
         .when(t.groups(), " UNION ALL SELECT array_to_string(grp.trail, ' < '),"
-            + " gr.{groupRoleRole}, " + column("groupRoleExpires", "gr", null)
-            + ", CAST(NULL AS time), CAST(NULL AS time), CAST(NULL AS text), CAST(NULL AS text)"
+            + " gr.{groupRoleRole}, " + column("groupRoleExpires", "gr", null) + ", "
+            + conditional("gr", "groupRoleConditions") + ", CAST(NULL AS time), CAST(NULL AS time), CAST(NULL AS text), CAST(NULL AS text)"
             + " FROM grp JOIN {groupRoleTable} gr ON gr.{groupRoleGroup} = grp.g")
         .add(") x), rc(n, role, trail) AS (SELECT n, role, ARRAY[role] FROM seed")
         .when(t.roleParent() != null, " UNION ALL SELECT rc.n, r.{roleParent}, rc.trail ||"
@@ -210,7 +228,9 @@ final class AuthorizationSql {
             + " r.{roleParent} IS NOT NULL AND NOT r.{roleParent} = ANY(rc.trail)")
         .add(") SELECT s.via, array_to_string(rc.trail, ' > '), p.{permissionName}, s.ends, "
             + column("grantFrom", "rp", null) + ", " + column("grantUntil", "rp", null)
-            + ", s.ws, s.we, s.wd, s.wz, " + pair() + " FROM rc JOIN seed s ON s.n = rc.n"
+            + ", s.ws, s.we, s.wd, s.wz, " + pair() + ", s.cond OR "
+            + conditional("rp", "grantCondition", "grantConditions")
+            + " FROM rc JOIN seed s ON s.n = rc.n"
             + " JOIN {grantTable} rp"
             + " ON rp.{grantRole} = rc.role")
         .add(" JOIN {permissionTable} p ON p.{permissionId} = rp.{grantPermission}");
@@ -228,12 +248,13 @@ final class AuthorizationSql {
     Instant expires = SqlTime.get(rs, 4);
     Instant from = SqlTime.get(rs, 5);
     Instant until = SqlTime.get(rs, 6);
+    boolean conditional = rs.getBoolean(12);
     try {
       return new Grant(rs.getString(3), rs.getString(11), path, expires, from, until,
-          window(rs, 7), false);
+          window(rs, 7), false, conditional);
     } catch (IllegalArgumentException e) {
       return new Grant(rs.getString(3), rs.getString(11), path, expires, from, until, null,
-          true);
+          true, conditional);
     }
   }
 
@@ -247,7 +268,7 @@ final class AuthorizationSql {
     Query q = new Query().add("SELECT NULL, NULL, NULL, " + column("assignmentExpires", "a",
             null) + ", NULL, NULL, " + column("assignmentStart", "a", "time") + ", "
         + column("assignmentEnd", "a", "time") + ", " + column("assignmentDays", "a", "text")
-        + ", " + column("assignmentZone", "a", "text") + ", NULL"
+        + ", " + column("assignmentZone", "a", "text") + ", NULL, FALSE"
         + " FROM {assignmentTable} a WHERE a.{assignmentUser} = ?", userId);
     return Jdbc.query(c, q.sql(), AuthorizationSql::grant, q.params());
   }

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Random graphs of users, roles with parents (cycles included, as data written around the
- * refusing writes may hold them), nested groups, grants with intervals, assignments with
- * expiries and time windows, and delegations: every decision of {@link Authorization}, and
+ * refusing writes may hold them), nested groups, grants with intervals (some conditional, which
+ * do not apply while conditions are not evaluated), assignments with expiries and time
+ * windows, and delegations: every decision of {@link Authorization}, and
  * every effective permission set, equals the answer of the small evaluator below, written from
  * the documented rules without looking at the SQL. The seed is printed; rerun one with
  * {@code -Dauthz.seed=...}, more graphs with {@code -Dauthz.graphs=...}.
@@ -40,9 +41,9 @@ class AuthorizationDifferentialTest {
   record Assignment(int user, int role, Instant expires, LocalTime start, LocalTime end,
       Set<DayOfWeek> days, String zone) {}
 
-  record Grant(int role, int permission, Instant from, Instant until) {}
+  record Grant(int role, int permission, Instant from, Instant until, boolean conditional) {}
 
-  record GroupRole(int group, int role, Instant expires) {}
+  record GroupRole(int group, int role, Instant expires, boolean conditional) {}
 
   record Delegation(int from, int to, int permission, Instant validFrom, Instant expires,
       Instant revoked) {}
@@ -156,7 +157,7 @@ class AuthorizationDifferentialTest {
     for (int role = 0; role < g.roles; role++) {
       for (int p = 0; p < g.permissions; p++) {
         if (r.nextInt(3) == 0) {
-          g.grants.add(new Grant(role, p, maybe(r), maybe(r)));
+          g.grants.add(new Grant(role, p, maybe(r), maybe(r), r.nextInt(8) == 0));
         }
       }
     }
@@ -186,7 +187,7 @@ class AuthorizationDifferentialTest {
     for (int grp = 0; grp < g.groups; grp++) {
       for (int role = 0; role < g.roles; role++) {
         if (r.nextInt(3) == 0) {
-          g.groupRoles.add(new GroupRole(grp, role, maybe(r)));
+          g.groupRoles.add(new GroupRole(grp, role, maybe(r), r.nextInt(8) == 0));
         }
       }
     }
@@ -224,11 +225,18 @@ class AuthorizationDifferentialTest {
     }
     g.grants.forEach(x -> data.grant(roles[x.role()], perms[x.permission()], x.from(),
         x.until()));
+    g.grants.stream().filter(Grant::conditional).forEach(x -> data.exec("UPDATE"
+        + " role_permissions SET " + (x.role() % 2 == 0 ? "condition_expression" : "conditions")
+        + " = 'request.ip == \"198.51.100.1\"' WHERE role_id = ? AND permission_id = ?",
+        roles[x.role()], perms[x.permission()]));
     g.assignments.forEach(a -> data.assign(a.user() + 1, roles[a.role()], a.expires(),
         a.start(), a.end(), a.days() == null ? null : String.join(",", a.days().stream()
             .map(d -> d.name().substring(0, 3)).toList()), a.zone()));
     g.members.forEach(m -> data.member(groups[m[0]], m[1] + 1));
     g.groupRoles.forEach(x -> data.groupRole(groups[x.group()], roles[x.role()], x.expires()));
+    g.groupRoles.stream().filter(GroupRole::conditional).forEach(x -> data.exec("UPDATE"
+        + " group_roles SET conditions = '{\"ip\": \"198.51.100.1\"}' WHERE group_id = ? AND"
+        + " role_id = ?", groups[x.group()], roles[x.role()]));
     g.delegations.forEach(d -> data.delegation(d.from() + 1, d.to() + 1, perms[d.permission()],
         d.validFrom(), d.expires(), d.revoked()));
   }
@@ -267,7 +275,7 @@ class AuthorizationDifferentialTest {
       }
     }
     for (GroupRole gr : g.groupRoles) {
-      if (groups.contains(gr.group()) && before(now, gr.expires())) {
+      if (groups.contains(gr.group()) && before(now, gr.expires()) && !gr.conditional()) {
         start.add(gr.role());
       }
     }
@@ -278,7 +286,7 @@ class AuthorizationDifferentialTest {
       }
     }
     for (Grant gr : g.grants) {
-      if (roles.contains(gr.role()) && gr.permission() == permission
+      if (roles.contains(gr.role()) && gr.permission() == permission && !gr.conditional()
           && (gr.from() == null || !now.isBefore(gr.from())) && before(now, gr.until())) {
         return true;
       }

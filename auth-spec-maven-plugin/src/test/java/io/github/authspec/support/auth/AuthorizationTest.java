@@ -36,7 +36,7 @@ class AuthorizationTest {
 
   @Test
   @DisplayName("deny by default; a role's permission by name or resource:action, with the path;"
-      + " revoking the role denies")
+      + " a conditional grant does not apply; revoking the role denies")
   void roles() {
     Authorization a = authz();
     long read = data.permission("doc.read", "document", "read");
@@ -50,6 +50,13 @@ class AuthorizationTest {
     assertThat(a.isAllowed(1L, "document:read", null)).isTrue();
     assertThat(a.isAllowed(1L, "document:write", null)).isFalse();
     assertThat(a.permissions(1L)).containsExactly("doc.read");
+    long write = data.permission("doc.write", "document", "write");
+    data.grant(editor, write, null, null);
+    data.exec("UPDATE role_permissions SET condition_expression = 'request.ip == \"x\"'"
+        + " WHERE permission_id = ?", write);
+    assertThat(a.decide(1L, "doc.write")).isEqualTo(Authorization.Decision.deny("no active grant"
+        + " of doc.write: role " + editor + " assigned to the user (conditional: conditions are"
+        + " not evaluated, so it does not apply)"));
     a.revokeRole(1L, editor);
     assertThat(a.isAllowed(1L, "doc.read", null)).isFalse();
     assertThat(a.permissions(1L)).isEmpty();

@@ -24,11 +24,12 @@ final class AuthzData {
         "user_roles", "user_id", "role_id", "assigned_by", "assigned_at", "expires_at",
         "access_start_time", "access_end_time", "allowed_days", "timezone",
         "role_permissions", "role_id", "permission_id", "valid_from", "valid_until",
+        "condition_expression", "conditions",
         "delegations", "id", "delegator_id", "delegatee_id", "permission_id", "expires_at",
         "valid_from", "revoked_at",
         "groups", "id", "parent_group_id",
         "group_members", "group_id", "user_id", "joined_at",
-        "group_roles", "group_id", "role_id", "assigned_at", "expires_at",
+        "group_roles", "group_id", "role_id", "assigned_at", "expires_at", "conditions",
         "system_config", "key", "value", "updated_at");
   }
 
