@@ -78,6 +78,8 @@ final class AuthorizationRoles {
         grants, List.of("condition_expression"), STRING);
     add(out, f, required, "grantConditions", "a role's permission's conditions", grants,
         List.of("conditions"), STRING);
+    add(out, f, required, "grantConditionType", "whether a role's permission is a deny rule",
+        grants, List.of("condition_type", "effect"), STRING);
     add(out, f, required, "delegationId", "a delegation's id", delegations, List.of("id"), ID);
     add(out, f, required, "delegationDelegator", "who delegates", delegations,
         List.of("delegator_id"), ID);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -83,9 +84,10 @@ public final class Authorization {
    * @param grantPermission the permission
    * @param grantFrom when it starts, or null
    * @param grantUntil when it ends (exclusive), or null
-   * @param grantCondition its condition expression, or null: a grant with a condition does
-   *     not apply (conditions are not evaluated yet, and ignoring one would widen the grant)
-   * @param grantConditions its conditions document, or null; likewise
+   * @param grantCondition its condition expression (CEL over {@code request}), or null
+   * @param grantConditions its conditions document, or null: not evaluated, so a grant with
+   *     one does not allow, and a deny rule with one denies
+   * @param grantConditionType {@code deny} for a deny rule, or null (allow)
    * @param delegationTable the delegations, or null
    * @param delegationId a delegation's id
    * @param delegationDelegator who delegates
@@ -121,6 +123,7 @@ public final class Authorization {
       String assignmentDays, String assignmentZone,
       String grantTable, String grantRole, String grantPermission, String grantFrom,
       String grantUntil, String grantCondition, String grantConditions,
+      String grantConditionType,
       String delegationTable, String delegationId, String delegationDelegator,
       String delegationDelegatee, String delegationPermission, String delegationExpires,
       String delegationValidFrom, String delegationRevoked,
@@ -156,9 +159,34 @@ public final class Authorization {
     }
   }
 
+  /**
+   * Evaluates grant conditions: {@link CelConditions} when the application has CEL. Without
+   * one, a grant with a condition does not allow and a deny rule with one denies.
+   */
+  public interface Conditions {
+    /**
+     * Refuses an expression that does not parse or type-check.
+     *
+     * @param expression the condition
+     * @throws IllegalArgumentException when it does not
+     */
+    void check(String expression);
+
+    /**
+     * Evaluates a condition over the request's attributes.
+     *
+     * @param expression the condition
+     * @param attributes the request's attributes
+     * @return its value
+     * @throws RuntimeException when it fails to evaluate (then the decision denies)
+     */
+    boolean test(String expression, Map<String, ?> attributes);
+  }
+
   private final DataSource dataSource;
   private final Clock clock;
   private final AuthorizationSql sql;
+  private final Conditions conditions;
 
   /**
    * The decision over the tables.
@@ -168,9 +196,26 @@ public final class Authorization {
    * @param clock the server's clock, the only time a decision reads
    */
   public Authorization(DataSource dataSource, Table table, Clock clock) {
+    this(dataSource, clock, new AuthorizationSql(table), null);
+  }
+
+  private Authorization(DataSource dataSource, Clock clock, AuthorizationSql sql,
+      Conditions conditions) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.sql = new AuthorizationSql(table);
+    this.sql = sql;
+    this.conditions = conditions;
+  }
+
+  /**
+   * The same decision, evaluating grant conditions with {@code conditions}.
+   *
+   * @param conditions the evaluator ({@link CelConditions})
+   * @return the decision
+   */
+  public Authorization withConditions(Conditions conditions) {
+    return new Authorization(dataSource, clock, sql, Objects.requireNonNull(conditions,
+        "conditions"));
   }
 
   /**
@@ -181,8 +226,21 @@ public final class Authorization {
    * @return allow or deny, with the reason
    */
   public Decision decide(Object userId, String permission) {
+    return decideWith(userId, permission, Map.of());
+  }
+
+  /**
+   * Decides one permission for a user at the clock's instant, evaluating grant conditions
+   * over the request's attributes (variable {@code request} of a condition).
+   *
+   * @param userId the subject
+   * @param permission a permission name or {@code resource:action}
+   * @param attributes the request's attributes, never its time
+   * @return allow or deny, with the reason
+   */
+  public Decision decideWith(Object userId, String permission, Map<String, ?> attributes) {
     Instant now = clock.instant();
-    return read(c -> decide(c, userId, permission, now));
+    return read(c -> decide(c, userId, permission, now, attributes));
   }
 
   /**
@@ -251,21 +309,29 @@ public final class Authorization {
     return read(c -> {
       Set<String> out = new TreeSet<>();
       Set<String> matches = new TreeSet<>();
+      Set<String> denied = new TreeSet<>();
       Instant horizon = null;
-      for (AuthorizationSql.Grant g : sql.grants(c, userId, null)) {
+      List<AuthorizationSql.Grant> grants = sql.grants(c, userId, null);
+      for (AuthorizationSql.Grant g : grants) {
         horizon = AuthorizationSql.earlier(horizon, g.next(now));
-        if (g.admits(now)) {
+        if (denies(g, now, Map.of())) {
+          denied.add(g.name());
+        }
+      }
+      for (AuthorizationSql.Grant g : grants) {
+        if (!denied.contains(g.name()) && allows(g, now, Map.of())) {
           held(out, matches, g.name(), g.pair());
         }
       }
       for (AuthorizationSql.Delegated d : sql.delegated(c, userId, null)) {
         horizon = AuthorizationSql.earlier(horizon, d.next(now));
-        if (d.active(now) && !out.contains(d.name())) {
-          for (AuthorizationSql.Grant g : sql.grants(c, d.delegator(), d.name())) {
+        if (d.active(now) && !out.contains(d.name()) && !denied.contains(d.name())) {
+          List<AuthorizationSql.Grant> theirs = sql.grants(c, d.delegator(), d.name());
+          for (AuthorizationSql.Grant g : theirs) {
             horizon = AuthorizationSql.earlier(horizon, g.next(now));
-            if (g.admits(now)) {
-              held(out, matches, d.name(), d.pair());
-            }
+          }
+          if (path(theirs, now, Map.of()) != null) {
+            held(out, matches, d.name(), d.pair());
           }
         }
       }
@@ -306,19 +372,28 @@ public final class Authorization {
     sql.bump(c, clock.instant());
   }
 
-  private Decision decide(Connection c, Object userId, String permission, Instant now)
-      throws SQLException {
-    List<String> refused = new ArrayList<>();
-    for (AuthorizationSql.Grant g : sql.grants(c, userId, permission)) {
-      if (g.admits(now)) {
-        return new Decision(true, g.path());
+  private Decision decide(Connection c, Object userId, String permission, Instant now,
+      Map<String, ?> attributes) throws SQLException {
+    List<AuthorizationSql.Grant> grants = sql.grants(c, userId, permission);
+    for (AuthorizationSql.Grant g : grants) {
+      if (denies(g, now, attributes)) {
+        return Decision.deny("denied by a deny rule through " + g.path());
       }
-      refused.add(g.path() + (g.conditional() ? " (conditional: conditions are not evaluated,"
-          + " so it does not apply)" : g.current(now) ? " (outside its time window)"
-          : " (not valid at this instant)"));
+    }
+    String path = path(grants, now, attributes);
+    if (path != null) {
+      return new Decision(true, path);
+    }
+    List<String> refused = new ArrayList<>();
+    for (AuthorizationSql.Grant g : grants) {
+      refused.add(g.path() + (g.deny() ? " (a deny rule that does not apply)"
+          : !g.admits(now) ? (g.current(now) ? " (outside its time window)"
+          : " (not valid at this instant)") : " (its condition does not hold, or cannot be"
+          + " evaluated)"));
     }
     for (AuthorizationSql.Delegated d : sql.delegated(c, userId, permission)) {
-      String through = d.active(now) ? holds(c, d.delegator(), permission, now) : null;
+      String through = d.active(now)
+          ? path(sql.grants(c, d.delegator(), permission), now, attributes) : null;
       if (through != null) {
         return new Decision(true, "delegation " + d.id() + " from user " + d.delegator()
             + ", who holds it by " + through);
@@ -330,15 +405,50 @@ public final class Authorization {
         : "no active grant of " + permission + ": " + String.join("; ", refused));
   }
 
-  /** The first active role or group path to the permission, or null. */
-  private String holds(Connection c, Object userId, String permission, Instant now)
-      throws SQLException {
-    for (AuthorizationSql.Grant g : sql.grants(c, userId, permission)) {
-      if (g.admits(now)) {
-        return g.path();
+  /**
+   * The first path that allows among one permission's grants, or null when none does or a
+   * deny rule among them applies (deny overrides allow).
+   */
+  private String path(List<AuthorizationSql.Grant> grants, Instant now,
+      Map<String, ?> attributes) {
+    String first = null;
+    for (AuthorizationSql.Grant g : grants) {
+      if (denies(g, now, attributes)) {
+        return null;
+      }
+      if (first == null && allows(g, now, attributes)) {
+        first = g.path();
       }
     }
-    return null;
+    return first;
+  }
+
+  /** An active allowing grant whose condition, if any, holds. */
+  private boolean allows(AuthorizationSql.Grant g, Instant now, Map<String, ?> attributes) {
+    return !g.deny() && g.admits(now) && Boolean.TRUE.equals(condition(g, attributes));
+  }
+
+  /** An active deny rule whose condition holds or cannot be evaluated (fail closed). */
+  private boolean denies(AuthorizationSql.Grant g, Instant now, Map<String, ?> attributes) {
+    return g.deny() && g.admits(now) && !Boolean.FALSE.equals(condition(g, attributes));
+  }
+
+  /** A grant's condition: true without one, null when it cannot be evaluated. */
+  private Boolean condition(AuthorizationSql.Grant g, Map<String, ?> attributes) {
+    if (g.opaque()) {
+      return null;
+    }
+    if (g.condition() == null) {
+      return true;
+    }
+    if (conditions == null) {
+      return null;
+    }
+    try {
+      return conditions.test(g.condition(), attributes);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**
@@ -398,6 +508,33 @@ public final class Authorization {
     Instant now = clock.instant();
     write(null, c -> sql.assign(c, userId, roleId, validUntil, grantedBy, now,
         new Object[] {start, end, days, zone}));
+  }
+
+  /**
+   * Grants a permission to a role, optionally within an interval, under a condition, or as a
+   * deny rule (which overrides every allow while its condition holds or cannot be evaluated).
+   *
+   * @param roleId the role
+   * @param permission a permission name or {@code resource:action}
+   * @param from the start, or null
+   * @param until the end (exclusive), or null
+   * @param condition a condition over {@code request}, or null
+   * @param deny whether it is a deny rule
+   * @throws IllegalArgumentException for a condition that does not parse (or without a
+   *     conditions evaluator, any condition), an unknown permission, or a part the table
+   *     has no column for
+   */
+  public void grantPermission(Object roleId, String permission, Instant from, Instant until,
+      String condition, boolean deny) {
+    if (condition != null) {
+      if (conditions == null) {
+        throw new IllegalArgumentException("conditions are not evaluated here: use"
+            + " withConditions to write one");
+      }
+      conditions.check(condition);
+    }
+    write(null, c -> sql.grantPermission(c, roleId, permission, new Object[] {from, until,
+        condition, deny ? "deny" : null}));
   }
 
   /**
@@ -502,7 +639,7 @@ public final class Authorization {
     return write(null, c -> {
       List<String> ids = new ArrayList<>();
       for (String p : new TreeSet<>(permissions)) {
-        if (holds(c, from, p, now) == null) {
+        if (path(sql.grants(c, from, p), now, Map.of()) == null) {
           throw new IllegalArgumentException("the delegator does not hold " + p);
         }
         ids.add(sql.delegate(c, from, to, p, now, until));

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -30,13 +31,14 @@ final class AuthorizationSql {
    * window, and the grant's interval. Time is judged here, on the server's instant, not in SQL.
    */
   record Grant(String name, String pair, String path, Instant expires, Instant from,
-      Instant until, AccessWindow window, boolean broken, boolean conditional) {
+      Instant until, AccessWindow window, boolean broken, boolean opaque, String condition,
+      boolean deny) {
     /**
-     * Whether active at {@code now}; a window that does not parse admits nothing, nor does a
-     * conditional grant.
+     * Whether the path is active at {@code now}, its condition aside; a window that does not
+     * parse admits nothing.
      */
     boolean admits(Instant now) {
-      return !broken && !conditional && inside(now, from, expires, until)
+      return !broken && inside(now, from, expires, until)
           && (window == null || window.admits(now));
     }
 
@@ -130,9 +132,9 @@ final class AuthorizationSql {
   }
 
   /**
-   * Whether a row has a condition in one of the bound columns: conditions are not evaluated
-   * here, so such a grant does not apply (it could only narrow it; applying it unconditionally
-   * would widen it).
+   * Whether a row has conditions in one of the bound columns that are not a CEL expression
+   * (a {@code conditions} document): they cannot be evaluated, so such a grant does not allow
+   * and such a deny rule denies.
    */
   private String conditional(String alias, String... roles) {
     List<String> tests = new ArrayList<>();
@@ -220,7 +222,8 @@ final class AuthorizationSql {
         + " FROM {assignmentTable} a WHERE a.{assignmentUser} = ?", userId)
         .when(t.groups(), " UNION ALL SELECT array_to_string(grp.trail, ' < '),"
             + " gr.{groupRoleRole}, " + column("groupRoleExpires", "gr", null) + ", "
-            + conditional("gr", "groupRoleConditions") + ", CAST(NULL AS time), CAST(NULL AS time), CAST(NULL AS text), CAST(NULL AS text)"
+            + conditional("gr", "groupRoleConditions") + ", CAST(NULL AS time),"
+            + " CAST(NULL AS time), CAST(NULL AS text), CAST(NULL AS text)"
             + " FROM grp JOIN {groupRoleTable} gr ON gr.{groupRoleGroup} = grp.g")
         .add(") x), rc(n, role, trail) AS (SELECT n, role, ARRAY[role] FROM seed")
         .when(t.roleParent() != null, " UNION ALL SELECT rc.n, r.{roleParent}, rc.trail ||"
@@ -229,9 +232,10 @@ final class AuthorizationSql {
         .add(") SELECT s.via, array_to_string(rc.trail, ' > '), p.{permissionName}, s.ends, "
             + column("grantFrom", "rp", null) + ", " + column("grantUntil", "rp", null)
             + ", s.ws, s.we, s.wd, s.wz, " + pair() + ", s.cond OR "
-            + conditional("rp", "grantCondition", "grantConditions")
-            + " FROM rc JOIN seed s ON s.n = rc.n"
-            + " JOIN {grantTable} rp"
+            + conditional("rp", "grantConditions") + ", "
+            + column("grantCondition", "rp", "text") + ", "
+            + column("grantConditionType", "rp", "text")
+            + " FROM rc JOIN seed s ON s.n = rc.n JOIN {grantTable} rp"
             + " ON rp.{grantRole} = rc.role")
         .add(" JOIN {permissionTable} p ON p.{permissionId} = rp.{grantPermission}");
     if (permission != null) {
@@ -248,13 +252,16 @@ final class AuthorizationSql {
     Instant expires = SqlTime.get(rs, 4);
     Instant from = SqlTime.get(rs, 5);
     Instant until = SqlTime.get(rs, 6);
-    boolean conditional = rs.getBoolean(12);
+    boolean opaque = rs.getBoolean(12);
+    String condition = rs.getString(13);
+    condition = condition == null || condition.isBlank() ? null : condition.strip();
+    boolean deny = "deny".equalsIgnoreCase(Objects.toString(rs.getString(14), "").strip());
     try {
       return new Grant(rs.getString(3), rs.getString(11), path, expires, from, until,
-          window(rs, 7), false, conditional);
+          window(rs, 7), false, opaque, condition, deny);
     } catch (IllegalArgumentException e) {
       return new Grant(rs.getString(3), rs.getString(11), path, expires, from, until, null,
-          true, conditional);
+          true, opaque, condition, deny);
     }
   }
 
@@ -268,7 +275,7 @@ final class AuthorizationSql {
     Query q = new Query().add("SELECT NULL, NULL, NULL, " + column("assignmentExpires", "a",
             null) + ", NULL, NULL, " + column("assignmentStart", "a", "time") + ", "
         + column("assignmentEnd", "a", "time") + ", " + column("assignmentDays", "a", "text")
-        + ", " + column("assignmentZone", "a", "text") + ", NULL, FALSE"
+        + ", " + column("assignmentZone", "a", "text") + ", NULL, FALSE, NULL, NULL"
         + " FROM {assignmentTable} a WHERE a.{assignmentUser} = ?", userId);
     return Jdbc.query(c, q.sql(), AuthorizationSql::grant, q.params());
   }
@@ -313,6 +320,31 @@ final class AuthorizationSql {
     q.add(") VALUES (" + "?, ".repeat(params.length - 1) + "?)");
     revoke(c, userId, roleId);
     return Jdbc.update(c, q.sql(), params);
+  }
+
+  /** Inserts a role-permission row: interval, condition and type where given. */
+  int grantPermission(Connection c, Object roleId, String permission, Object[] given)
+      throws SQLException {
+    String[] optional = {"grantFrom", "grantUntil", "grantCondition", "grantConditionType"};
+    Query q = new Query().add("INSERT INTO {grantTable} ({grantRole}, {grantPermission}");
+    StringBuilder values = new StringBuilder(") SELECT ?, p.{permissionId}");
+    List<Object> params = new ArrayList<>(List.of(roleId));
+    for (int i = 0; i < optional.length; i++) {
+      if (ids.containsKey(optional[i])) {
+        q.add(", {" + optional[i] + "}");
+        values.append(", ?");
+        params.add(given[i]);
+      } else if (given[i] != null) {
+        throw new IllegalArgumentException("the grants have no column for " + optional[i]);
+      }
+    }
+    match(q.add(values + " FROM {permissionTable} p WHERE "), permission)
+        .add(" ORDER BY p.{permissionName} = ? DESC LIMIT 1", permission);
+    params.addAll(Arrays.asList(q.params()));
+    if (Jdbc.update(c, q.sql(), params.toArray()) == 0) {
+      throw new IllegalArgumentException("no such permission: " + permission);
+    }
+    return 1;
   }
 
   int revoke(Connection c, Object userId, Object roleId) throws SQLException {

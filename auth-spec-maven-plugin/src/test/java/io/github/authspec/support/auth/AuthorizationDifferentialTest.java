@@ -25,9 +25,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Random graphs of users, roles with parents (cycles included, as data written around the
- * refusing writes may hold them), nested groups, grants with intervals (some conditional, which
- * do not apply while conditions are not evaluated), assignments with expiries and time
- * windows, and delegations: every decision of {@link Authorization}, and
+ * refusing writes may hold them), nested groups, grants with intervals, CEL conditions (true,
+ * false, or failing on a request without attributes), opaque condition documents and deny
+ * rules, group roles with conditions, assignments with expiries and time windows, and
+ * delegations: every decision of {@link Authorization}, and
  * every effective permission set, equals the answer of the small evaluator below, written from
  * the documented rules without looking at the SQL. The seed is printed; rerun one with
  * {@code -Dauthz.seed=...}, more graphs with {@code -Dauthz.graphs=...}.
@@ -41,7 +42,15 @@ class AuthorizationDifferentialTest {
   record Assignment(int user, int role, Instant expires, LocalTime start, LocalTime end,
       Set<DayOfWeek> days, String zone) {}
 
-  record Grant(int role, int permission, Instant from, Instant until, boolean conditional) {}
+  /**
+   * A role-permission row: a CEL condition from {@link #CONDITIONS} or null, an opaque
+   * {@code conditions} document, and whether it is a deny rule.
+   */
+  record Grant(int role, int permission, Instant from, Instant until, String condition,
+      boolean opaque, boolean deny) {}
+
+  /** Conditions with a known outcome on a request without attributes: true, false, failure. */
+  private static final String[] CONDITIONS = {"true", "false", "request.ip == \"198.51.100.1\""};
 
   record GroupRole(int group, int role, Instant expires, boolean conditional) {}
 
@@ -73,7 +82,8 @@ class AuthorizationDifferentialTest {
     DataSource db = new ConnectionPool(SeedDatabase.fresh("authz_diff", USERS));
     AuthzData data = new AuthzData(db);
     MutableClock clock = new MutableClock(T);
-    Authorization authz = new Authorization(db, AuthzData.seed(), clock);
+    Authorization authz = new Authorization(db, AuthzData.seed(), clock)
+        .withConditions(new CelConditions());
     MapStore store = new MapStore();
     AuthorizationCache cache = new AuthorizationCache(authz, store, clock,
         "permissions:user:{userId}", 300);
@@ -157,7 +167,9 @@ class AuthorizationDifferentialTest {
     for (int role = 0; role < g.roles; role++) {
       for (int p = 0; p < g.permissions; p++) {
         if (r.nextInt(3) == 0) {
-          g.grants.add(new Grant(role, p, maybe(r), maybe(r), r.nextInt(8) == 0));
+          g.grants.add(new Grant(role, p, maybe(r), maybe(r), r.nextInt(5) == 0
+              ? CONDITIONS[r.nextInt(CONDITIONS.length)] : null, r.nextInt(16) == 0,
+              r.nextInt(8) == 0));
         }
       }
     }
@@ -225,10 +237,11 @@ class AuthorizationDifferentialTest {
     }
     g.grants.forEach(x -> data.grant(roles[x.role()], perms[x.permission()], x.from(),
         x.until()));
-    g.grants.stream().filter(Grant::conditional).forEach(x -> data.exec("UPDATE"
-        + " role_permissions SET " + (x.role() % 2 == 0 ? "condition_expression" : "conditions")
-        + " = 'request.ip == \"198.51.100.1\"' WHERE role_id = ? AND permission_id = ?",
-        roles[x.role()], perms[x.permission()]));
+    g.grants.forEach(x -> data.exec("UPDATE role_permissions SET condition_expression = ?,"
+        + " conditions = ?, condition_type = ? WHERE role_id = ? AND permission_id = ?",
+        x.condition(), x.opaque() ? "{\"ip\": \"198.51.100.1\"}" : null,
+        x.deny() ? "deny" : x.condition() != null ? "allow" : null, roles[x.role()],
+        perms[x.permission()]));
     g.assignments.forEach(a -> data.assign(a.user() + 1, roles[a.role()], a.expires(),
         a.start(), a.end(), a.days() == null ? null : String.join(",", a.days().stream()
             .map(d -> d.name().substring(0, 3)).toList()), a.zone()));
@@ -244,6 +257,10 @@ class AuthorizationDifferentialTest {
   // ---- the reference evaluator: the documented rules, over the graph itself ----
 
   static boolean allowed(Graph g, int user, int permission, Instant now) {
+    List<Grant> mine = active(g, user, permission, now);
+    if (mine.stream().anyMatch(x -> x.deny() && !Boolean.FALSE.equals(outcome(x)))) {
+      return false;
+    }
     if (holds(g, user, permission, now)) {
       return true;
     }
@@ -258,8 +275,24 @@ class AuthorizationDifferentialTest {
     return false;
   }
 
-  /** Through roles and groups only: what a delegator may pass on. */
+  /** Through roles and groups only, deny rules first: what a delegator may pass on. */
   static boolean holds(Graph g, int user, int permission, Instant now) {
+    List<Grant> mine = active(g, user, permission, now);
+    return mine.stream().noneMatch(x -> x.deny() && !Boolean.FALSE.equals(outcome(x)))
+        && mine.stream().anyMatch(x -> !x.deny() && Boolean.TRUE.equals(outcome(x)));
+  }
+
+  /** A condition's value on a request without attributes: null when it cannot be known. */
+  static Boolean outcome(Grant x) {
+    if (x.opaque()) {
+      return null;
+    }
+    return x.condition() == null || x.condition().equals("true") ? Boolean.TRUE
+        : x.condition().equals("false") ? Boolean.FALSE : null;
+  }
+
+  /** The user's rows of a permission on active role and group paths. */
+  static List<Grant> active(Graph g, int user, int permission, Instant now) {
     Set<Integer> start = new HashSet<>();
     for (Assignment a : g.assignments) {
       if (a.user() == user && before(now, a.expires()) && inside(a, now)) {
@@ -285,13 +318,14 @@ class AuthorizationDifferentialTest {
         // up the parents until one is seen again
       }
     }
+    List<Grant> out = new ArrayList<>();
     for (Grant gr : g.grants) {
-      if (roles.contains(gr.role()) && gr.permission() == permission && !gr.conditional()
+      if (roles.contains(gr.role()) && gr.permission() == permission
           && (gr.from() == null || !now.isBefore(gr.from())) && before(now, gr.until())) {
-        return true;
+        out.add(gr);
       }
     }
-    return false;
+    return out;
   }
 
   private static boolean before(Instant now, Instant end) {

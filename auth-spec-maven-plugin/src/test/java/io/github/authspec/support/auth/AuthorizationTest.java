@@ -55,8 +55,8 @@ class AuthorizationTest {
     data.exec("UPDATE role_permissions SET condition_expression = 'request.ip == \"x\"'"
         + " WHERE permission_id = ?", write);
     assertThat(a.decide(1L, "doc.write")).isEqualTo(Authorization.Decision.deny("no active grant"
-        + " of doc.write: role " + editor + " assigned to the user (conditional: conditions are"
-        + " not evaluated, so it does not apply)"));
+        + " of doc.write: role " + editor + " assigned to the user (its condition does not hold,"
+        + " or cannot be evaluated)"));
     a.revokeRole(1L, editor);
     assertThat(a.isAllowed(1L, "doc.read", null)).isFalse();
     assertThat(a.permissions(1L)).isEmpty();

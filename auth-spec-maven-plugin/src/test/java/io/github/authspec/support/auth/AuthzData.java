@@ -24,7 +24,7 @@ final class AuthzData {
         "user_roles", "user_id", "role_id", "assigned_by", "assigned_at", "expires_at",
         "access_start_time", "access_end_time", "allowed_days", "timezone",
         "role_permissions", "role_id", "permission_id", "valid_from", "valid_until",
-        "condition_expression", "conditions",
+        "condition_expression", "conditions", "condition_type",
         "delegations", "id", "delegator_id", "delegatee_id", "permission_id", "expires_at",
         "valid_from", "revoked_at",
         "groups", "id", "parent_group_id",
