@@ -23,6 +23,8 @@ final class AuthorizationRoles {
   static final List<String> WINDOWS = List.of("assignmentStart", "assignmentEnd");
   static final List<String> DELEGATIONS = List.of("delegationId", "delegationDelegator",
       "delegationDelegatee", "delegationPermission", "delegationExpires");
+  static final List<String> TAGS = List.of("tagPermissionTag", "tagPermissionName",
+      "tagPermissionRole", "resourceTagTag", "resourceTagResource");
   static final List<String> GROUPS = List.of("groupId", "memberGroup", "memberUser",
       "groupRoleGroup", "groupRoleRole");
   private static final Set<String> BASE = Set.of("roleId", "permissionId", "permissionName",
@@ -119,6 +121,21 @@ final class AuthorizationRoles {
         List.of("value", "config_value"), STRING);
     add(out, f, required, "versionUpdated", "when the version row was bumped", config,
         List.of("updated_at"), TIMESTAMP);
+    List<String> tagPermissions = List.of("tag_permissions");
+    List<String> resourceTags = List.of("resource_tags");
+    add(out, f, required, "tagPermissionTag", "the tag that gives a permission", tagPermissions,
+        List.of("tag_id"), ID);
+    add(out, f, required, "tagPermissionName", "the permission a tag gives", tagPermissions,
+        List.of("permission", "permission_name"), STRING);
+    add(out, f, required, "tagPermissionRole", "the role a tag gives a permission to",
+        tagPermissions, List.of("role_id"), ID);
+    add(out, f, required, "resourceTagTag", "a resource's tag", resourceTags,
+        List.of("tag_id"), ID);
+    add(out, f, required, "resourceTagResource", "the tagged resource's id", resourceTags,
+        List.of("resource_id"), SqlType.BIGINT, SqlType.INT, SqlType.UUID, SqlType.VARCHAR,
+        SqlType.TEXT);
+    add(out, f, required, "resourceTagType", "the tagged resource's type", resourceTags,
+        List.of("resource_type"), STRING);
     return out;
   }
 

@@ -134,6 +134,7 @@ public final class Features {
       authorization("time-based-access", AuthorizationRoles.WINDOWS),
       authorization("permission-delegation", AuthorizationRoles.DELEGATIONS),
       authorization("group-based-permissions", AuthorizationRoles.GROUPS),
+      authorization("tag-based-permissions", AuthorizationRoles.TAGS),
       new FeatureDescriptor("role-templates", AuthorizationRoles.templates("role-templates"),
           new DelegatingWriter("role-templates", RoleTemplates.class), Map.of()));
 

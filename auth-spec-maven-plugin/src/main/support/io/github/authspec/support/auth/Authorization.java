@@ -114,6 +114,14 @@ public final class Authorization {
    * @param versionKey its key column (the row's key is {@code authorization.version})
    * @param versionValue its value column (the version as text)
    * @param versionUpdated when it was bumped, or null
+   * @param tagPermissionTable the tags' permissions, or null (no tags)
+   * @param tagPermissionTag the tag
+   * @param tagPermissionName the permission's name it gives
+   * @param tagPermissionRole the role it gives it to
+   * @param resourceTagTable the resources' tags
+   * @param resourceTagTag the tag
+   * @param resourceTagResource the resource's id
+   * @param resourceTagType the resource's type, or null
    */
   public record Table(String roleTable, String roleId, String roleParent,
       String permissionTable, String permissionId, String permissionName,
@@ -131,7 +139,10 @@ public final class Authorization {
       String memberTable, String memberGroup, String memberUser, String memberJoined,
       String groupRoleTable, String groupRoleGroup, String groupRoleRole, String groupRoleAt,
       String groupRoleExpires, String groupRoleConditions,
-      String versionTable, String versionKey, String versionValue, String versionUpdated) {
+      String versionTable, String versionKey, String versionValue, String versionUpdated,
+      String tagPermissionTable, String tagPermissionTag, String tagPermissionName,
+      String tagPermissionRole, String resourceTagTable, String resourceTagTag,
+      String resourceTagResource, String resourceTagType) {
     /** Checks that the role, permission, assignment and grant columns are named. */
     public Table {
       for (String s : new String[] {roleTable, roleId, permissionTable, permissionId,
@@ -146,6 +157,12 @@ public final class Authorization {
       return delegationTable != null && delegationId != null && delegationDelegator != null
           && delegationDelegatee != null && delegationPermission != null
           && delegationExpires != null;
+    }
+
+    boolean tags() {
+      return tagPermissionTable != null && tagPermissionTag != null && tagPermissionName != null
+          && tagPermissionRole != null && resourceTagTable != null && resourceTagTag != null
+          && resourceTagResource != null;
     }
 
     boolean versioned() {
@@ -254,6 +271,39 @@ public final class Authorization {
    */
   public Decision decide(Object userId, String permission, Object context) {
     return decide(userId, permission);
+  }
+
+  /**
+   * Decides one permission on one resource: as {@link #decide(Object, String)}, and also
+   * allowed when a tag of the resource gives the permission to a role the user holds now
+   * (deny rules still override).
+   *
+   * @param userId the subject
+   * @param permission a permission name (tags name permissions by name)
+   * @param resourceType the resource's type, or null for any
+   * @param resourceId the resource's id
+   * @return allow or deny, with the reason
+   */
+  public Decision decideOn(Object userId, String permission, String resourceType,
+      Object resourceId) {
+    Instant now = clock.instant();
+    return read(c -> decide(c, userId, permission, now, Map.of(), resourceType,
+        String.valueOf(resourceId)));
+  }
+
+  /**
+   * Whether a tag of the resource gives some permission to a role the user holds now.
+   *
+   * @param subject the user
+   * @param resource the resource's id, or {@code type:id}
+   * @return whether their tags match
+   */
+  public boolean tagsMatch(Object subject, String resource) {
+    int colon = resource.indexOf(':');
+    String type = colon < 0 ? null : resource.substring(0, colon);
+    String id = colon < 0 ? resource : resource.substring(colon + 1);
+    Instant now = clock.instant();
+    return read(c -> tagPath(c, subject, type, id, null, now) != null);
   }
 
   /**
@@ -374,6 +424,11 @@ public final class Authorization {
 
   private Decision decide(Connection c, Object userId, String permission, Instant now,
       Map<String, ?> attributes) throws SQLException {
+    return decide(c, userId, permission, now, attributes, null, null);
+  }
+
+  private Decision decide(Connection c, Object userId, String permission, Instant now,
+      Map<String, ?> attributes, String type, String resource) throws SQLException {
     List<AuthorizationSql.Grant> grants = sql.grants(c, userId, permission);
     for (AuthorizationSql.Grant g : grants) {
       if (denies(g, now, attributes)) {
@@ -381,6 +436,9 @@ public final class Authorization {
       }
     }
     String path = path(grants, now, attributes);
+    if (path == null && resource != null) {
+      path = tagPath(c, userId, type, resource, permission, now);
+    }
     if (path != null) {
       return new Decision(true, path);
     }
@@ -421,6 +479,29 @@ public final class Authorization {
       }
     }
     return first;
+  }
+
+  /**
+   * The first tag of the resource that gives the permission (any, when null) to a role the
+   * user holds now, as a path; null when none does.
+   */
+  private String tagPath(Connection c, Object userId, String type, String resource,
+      String permission, Instant now) throws SQLException {
+    List<String[]> tagged = sql.tagRoles(c, type, resource, permission);
+    if (tagged.isEmpty()) {
+      return null;
+    }
+    for (AuthorizationSql.Grant r : sql.roles(c, userId)) {
+      if (r.admits(now) && !r.opaque()) {
+        for (String[] t : tagged) {
+          if (t[0].equals(r.name())) {
+            return "tag " + t[1] + " of resource " + resource + ", for role " + r.name()
+                + " through " + r.path();
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** An active allowing grant whose condition, if any, holds. */

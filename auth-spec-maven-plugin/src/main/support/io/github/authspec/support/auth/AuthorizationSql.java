@@ -209,11 +209,47 @@ final class AuthorizationSql {
    * whatever its times, which the caller judges. Direct assignments first, then shorter paths.
    */
   List<Grant> grants(Connection c, Object userId, String permission) throws SQLException {
+    Query q = paths(userId)
+        .add(" SELECT s.via, array_to_string(rc.trail, ' > '), p.{permissionName}, s.ends, "
+            + column("grantFrom", "rp", null) + ", " + column("grantUntil", "rp", null)
+            + ", s.ws, s.we, s.wd, s.wz, " + pair() + ", s.cond OR "
+            + conditional("rp", "grantConditions") + ", "
+            + column("grantCondition", "rp", "text") + ", "
+            + column("grantConditionType", "rp", "text")
+            + " FROM rc JOIN seed s ON s.n = rc.n JOIN {grantTable} rp"
+            + " ON rp.{grantRole} = rc.role")
+        .add(" JOIN {permissionTable} p ON p.{permissionId} = rp.{grantPermission}");
+    if (permission != null) {
+      match(q.add(" WHERE "), permission);
+    }
+    q.add(" ORDER BY s.via NULLS FIRST, cardinality(rc.trail), s.n");
+    return Jdbc.query(c, q.sql(), AuthorizationSql::grant, q.params());
+  }
+
+  /**
+   * Every role the user holds through an assignment or a group, and the roles they inherit
+   * from, as grants named by the role's id, whatever their times.
+   */
+  List<Grant> roles(Connection c, Object userId) throws SQLException {
+    Query q = paths(userId).add(" SELECT s.via, array_to_string(rc.trail, ' > '),"
+        + " CAST(rc.role AS text), s.ends, NULL, NULL, s.ws, s.we, s.wd, s.wz, NULL, s.cond,"
+        + " NULL, NULL FROM rc JOIN seed s ON s.n = rc.n"
+        + " ORDER BY s.via NULLS FIRST, cardinality(rc.trail), s.n");
+    return Jdbc.query(c, q.sql(), AuthorizationSql::grant, q.params());
+  }
+
+  /**
+   * The common table expressions of the user's paths: {@code grp} (groups, up their
+   * parents), {@code seed} (assignments and group roles, numbered) and {@code rc} (each seed's
+   * role, up its parents, with the trail).
+   */
+  private Query paths(Object userId) {
     Query q = new Query().add("WITH RECURSIVE ");
     if (t.groups()) {
       groupsCte(q, userId).add(", ");
     }
-    q.add("seed(n, via, role, ends, cond, ws, we, wd, wz) AS (SELECT row_number() OVER (), x.*"
+    return q.add("seed(n, via, role, ends, cond, ws, we, wd, wz) AS (SELECT row_number() OVER (),"
+        + " x.*"
         + " FROM (SELECT CAST(NULL AS text) AS via, a.{assignmentRole} AS role, "
         + column("assignmentExpires", "a", null) + " AS ends, FALSE, "
         + column("assignmentStart", "a", "time") + ", " + column("assignmentEnd", "a", "time")
@@ -229,20 +265,7 @@ final class AuthorizationSql {
         .when(t.roleParent() != null, " UNION ALL SELECT rc.n, r.{roleParent}, rc.trail ||"
             + " r.{roleParent} FROM rc JOIN {roleTable} r ON r.{roleId} = rc.role WHERE"
             + " r.{roleParent} IS NOT NULL AND NOT r.{roleParent} = ANY(rc.trail)")
-        .add(") SELECT s.via, array_to_string(rc.trail, ' > '), p.{permissionName}, s.ends, "
-            + column("grantFrom", "rp", null) + ", " + column("grantUntil", "rp", null)
-            + ", s.ws, s.we, s.wd, s.wz, " + pair() + ", s.cond OR "
-            + conditional("rp", "grantConditions") + ", "
-            + column("grantCondition", "rp", "text") + ", "
-            + column("grantConditionType", "rp", "text")
-            + " FROM rc JOIN seed s ON s.n = rc.n JOIN {grantTable} rp"
-            + " ON rp.{grantRole} = rc.role")
-        .add(" JOIN {permissionTable} p ON p.{permissionId} = rp.{grantPermission}");
-    if (permission != null) {
-      match(q.add(" WHERE "), permission);
-    }
-    q.add(" ORDER BY s.via NULLS FIRST, cardinality(rc.trail), s.n");
-    return Jdbc.query(c, q.sql(), AuthorizationSql::grant, q.params());
+        .add(")");
   }
 
   private static Grant grant(ResultSet rs) throws SQLException {
@@ -278,6 +301,26 @@ final class AuthorizationSql {
         + ", " + column("assignmentZone", "a", "text") + ", NULL, FALSE, NULL, NULL"
         + " FROM {assignmentTable} a WHERE a.{assignmentUser} = ?", userId);
     return Jdbc.query(c, q.sql(), AuthorizationSql::grant, q.params());
+  }
+
+  /**
+   * The roles the tags of a resource give a permission to (any permission when null), with
+   * the tag: rows of {@code (role id, tag id)} as text.
+   */
+  List<String[]> tagRoles(Connection c, String type, String resource, String permission)
+      throws SQLException {
+    if (!t.tags()) {
+      return List.of();
+    }
+    Query q = new Query().add("SELECT CAST(tp.{tagPermissionRole} AS text),"
+            + " CAST(rt.{resourceTagTag} AS text) FROM {resourceTagTable} rt"
+            + " JOIN {tagPermissionTable} tp ON tp.{tagPermissionTag} = rt.{resourceTagTag}"
+            + " WHERE CAST(rt.{resourceTagResource} AS text) = ?", resource)
+        .when(type != null && t.resourceTagType() != null, " AND rt.{resourceTagType} = ?", type)
+        .when(permission != null, " AND tp.{tagPermissionName} = ?", permission)
+        .add(" ORDER BY 2, 1");
+    return Jdbc.query(c, q.sql(), rs -> new String[] {rs.getString(1), rs.getString(2)},
+        q.params());
   }
 
   /** Delegations to the user (of one permission when not null), whatever their times. */

@@ -3,12 +3,19 @@ package io.github.authspec.plugin.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.authspec.model.Spec;
+import io.github.authspec.model.diagnostics.Code;
+import io.github.authspec.model.diagnostics.Reporter;
+import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.testsupport.MutableClock;
+import io.github.authspec.plugin.testsupport.Specs;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The generated authorization implementations of the full seed spec, written from their
@@ -19,6 +26,28 @@ class AuthorizationImplementationTest {
 
   private static long insert(DataSource db, String sql) {
     return Generated.scalar(db, sql + " RETURNING id");
+  }
+
+  @Test
+  @DisplayName("on the seed, which references the tag tables without declaring them, the tag"
+      + " feature is AS116 naming the table and column to add; the others bind")
+  void tagTablesMissing(@TempDir Path dir) {
+    Spec spec = Specs.load(Specs.FULL);
+    Reporter reporter = new Reporter("auth-spec.json");
+    GenerationContext context = new GenerationContext(spec, Specs.project(Specs.FULL, dir)
+        .toBuilder().implementations(true).build(), reporter);
+    RoleBinder binder = RoleBinder.of(context);
+    for (String id : Features.ids(Features.AUTHORIZATION)) {
+      Binding b = binder.bind(spec.feature(id).orElseThrow(), Features.of(id).orElseThrow()
+          .roles(), context);
+      assertThat(b.complete()).as(id).isEqualTo(!id.startsWith("tag"));
+    }
+    assertThat(reporter.diagnostics().all()).filteredOn(d -> d.code() == Code.UNBOUND_ROLE)
+        .extracting(d -> d.message() + " | " + d.hint())
+        .anyMatch(m -> m.contains("tag-based-permissions.tagPermissionTag")
+            && m.contains("add a column tag_id") && m.contains("to table tag_permissions"))
+        .anyMatch(m -> m.contains("resourceTagResource") && m.contains("resource_tags"))
+        .allMatch(m -> m.contains("tag-based-permissions"));
   }
 
   @Test

@@ -140,8 +140,9 @@ class ImplementationGeneratorTest {
     GenerationRequest request = GenerationRequest.defaults(spec, dir).toBuilder()
         .implementations(true).build();
     GenerationOrchestrator.Planned planned = plan(request);
+    // the seed's tag feature is AS116 too (its tables are referenced, not declared)
     List<Diagnostic> unbound = planned.diagnostics().all().stream()
-        .filter(d -> d.code() == Code.UNBOUND_ROLE).toList();
+        .filter(d -> d.code() == Code.UNBOUND_ROLE && !isTagFeature(d)).toList();
     assertThat(unbound).hasSize(1);
     Diagnostic d = unbound.get(0);
     assertThat(d.pointer()).isEqualTo(Specs.load(Specs.FULL).feature("totp").orElseThrow()
@@ -155,6 +156,11 @@ class ImplementationGeneratorTest {
         .noneMatch(p -> p.endsWith("/DefaultTotpService.java"));
   }
 
+  /** The seed references the tag tables without declaring them: AS116, by design. */
+  private static boolean isTagFeature(Diagnostic d) {
+    return d.message().contains("'tag-based-permissions'");
+  }
+
   @Test
   @DisplayName("an explicit role mapping wins; a mapping to a missing column is an error")
   void explicitRoles() throws Exception {
@@ -162,7 +168,8 @@ class ImplementationGeneratorTest {
     GenerationRequest request = GenerationRequest.defaults(spec, dir).toBuilder()
         .implementations(true).roles(List.of("totp.lastUsed=totp_secrets.confirmed_at")).build();
     GenerationOrchestrator.Planned planned = plan(request);
-    assertThat(planned.diagnostics().all()).noneMatch(d -> d.code() == Code.UNBOUND_ROLE);
+    assertThat(planned.diagnostics().all())
+        .noneMatch(d -> d.code() == Code.UNBOUND_ROLE && !isTagFeature(d));
     assertThat(text(planned.files(), "DefaultTotpService.java"))
         .contains("{@code totp_secrets.confirmed_at} (roles parameter)");
     GenerationOrchestrator.Planned bad = plan(request.toBuilder()
@@ -209,7 +216,7 @@ class ImplementationGeneratorTest {
       pool.shutdown();
     }
     assertThat(loaded.reporter().diagnostics().all())
-        .filteredOn(d -> d.code() == Code.UNBOUND_ROLE).hasSize(1);
+        .filteredOn(d -> d.code() == Code.UNBOUND_ROLE && !isTagFeature(d)).hasSize(1);
     assertThat(context.notes()).filteredOn(n -> n.startsWith("auth-spec: totp: ")).hasSize(1);
   }
 

@@ -11,6 +11,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.github.authspec.model.Feature;
 import io.github.authspec.model.Spec;
 import io.github.authspec.model.diagnostics.Code;
+import io.github.authspec.model.diagnostics.Diagnostic;
 import io.github.authspec.model.diagnostics.Reporter;
 import io.github.authspec.plugin.generation.BuildLog;
 import io.github.authspec.plugin.generation.GeneratedFile;
@@ -51,6 +52,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretImplementationTest {
+  /** The seed references the tag tables without declaring them: AS116 there, by design. */
+  private static final java.util.function.Predicate<Diagnostic> TAGS =
+      d -> d.message().contains("'tag-based-permissions'");
+
   static final int THREADS = 16;
   static final ObjectMapper JSON = new ObjectMapper();
   static final Duration LIFETIME = Duration.ofMinutes(15);
@@ -145,7 +150,8 @@ class SecretImplementationTest {
       }
     }
     List<GeneratedFile> files = plan(root, dir, d -> {
-      assertThat(d).filteredOn(x -> x.code() == Code.UNBOUND_ROLE).singleElement()
+      assertThat(d).filteredOn(x -> x.code() == Code.UNBOUND_ROLE && !TAGS.test(x))
+          .singleElement()
           .satisfies(x -> assertThat(x.message()).contains("'tenant-invite-codes'",
               "tenant-invite-codes.usedCount"))
           .satisfies(x -> assertThat(x.hint()).contains("used_count", "tenant_invites"));

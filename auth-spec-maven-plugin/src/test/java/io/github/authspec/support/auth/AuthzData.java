@@ -30,7 +30,8 @@ final class AuthzData {
         "groups", "id", "parent_group_id",
         "group_members", "group_id", "user_id", "joined_at",
         "group_roles", "group_id", "role_id", "assigned_at", "expires_at", "conditions",
-        "system_config", "key", "value", "updated_at");
+        "system_config", "key", "value", "updated_at",
+        null, null, null, null, null, null, null, null);
   }
 
   long role(String name) {
