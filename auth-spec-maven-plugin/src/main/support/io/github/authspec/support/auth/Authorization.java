@@ -36,8 +36,14 @@ import javax.sql.DataSource;
  *       {@code [validFrom, expiresAt)}, not revoked, and its delegator holds the permission at
  *       this instant through a role or group path. Delegated permissions are not delegated on:
  *       what a delegatee holds stays bounded by one named delegator, and revoking that
- *       delegator's role ends every use at once.
+ *       delegator's role ends every use at once;
+ *   <li><b>tag</b> ({@link #decideOn}): a tag of the resource gives the permission to a role
+ *       the user holds now.
  * </ul>
+ *
+ * <p>A grant's CEL condition (with {@link #withConditions}) must hold for it to allow; a deny
+ * rule on an active path overrides every allow while its condition holds or cannot be
+ * evaluated; a condition that cannot be evaluated never allows.
  *
  * <p>Hierarchies are walked by recursive queries that stop only where a path would repeat a
  * node, so any depth is followed and a cycle (which the writes here refuse, under one lock per

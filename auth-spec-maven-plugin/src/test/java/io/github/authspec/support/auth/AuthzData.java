@@ -19,6 +19,16 @@ final class AuthzData {
 
   /** The seed spec's mapping, every optional column bound. */
   static Authorization.Table seed() {
+    return seed(null, null, null, null, null, null, null, null);
+  }
+
+  /** The seed spec's mapping with the tag tables the tests create. */
+  static Authorization.Table seedWithTags() {
+    return seed("tag_permissions", "tag_id", "permission", "role_id", "resource_tags", "tag_id",
+        "resource_id", "resource_type");
+  }
+
+  private static Authorization.Table seed(String... tags) {
     return new Authorization.Table("roles", "id", "parent_role_id",
         "permissions", "id", "name", "resource", "action",
         "user_roles", "user_id", "role_id", "assigned_by", "assigned_at", "expires_at",
@@ -31,7 +41,7 @@ final class AuthzData {
         "group_members", "group_id", "user_id", "joined_at",
         "group_roles", "group_id", "role_id", "assigned_at", "expires_at", "conditions",
         "system_config", "key", "value", "updated_at",
-        null, null, null, null, null, null, null, null);
+        tags[0], tags[1], tags[2], tags[3], tags[4], tags[5], tags[6], tags[7]);
   }
 
   long role(String name) {

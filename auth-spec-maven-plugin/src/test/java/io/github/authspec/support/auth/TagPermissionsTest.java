@@ -36,22 +36,7 @@ class TagPermissionsTest {
   }
 
   private static Authorization tagged(MutableClock clock) {
-    Authorization.Table s = AuthzData.seed();
-    return new Authorization(db, new Authorization.Table(s.roleTable(), s.roleId(),
-        s.roleParent(), s.permissionTable(), s.permissionId(), s.permissionName(),
-        s.permissionResource(), s.permissionAction(), s.assignmentTable(), s.assignmentUser(),
-        s.assignmentRole(), s.assignmentBy(), s.assignmentAt(), s.assignmentExpires(),
-        s.assignmentStart(), s.assignmentEnd(), s.assignmentDays(), s.assignmentZone(),
-        s.grantTable(), s.grantRole(), s.grantPermission(), s.grantFrom(), s.grantUntil(),
-        s.grantCondition(), s.grantConditions(), s.grantConditionType(), s.delegationTable(),
-        s.delegationId(), s.delegationDelegator(), s.delegationDelegatee(),
-        s.delegationPermission(), s.delegationExpires(), s.delegationValidFrom(),
-        s.delegationRevoked(), s.groupTable(), s.groupId(), s.groupParent(), s.memberTable(),
-        s.memberGroup(), s.memberUser(), s.memberJoined(), s.groupRoleTable(),
-        s.groupRoleGroup(), s.groupRoleRole(), s.groupRoleAt(), s.groupRoleExpires(),
-        s.groupRoleConditions(), s.versionTable(), s.versionKey(), s.versionValue(),
-        s.versionUpdated(), "tag_permissions", "tag_id", "permission", "role_id",
-        "resource_tags", "tag_id", "resource_id", "resource_type"), clock);
+    return new Authorization(db, AuthzData.seedWithTags(), clock);
   }
 
   @Test
