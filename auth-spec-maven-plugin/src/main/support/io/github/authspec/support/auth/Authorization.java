@@ -114,8 +114,8 @@ public final class Authorization {
    * @param groupRoleRole the role
    * @param groupRoleAt when it was granted, or null
    * @param groupRoleExpires when it ends (exclusive), or null
-   * @param groupRoleConditions its conditions, or null: a group role with conditions does not
-   *     apply
+   * @param groupRoleConditions its conditions, or null: they cannot be evaluated, so no path
+   *     through a group role with conditions allows, and deny rules reached through it apply
    * @param versionTable the table of the version row every write bumps, or null (no cache)
    * @param versionKey its key column (the row's key is {@code authorization.version})
    * @param versionValue its value column (the version as text)

@@ -74,6 +74,8 @@ class AuthorizationDifferentialTest {
   @Test
   @DisplayName("thousands of random graphs: the decision and the effective permissions equal"
       + " an independent reference evaluator's at random instants")
+  // a seed that once found a difference (a deny rule through a group role with conditions)
+  // is worth replaying after a change: -Dauthz.seed=11815622490251
   void sqlEqualsReference() {
     long seed = Long.getLong("authz.seed", System.nanoTime());
     int graphs = Integer.getInteger("authz.graphs", 2000);
@@ -257,8 +259,7 @@ class AuthorizationDifferentialTest {
   // ---- the reference evaluator: the documented rules, over the graph itself ----
 
   static boolean allowed(Graph g, int user, int permission, Instant now) {
-    List<Grant> mine = active(g, user, permission, now);
-    if (mine.stream().anyMatch(x -> x.deny() && !Boolean.FALSE.equals(outcome(x)))) {
+    if (denied(g, user, permission, now)) {
       return false;
     }
     if (holds(g, user, permission, now)) {
@@ -277,9 +278,18 @@ class AuthorizationDifferentialTest {
 
   /** Through roles and groups only, deny rules first: what a delegator may pass on. */
   static boolean holds(Graph g, int user, int permission, Instant now) {
-    List<Grant> mine = active(g, user, permission, now);
-    return mine.stream().noneMatch(x -> x.deny() && !Boolean.FALSE.equals(outcome(x)))
-        && mine.stream().anyMatch(x -> !x.deny() && Boolean.TRUE.equals(outcome(x)));
+    return !denied(g, user, permission, now) && rows(g, roles(g, user, now, false), permission,
+        now).stream().anyMatch(x -> !x.deny() && Boolean.TRUE.equals(outcome(x)));
+  }
+
+  /**
+   * A deny rule applies on a clean path unless its condition is false, and on a path through a
+   * group role with conditions (which cannot be evaluated) always.
+   */
+  static boolean denied(Graph g, int user, int permission, Instant now) {
+    return rows(g, roles(g, user, now, false), permission, now).stream()
+        .anyMatch(x -> x.deny() && !Boolean.FALSE.equals(outcome(x)))
+        || rows(g, roles(g, user, now, true), permission, now).stream().anyMatch(Grant::deny);
   }
 
   /** A condition's value on a request without attributes: null when it cannot be known. */
@@ -291,12 +301,30 @@ class AuthorizationDifferentialTest {
         : x.condition().equals("false") ? Boolean.FALSE : null;
   }
 
-  /** The user's rows of a permission on active role and group paths. */
-  static List<Grant> active(Graph g, int user, int permission, Instant now) {
+  /** The rows of a permission held by the roles, inside their validity. */
+  static List<Grant> rows(Graph g, Set<Integer> roles, int permission, Instant now) {
+    List<Grant> out = new ArrayList<>();
+    for (Grant gr : g.grants) {
+      if (roles.contains(gr.role()) && gr.permission() == permission
+          && (gr.from() == null || !now.isBefore(gr.from())) && before(now, gr.until())) {
+        out.add(gr);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The roles the user holds now and those they inherit from: through clean paths
+   * (assignments in their window, group roles without conditions), or, when {@code opaque},
+   * through group roles with conditions only.
+   */
+  static Set<Integer> roles(Graph g, int user, Instant now, boolean opaque) {
     Set<Integer> start = new HashSet<>();
-    for (Assignment a : g.assignments) {
-      if (a.user() == user && before(now, a.expires()) && inside(a, now)) {
-        start.add(a.role());
+    if (!opaque) {
+      for (Assignment a : g.assignments) {
+        if (a.user() == user && before(now, a.expires()) && inside(a, now)) {
+          start.add(a.role());
+        }
       }
     }
     Set<Integer> groups = new HashSet<>();
@@ -308,7 +336,7 @@ class AuthorizationDifferentialTest {
       }
     }
     for (GroupRole gr : g.groupRoles) {
-      if (groups.contains(gr.group()) && before(now, gr.expires()) && !gr.conditional()) {
+      if (groups.contains(gr.group()) && before(now, gr.expires()) && gr.conditional() == opaque) {
         start.add(gr.role());
       }
     }
@@ -318,14 +346,7 @@ class AuthorizationDifferentialTest {
         // up the parents until one is seen again
       }
     }
-    List<Grant> out = new ArrayList<>();
-    for (Grant gr : g.grants) {
-      if (roles.contains(gr.role()) && gr.permission() == permission
-          && (gr.from() == null || !now.isBefore(gr.from())) && before(now, gr.until())) {
-        out.add(gr);
-      }
-    }
-    return out;
+    return roles;
   }
 
   private static boolean before(Instant now, Instant end) {
