@@ -177,7 +177,7 @@ public final class Features {
 
   private static FeatureDescriptor authorization(String id, List<String> required) {
     return new FeatureDescriptor(id, AuthorizationRoles.of(id, required), new DelegatingWriter(id,
-        Authorization.class, "AccessWindow", "AuthorizationSql"), Map.of());
+        Authorization.class, "AccessWindow", "AuthorizationSql", "AuthorizationCache"), Map.of());
   }
 
   private static FeatureDescriptor feature(String id, Function<String, List<Role>> roles,

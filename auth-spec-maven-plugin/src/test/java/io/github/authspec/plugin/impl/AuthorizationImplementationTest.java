@@ -117,6 +117,8 @@ class AuthorizationImplementationTest {
     assertThat(Generated.text("DefaultRbacService.java"))
         .contains("new Authorization(dataSource, new Authorization.Table(\"roles\", \"id\",")
         .contains("return delegate.isAllowed(userId, permission, context);");
+    assertThat(Generated.text("AuthorizationCache.java")).contains("public final class"
+        + " AuthorizationCache");
     assertThat(Generated.text("DefaultHierarchicalRolesService.java"))
         .contains("return delegate.permissions(userId);")
         .doesNotContain("parent.");

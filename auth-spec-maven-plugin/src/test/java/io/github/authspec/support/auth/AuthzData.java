@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.time.LocalTime;
 import javax.sql.DataSource;
 
-/** Rows of the seed spec's authorization tables, written straight by SQL for tests. */
-final class AuthzData {
+/**
+ * Rows of the seed spec's authorization tables, written straight by SQL for tests, and the
+ * seed's mapping.
+ */
+public final class AuthzData {
   private final DataSource db;
 
   AuthzData(DataSource db) {
@@ -18,7 +21,7 @@ final class AuthzData {
   }
 
   /** The seed spec's mapping, every optional column bound. */
-  static Authorization.Table seed() {
+  public static Authorization.Table seed() {
     return seed(null, null, null, null, null, null, null, null);
   }
 
