@@ -3,7 +3,9 @@ package io.github.authspec.plugin.impl;
 import io.github.authspec.model.SqlType;
 import io.github.authspec.plugin.impl.RefreshTokensWriter.Refinement;
 import io.github.authspec.plugin.impl.TokenWriters.SessionFeature;
+import io.github.authspec.support.auth.Authorization;
 import io.github.authspec.support.auth.RegistrationApproval;
+import io.github.authspec.support.auth.RoleTemplates;
 import io.github.authspec.support.auth.UserPreferences;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -134,9 +136,23 @@ public final class Features {
           new DelegatingWriter("registration-approval-workflow", RegistrationApproval.class),
           Map.of()));
 
+  /**
+   * The authorization features: each is the one decision ({@link Authorization}) over the same
+   * columns, requiring its own.
+   */
+  static final List<FeatureDescriptor> AUTHORIZATION = List.of(
+      authorization("rbac", List.of()),
+      authorization("hierarchical-roles", AuthorizationRoles.HIERARCHY),
+      authorization("temporal-permissions", AuthorizationRoles.EXPIRY),
+      authorization("time-based-access", AuthorizationRoles.WINDOWS),
+      authorization("permission-delegation", AuthorizationRoles.DELEGATIONS),
+      authorization("group-based-permissions", AuthorizationRoles.GROUPS),
+      new FeatureDescriptor("role-templates", AuthorizationRoles.templates("role-templates"),
+          new DelegatingWriter("role-templates", RoleTemplates.class), Map.of()));
+
   /** Every implemented feature. */
   public static final List<FeatureDescriptor> ALL = Stream.of(ACCOUNT, SESSIONS, JWT, SECRETS,
-      PROFILE).flatMap(List::stream).toList();
+      PROFILE, AUTHORIZATION).flatMap(List::stream).toList();
 
   private Features() {}
 
@@ -175,6 +191,11 @@ public final class Features {
     return feature(id, TokenRoles::sessions, f -> new SessionFeature(f, refinement))
         .with("limit", 5)
         .with("idle", Duration.ofMinutes(30)).with("absolute", Duration.ofHours(12));
+  }
+
+  private static FeatureDescriptor authorization(String id, List<String> required) {
+    return new FeatureDescriptor(id, AuthorizationRoles.of(id, required), new DelegatingWriter(id,
+        Authorization.class, "AccessWindow", "AuthorizationSql"), Map.of());
   }
 
   private static FeatureDescriptor feature(String id, Function<String, List<Role>> roles,
