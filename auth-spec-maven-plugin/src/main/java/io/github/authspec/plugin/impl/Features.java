@@ -4,6 +4,7 @@ import io.github.authspec.model.SqlType;
 import io.github.authspec.plugin.impl.RefreshTokensWriter.Refinement;
 import io.github.authspec.plugin.impl.TokenWriters.SessionFeature;
 import io.github.authspec.support.auth.Authorization;
+import io.github.authspec.support.auth.RegistrationApproval;
 import io.github.authspec.support.auth.RoleTemplates;
 import io.github.authspec.support.auth.UserPreferences;
 import java.time.Duration;
@@ -108,7 +109,10 @@ public final class Features {
       feature("phone-change-workflow", SecretRoles::phoneChangeWorkflow,
           f -> new AddressSecretWriters.Change(f, true)));
 
-  /** Profile features, written by reading their support class ({@link DelegatingWriter}). */
+  /**
+   * Profile and account-management features, written by reading their support class
+   * ({@link DelegatingWriter}).
+   */
   static final List<FeatureDescriptor> PROFILE = List.of(
       new FeatureDescriptor("user-preferences", List.of(
           Role.column("user-preferences", "user", "the owner's id", "preferences",
@@ -121,7 +125,16 @@ public final class Features {
               List.of("user_preferences"), List.of("updated_at"), SqlType.TIMESTAMP)
               .asOptional()),
           new DelegatingWriter("user-preferences", UserPreferences.class),
-          Map.of("allowedKeys", SettingDefault.of("locale,theme,timezone"))));
+          Map.of("allowedKeys", SettingDefault.of("locale,theme,timezone"))),
+      new FeatureDescriptor("registration-approval-workflow", List.of(
+          account("registration-approval-workflow", "id", "the account's id", List.of("id"),
+              Role.ID),
+          account("registration-approval-workflow", "status", "the approval status",
+              List.of("approval_status", "status"), Role.STRING),
+          account("registration-approval-workflow", "approvedBy", "who approved the account",
+              List.of("approved_by"), Role.ID).asOptional()),
+          new DelegatingWriter("registration-approval-workflow", RegistrationApproval.class),
+          Map.of()));
 
   /**
    * The authorization features: each is the one decision ({@link Authorization}) over the same
@@ -163,6 +176,12 @@ public final class Features {
     List<String> out = new ArrayList<>();
     ALL.forEach(d -> d.roles().forEach(r -> out.add(r.id())));
     return out;
+  }
+
+  /** A column of the account's own row. */
+  private static Role account(String feature, String name, String purpose, List<String> names,
+      SqlType... types) {
+    return Role.column(feature, name, purpose, "account", Role.ACCOUNT_TABLES, names, types);
   }
 
   private static FeatureDescriptor refresh(String id, Refinement refinement) {

@@ -84,7 +84,8 @@ final class ReferencePages {
     StringBuilder out = new StringBuilder(String.format(HEADER,
         "the feature registry (Features) and the feature catalog"))
         .append("# Implemented features\n\nEvery feature the plugin implements with "
-            + "`implementations=true`: what it is, the standards behind it, the roles it binds "
+            + "`implementations=true`: what it is, the standards behind it, the rules it keeps, "
+            + "the roles it binds "
             + "(the columns and Redis keys it needs, and the names it finds them by), and its "
             + "settings with their defaults. [Implementations](../implementations.md) and "
             + "[Tokens and sessions](../tokens-and-sessions.md) explain what each guarantees; a "
@@ -97,6 +98,10 @@ final class ReferencePages {
       out.append("\n## ").append(d.id()).append("\n\n").append(entry.summary()).append("\n");
       if (!entry.standards().isEmpty() && !entry.standards().equals(List.of("—"))) {
         out.append("\nStandards: ").append(String.join("; ", entry.standards())).append(".\n");
+      }
+      if (!entry.rules().isEmpty()) {
+        out.append("\nIt keeps these rules:\n\n");
+        entry.rules().forEach(r -> out.append("- ").append(r).append("\n"));
       }
       if (d.roles().isEmpty()) {
         out.append("\nRoles: none; it works on the key ring the application supplies.\n");
