@@ -36,13 +36,20 @@ final class AuthorizationPart {
       "MethodSecurityExpressionHandler");
   private static final ClassName DEFAULT_HANDLER = ClassName.get(METHOD,
       "DefaultMethodSecurityExpressionHandler");
-  private static final ClassName ROLE_HIERARCHY = ClassName.get(
-      "org.springframework.security.access.hierarchicalroles", "RoleHierarchy");
   private static final ClassName APPLICATION_CONTEXT = ClassName.get(
       "org.springframework.context", "ApplicationContext");
-  /** In spring-security-config, which a project without method security may lack. */
-  private static final String AUTHORITY_DEFAULTS = "org.springframework.security.config.core"
-      + ".GrantedAuthorityDefaults";
+  /**
+   * What the application customises Spring Security's own handler with, which this handler
+   * would not apply (the role prefix, in spring-security-config; the role hierarchy, whose
+   * setter on the handler Spring Security 7 deprecates; 7's factory of the rules): with any of
+   * them, the application declares the handler. By name: some are absent from some versions.
+   */
+  private static final String[] CUSTOMISED = {
+    "org.springframework.security.access.expression.method.MethodSecurityExpressionHandler",
+    "org.springframework.security.config.core.GrantedAuthorityDefaults",
+    "org.springframework.security.access.hierarchicalroles.RoleHierarchy",
+    "org.springframework.security.authorization.AuthorizationManagerFactory",
+  };
 
   private final Naming naming;
   private final ImplementationBeans.Bean decision;
@@ -110,25 +117,22 @@ final class AuthorizationPart {
         .build();
     MethodSpec handler = bean("authSpecMethodSecurityExpressionHandler", HANDLER,
             "The expression handler of {@code @PreAuthorize}, with the application's "
-            + "{@code PermissionEvaluator} (this part's unless it declares its own) and "
-            + "{@code RoleHierarchy}: {@code @EnableMethodSecurity} does not take a "
-            + "{@code PermissionEvaluator} bean on its own. Backs off to the application's "
-            + "handler, and to its {@code GrantedAuthorityDefaults}, whose role prefix this "
-            + "handler would not apply. Static, as Spring Security asks of method-security "
-            + "infrastructure.\n\n@param evaluator the evaluator\n@param roles the role "
-            + "hierarchy, if any\n@param context the context, for bean references in "
-            + "expressions\n@return the handler")
+            + "{@code PermissionEvaluator} (this part's unless it declares its own): "
+            + "{@code @EnableMethodSecurity} does not take a {@code PermissionEvaluator} bean "
+            + "on its own. Backs off to the application's handler, and to its "
+            + "{@code GrantedAuthorityDefaults}, {@code RoleHierarchy} or "
+            + "{@code AuthorizationManagerFactory}, which this handler would not apply. "
+            + "Static, as Spring Security asks of method-security infrastructure.\n\n"
+            + "@param evaluator the evaluator\n@param context the context, for bean "
+            + "references in expressions\n@return the handler")
         .addModifiers(Modifier.STATIC)
         .addAnnotation(AnnotationSpec.builder(CONDITIONAL_ON_MISSING_BEAN)
-            .addMember("type", "{$S, $S}", HANDLER.reflectionName(), AUTHORITY_DEFAULTS)
-            .build())
+            .addMember("type", "$L", ConfigurationParts.names(CUSTOMISED)).build())
         .addParameter(ParameterizedTypeName.get(OBJECT_PROVIDER, EVALUATOR), "evaluator")
-        .addParameter(ParameterizedTypeName.get(OBJECT_PROVIDER, ROLE_HIERARCHY), "roles")
         .addParameter(APPLICATION_CONTEXT, "context")
         .addStatement("$T handler = new $T()", DEFAULT_HANDLER, DEFAULT_HANDLER)
         .addStatement("handler.setApplicationContext(context)")
         .addStatement("evaluator.ifUnique(handler::setPermissionEvaluator)")
-        .addStatement("roles.ifAvailable(handler::setRoleHierarchy)")
         .addStatement("return handler").build();
     return part("Permissions", "Spring Security's {@code hasPermission} over the one "
         + "authorization decision: {@code @PreAuthorize(\"hasPermission(#id, 'document', "

@@ -150,7 +150,7 @@ class SpringBootFlavourTest {
             + "AuthorizationPermissions authSpecAuthorizationPermissions(")
         .contains("public static MethodSecurityExpressionHandler "
             + "authSpecMethodSecurityExpressionHandler(")
-        .contains("GrantedAuthorityDefaults\"}");
+        .contains("\"org.springframework.security.access.hierarchicalroles.RoleHierarchy\"");
     assertThat(auto.replaceAll("\\s+", ""))
         .contains("decision.getObject().isAllowed((Long)user,permission,null)")
         .contains("users.getObject().findByEmail(authentication.getName()).map(User::id)"
