@@ -104,6 +104,8 @@ final class AutoConfigurationWriter {
       nested.add(implementations.implementations());
     }
     parts.users().ifPresent(u -> nested.add(new SecurityPart(naming, parts).security(u)));
+    AuthorizationPart.of(naming, parts.implementations(), parts.users())
+        .ifPresent(a -> nested.add(a.permissions()));
     if (!nested.isEmpty()) {
       CodeBlock.Builder imports = CodeBlock.builder().add("{");
       for (int i = 0; i < nested.size(); i++) {

@@ -63,6 +63,9 @@ public final class SpringBootGenerator implements Generator {
       files.add(context.java(SpringBootGenerator.class, pkg, u.passwordService()));
       files.add(context.support(SpringBootGenerator.class, "spring", "PhcPasswordEncoder"));
     });
+    if (AuthorizationPart.of(naming, implemented, users).isPresent()) {
+      files.add(context.support(SpringBootGenerator.class, "spring", "AuthorizationPermissions"));
+    }
     if (implemented.builds("RedisScripts")) {
       files.add(context.support(SpringBootGenerator.class, "spring", "RedisConnectionScripts"));
     }

@@ -122,6 +122,16 @@ final class UserDetailsWriter {
     return repository(users);
   }
 
+  /**
+   * The user id of a username, from the users repository: an {@code Optional} of the primary
+   * key.
+   */
+  CodeBlock idOf(CodeBlock repository, CodeBlock name) {
+    ClassName entity = ClassName.get(naming.entityPackage(), naming.entityName(users));
+    return CodeBlock.of("$L$Z.$N($L)$Z.map($T::$N)", repository, naming.finderName(username), name,
+        entity, naming.memberName(users.primaryKey()));
+  }
+
   Optional<ClassName> linkRepository() {
     return roles.map(r -> repository(r.link()));
   }

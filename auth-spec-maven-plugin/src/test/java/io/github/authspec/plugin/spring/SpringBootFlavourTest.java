@@ -137,6 +137,31 @@ class SpringBootFlavourTest {
   }
 
   @Test
+  @DisplayName("authorization: hasPermission over the rbac decision and a method-security "
+      + "expression handler that uses it, only with Spring Security, each backing off")
+  void authorizationBeans() throws Exception {
+    List<GeneratedFile> files = full();
+    assertThat(files).anyMatch(f -> f.path().equals(PKG + "AuthorizationPermissions.java"));
+    String auto = file(files, OutputRoot.JAVA, PKG + "AuthSpecAutoConfiguration.java");
+    assertThat(auto.replaceAll("\\s+", " "))
+        .contains("@ConditionalOnClass( name = \"org.springframework.security.access"
+            + ".PermissionEvaluator\" ) static class Permissions")
+        .contains("@ConditionalOnMissingBean(PermissionEvaluator.class) public "
+            + "AuthorizationPermissions authSpecAuthorizationPermissions(")
+        .contains("public static MethodSecurityExpressionHandler "
+            + "authSpecMethodSecurityExpressionHandler(")
+        .contains("\"org.springframework.security.access.hierarchicalroles.RoleHierarchy\"");
+    assertThat(auto.replaceAll("\\s+", ""))
+        .contains("decision.getObject().isAllowed((Long)user,permission,null)")
+        .contains("users.getObject().findByEmail(authentication.getName()).map(User::id)"
+            + ".orElse(null)");
+    Class<?> part = fullSpec().loadClass(
+        "com.example.authservice.spring.AuthSpecAutoConfiguration$Permissions");
+    assertThat(part.getDeclaredMethods()).extracting(java.lang.reflect.Method::getName)
+        .contains("authSpecAuthorizationPermissions", "authSpecMethodSecurityExpressionHandler");
+  }
+
+  @Test
   @DisplayName("the IDE metadata names every property of AuthSpecProperties, with its type")
   void metadataMatchesTheProperties() throws Exception {
     List<GeneratedFile> files = full();

@@ -103,6 +103,7 @@ class SpringFlavourTest {
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Clients",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$ImplementationScripts",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Implementations",
+        "com.example.authservice.spring.AuthSpecAutoConfiguration$Permissions",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Redis",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Repositories",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Security"), parts);
