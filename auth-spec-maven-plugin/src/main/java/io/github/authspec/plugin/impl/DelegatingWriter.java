@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.github.authspec.plugin.generation.SupportSources;
 import io.github.authspec.plugin.service.FeatureCatalog;
 import io.github.authspec.plugin.service.ServiceGenerator;
+import io.github.authspec.support.token.AccountCredentials;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -26,14 +27,33 @@ import javax.lang.model.element.Modifier;
  * The support class has one public constructor, which takes a nested {@code Table} record whose
  * components are the table and then the feature's roles by name; the generated class takes the
  * other constructor parameters (same names and types), builds the table from the bound columns,
- * and answers each interface operation by the support method of the same name and arity.
+ * and answers each interface operation by the support method of the same name and arity (a
+ * {@code RequestContext} parameter counts twice: its address and user agent are passed). A
+ * constructor parameter of type {@code AccountCredentials} is the service's {@code Credentials}.
  */
 final class DelegatingWriter extends Writer {
+  /** The catalog type passed on as two strings, its address and user agent. */
+  private static final String CONTEXT = "RequestContext";
   private final Class<?> support;
 
-  DelegatingWriter(String feature, Class<?> support) {
-    super(feature, support.getSimpleName());
+  /**
+   * A writer reading {@code support}.
+   *
+   * @param feature the feature id
+   * @param support the support class of area {@code auth}
+   * @param uses the other support classes of area {@code auth} it uses
+   */
+  DelegatingWriter(String feature, Class<?> support, String... uses) {
+    super(feature, java.util.stream.Stream.concat(java.util.stream.Stream.of(
+        support.getSimpleName()), Arrays.stream(uses)).toArray(String[]::new));
     this.support = support;
+  }
+
+  /** Whether the support class takes the token area's {@code AccountCredentials}. */
+  @Override
+  boolean tokenArea() {
+    return Arrays.stream(only(support.getConstructors()).getParameterTypes())
+        .anyMatch(c -> c == AccountCredentials.class);
   }
 
   @Override
@@ -48,6 +68,13 @@ final class DelegatingWriter extends Writer {
     for (Parameter p : constructor.getParameters()) {
       if (p.getType() == table) {
         args.add(table(type, b, roles(table)));
+        continue;
+      }
+      if (p.getType() == AccountCredentials.class) {
+        // The service's one place that ends credentials, over its own data source and clock.
+        args.add(t.credentials().map(c -> CodeBlock.of("$T.of(dataSource, clock)", c))
+            .orElse(CodeBlock.of("$T.builder().build()", t.support("token",
+                "AccountCredentials"))));
         continue;
       }
       if (!p.isNamePresent()) {
@@ -65,12 +92,16 @@ final class DelegatingWriter extends Writer {
             + support.getSimpleName() + ", which holds the algorithm and its tests.")
         .addField(Target.field(type, "delegate")).addMethod(ctor.build());
     FeatureCatalog.load().entry(feature()).orElseThrow().operations().forEach(op -> {
-      Method m = method(op.name(), op.params().size());
       MethodSpec.Builder call = Target.override(op.name())
           .returns(ServiceGenerator.catalogType(t.spec(), t.naming(), op.returns()));
       op.params().forEach(p -> call.addParameter(ServiceGenerator.catalogType(t.spec(),
           t.naming(), p.type()), p.name()));
-      String names = String.join(", ", op.params().stream().map(p -> p.name()).toList());
+      // A request context reaches the support class as its address and user agent.
+      String names = String.join(", ", op.params().stream().map(p -> p.type().equals(CONTEXT)
+          ? p.name() + ".ip(), " + p.name() + ".userAgent()" : p.name()).toList());
+      int arity = op.params().size() + (int) op.params().stream()
+          .filter(p -> p.type().equals(CONTEXT)).count();
+      Method m = method(op.name(), arity);
       out.addMethod(call.addStatement((m.getReturnType() == void.class ? "" : "return ")
           + "delegate.$N($L)", op.name(), names).build());
     });

@@ -177,6 +177,42 @@ final class FeatureRoles {
             TIMESTAMP).asOptional());
   }
 
+  static List<Role> accountSuspension(String f) {
+    return List.of(
+        account(f, "id", "the account's id", List.of("id"), ID),
+        account(f, "suspendedAt", "when the suspension began", List.of("suspended_at"),
+            TIMESTAMP),
+        account(f, "suspendedUntil", "when the suspension lapses", List.of("suspended_until"),
+            TIMESTAMP).asOptional(),
+        account(f, "reason", "why it was suspended", List.of("suspension_reason"), STRING)
+            .asOptional());
+  }
+
+  static List<Role> accountDeletion(String f) {
+    return List.of(
+        account(f, "id", "the account's id", List.of("id"), ID),
+        account(f, "deletedAt", "when deletion was requested", List.of("deleted_at"),
+            TIMESTAMP),
+        account(f, "reason", "why it is deleted", List.of("deletion_reason"), STRING)
+            .asOptional());
+  }
+
+  static List<Role> loginHistory(String f) {
+    List<String> history = List.of("login_history", "login_attempts", "sign_ins");
+    return List.of(
+        in(f, "user", "the account's id", "history", history, List.of("user_id"), ID),
+        in(f, "success", "whether the attempt succeeded", "history", history,
+            List.of("success", "succeeded", "successful"), BOOLEAN),
+        in(f, "at", "when it happened", "history", history,
+            List.of("created_at", "attempted_at", "occurred_at"), TIMESTAMP),
+        in(f, "ip", "the client address", "history", history, List.of("ip_address", "ip"),
+            STRING).asOptional(),
+        in(f, "userAgent", "the user agent", "history", history, List.of("user_agent"),
+            STRING).asOptional(),
+        in(f, "failureCode", "the reason code of a failure", "history", history,
+            List.of("failure_code", "failure_reason"), STRING).asOptional());
+  }
+
   private static Role account(String feature, String name, String purpose, List<String> names,
       SqlType... types) {
     return Role.column(feature, name, purpose, "account", Role.ACCOUNT_TABLES, names, types);

@@ -3,6 +3,9 @@ package io.github.authspec.plugin.impl;
 import io.github.authspec.model.SqlType;
 import io.github.authspec.plugin.impl.RefreshTokensWriter.Refinement;
 import io.github.authspec.plugin.impl.TokenWriters.SessionFeature;
+import io.github.authspec.support.auth.AccountDeletion;
+import io.github.authspec.support.auth.AccountSuspension;
+import io.github.authspec.support.auth.LoginHistory;
 import io.github.authspec.support.auth.UserPreferences;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,9 +124,20 @@ public final class Features {
           new DelegatingWriter("user-preferences", UserPreferences.class),
           Map.of("allowedKeys", SettingDefault.of("locale,theme,timezone"))));
 
+  /** The account-state features, written by reading their support classes. */
+  static final List<FeatureDescriptor> ACCOUNT_STATE = List.of(
+      new FeatureDescriptor("account-suspension", FeatureRoles.accountSuspension(
+          "account-suspension"), new DelegatingWriter("account-suspension",
+              AccountSuspension.class, "Db"), Map.of()),
+      new FeatureDescriptor("account-deletion", FeatureRoles.accountDeletion("account-deletion"),
+          new DelegatingWriter("account-deletion", AccountDeletion.class, "Db"),
+          Map.of("grace", SettingDefault.of(Duration.ofDays(30)))),
+      new FeatureDescriptor("login-history", FeatureRoles.loginHistory("login-history"),
+          new DelegatingWriter("login-history", LoginHistory.class, "Db"), Map.of()));
+
   /** Every implemented feature. */
   public static final List<FeatureDescriptor> ALL = Stream.of(ACCOUNT, SESSIONS, JWT, SECRETS,
-      PROFILE).flatMap(List::stream).toList();
+      PROFILE, ACCOUNT_STATE).flatMap(List::stream).toList();
 
   private Features() {}
 

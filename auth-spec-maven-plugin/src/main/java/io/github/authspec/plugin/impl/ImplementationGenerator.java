@@ -122,7 +122,7 @@ public final class ImplementationGenerator implements Generator {
       TypeSpec type = Delegation.apply(writer.write(binding, target), feature,
           context.spec(), catalog, naming);
       out.add(new Implementation(feature, service, type, writer.support(),
-          writer instanceof TokenWriters.Base));
+          writer.tokenArea()));
       context.note("auth-spec: " + feature.id() + ": " + target.self().simpleName() + " ("
           + describe(binding) + ")");
     }

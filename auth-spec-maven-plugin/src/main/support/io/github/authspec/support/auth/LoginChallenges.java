@@ -18,7 +18,7 @@ import java.util.Optional;
  * ({@link SecretBox}) so it can be neither read nor forged nor moved to another account. The
  * server holds, in Redis under the SHA-256 of the challenge (never the challenge itself), the
  * challenge's life: created by the login, counted on every attempt and deleted by the first
- * success or the last allowed failure, each step one script on one key. So a challenge is
+ * success (it expires after its attempts ran out), each step one script on one key. So a challenge is
  * short-lived, single use, attempt-limited, shared by every instance, bound to the login that
  * created it (only that login's holder has it, and nothing else completes it) and dead after a
  * password change.
@@ -55,7 +55,7 @@ public final class LoginChallenges {
   public enum Attempt {
     /** The challenge is live and this attempt is within the limit. */
     ALLOWED,
-    /** Unknown, expired, already used, or its attempts ran out (and it is now deleted). */
+    /** Unknown, expired, already used, or its attempts ran out. */
     GONE
   }
 
@@ -63,7 +63,7 @@ public final class LoginChallenges {
   static final String ATTEMPT = String.join("\n",
       "if redis.call('EXISTS', KEYS[1]) == 0 then return {0} end",
       "local n = redis.call('INCR', KEYS[1])",
-      "if n > tonumber(ARGV[1]) then redis.call('DEL', KEYS[1]) return {0} end",
+      "if n > tonumber(ARGV[1]) then return {0} end",
       "return {n}");
   static final String CONSUME = "return {redis.call('DEL', KEYS[1])}";
   private static final String CONTEXT = "login-challenge";
@@ -151,7 +151,9 @@ public final class LoginChallenges {
   }
 
   /**
-   * Counts an attempt on a live challenge; the attempt past the limit deletes it.
+   * Counts an attempt on a live challenge. Attempts past the limit are refused but do not
+   * delete it: an attempt within the limit may be verifying a right code at this moment, and
+   * must still be able to use the challenge up (and the code it spent).
    *
    * @param challenge the challenge
    * @return whether the attempt may proceed

@@ -1,5 +1,6 @@
 package io.github.authspec.support.auth;
 
+import io.github.authspec.plugin.testsupport.ConnectionPool;
 import io.github.authspec.plugin.testsupport.MutableClock;
 import io.github.authspec.plugin.testsupport.RedisServerSupport;
 import io.github.authspec.plugin.token.SeedDatabase;
@@ -58,6 +59,7 @@ final class FlowWorld {
   /** The accounts, their secrets and stored hashes, shared by twins. */
   Accounts accounts;
   private final int rateLimit;
+  private final LockoutPolicy policy;
 
   /**
    * The two accounts as enrolled.
@@ -74,6 +76,11 @@ final class FlowWorld {
   }
 
   FlowWorld(DataSource db, MutableClock clock, String space, int rateLimit) {
+    this(db, clock, space, rateLimit, POLICY);
+  }
+
+  FlowWorld(DataSource db, MutableClock clock, String space, int rateLimit,
+      LockoutPolicy policy) {
     this.db = db;
     this.clock = clock;
     this.space = space;
@@ -81,8 +88,9 @@ final class FlowWorld {
     RedisScripts redis = new JedisScripts(JEDIS);
     login = new EmailPasswordLogin<>(db, EmailPasswordLogin.Table.conventional(), Long.class,
         clock, hasher, 255);
+    this.policy = policy;
     lockout = new AccountLockout(db, AccountLockout.Table.conventional("timestamp"), clock,
-        POLICY);
+        policy);
     SecretBox box = new SecretBox(KEY, RANDOM);
     totp = new Totp(db, Totp.Table.conventional(), clock, box, RANDOM, "Example");
     backup = new BackupCodeStore(db, BackupCodeStore.Table.conventional(), clock,
@@ -150,9 +158,14 @@ final class FlowWorld {
 
   /** A fresh seed database with the two accounts and this world's first instance. */
   static FlowWorld fresh(String prefix, int rateLimit) {
-    DataSource db = SeedDatabase.fresh(prefix, 0);
+    return fresh(prefix, rateLimit, POLICY);
+  }
+
+  /** The same, locking by {@code policy}. */
+  static FlowWorld fresh(String prefix, int rateLimit, LockoutPolicy policy) {
+    DataSource db = new ConnectionPool(SeedDatabase.fresh(prefix, 0));
     FlowWorld w = new FlowWorld(db, new MutableClock(T0), "flow:" + UUID.randomUUID() + ":",
-        rateLimit);
+        rateLimit, policy);
     long a = w.login.register(A, PASSWORD, p -> List.of());
     long b = w.login.register(B, PASSWORD, p -> List.of());
     byte[] seed = TotpTest.seed(w.totp.enroll(a));
@@ -192,9 +205,19 @@ final class FlowWorld {
 
   /** A second instance of the same service: same database, Redis keys and clock. */
   FlowWorld twin() {
-    FlowWorld twin = new FlowWorld(db, clock, space, rateLimit);
+    FlowWorld twin = new FlowWorld(db, clock, space, rateLimit, policy);
     twin.accounts = accounts;
     return twin;
+  }
+
+  /** The Redis key of this world's key {@code key}, for checks. */
+  String redisKey(String key) {
+    return space + key;
+  }
+
+  /** The Redis client of every world. */
+  static RedisClient jedis() {
+    return JEDIS;
   }
 
   /** A's TOTP code now. */

@@ -43,6 +43,7 @@ class LoginFlowTest {
     assertThat(w.sessions.validate(in.session())).isPresent();
     assertThat(w.flow.completeSecondFactor(challenge, code, CLIENT))
         .isSameAs(LoginOutcome.REFUSED);
+    w.clock.advance(Duration.ofSeconds(1));
     LoginOutcome again = w.flow.login(FlowWorld.A, FlowWorld.PASSWORD, CLIENT);
     assertThat(w.flow.completeSecondFactor(((SecondFactorRequired) again).challenge(), code,
         CLIENT)).as("the code's step is used").isSameAs(LoginOutcome.REFUSED);
