@@ -192,6 +192,8 @@ class LoginFlowExhaustiveTest {
               + w.hasher.hash(FlowWorld.NEW_PASSWORD) + "' WHERE id = " + a);
           w.credentials.end(a, AccountCredentials.Change.PASSWORD_RESET);
           killAll(a);
+          // What a login started under the old password dies with it.
+          challenges.stream().filter(c -> c.owner() == a).forEach(c -> dead.add(c.text()));
           yield null;
         }
       };
@@ -216,6 +218,7 @@ class LoginFlowExhaustiveTest {
         expect(!(c.owner() == a ? barredA : barredB),
             "a locked, suspended or deleted account completes nothing");
         expect(spentChallenges.add(c.text()), "a challenge is redeemed once");
+        expect(!dead.contains(c.text()), "a challenge made before a password reset is dead");
         expect(c.owner() == a ? code.equals(w.totpA())
             || code.equals(w.accounts.codesA().get(0))
             : code.equals(w.accounts.codesB().get(0)), "only the owner's factor completes");
