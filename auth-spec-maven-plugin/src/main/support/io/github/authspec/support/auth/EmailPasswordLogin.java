@@ -267,13 +267,15 @@ public final class EmailPasswordLogin<I> {
    */
   public Optional<String> passwordStamp(I userId) {
     List<String> rows = db.query(byIdSql, rs -> rs.getString(1), userId);
-    if (rows.isEmpty() || rows.get(0) == null) {
-      return Optional.empty();
-    }
+    return rows.isEmpty() || rows.get(0) == null ? Optional.empty()
+        : Optional.of(digest(rows.get(0)));
+  }
+
+  /** SHA-256 of the text's UTF-8, base64url without padding: the flow's one digest. */
+  static String digest(String text) {
     try {
-      return Optional.of(Base64.getUrlEncoder().withoutPadding().encodeToString(
-          MessageDigest.getInstance("SHA-256").digest(rows.get(0).getBytes(
-              StandardCharsets.UTF_8))));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance(
+          "SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
     }

@@ -1,12 +1,9 @@
 package io.github.authspec.support.auth;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -174,13 +171,7 @@ public final class LoginChallenges {
   }
 
   private String key(String challenge) {
-    try {
-      return keyPrefix + Base64.getUrlEncoder().withoutPadding().encodeToString(
-          MessageDigest.getInstance("SHA-256").digest(challenge.getBytes(
-              StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK lacks SHA-256", e);
-    }
+    return keyPrefix + EmailPasswordLogin.digest(challenge);
   }
 
   @Override

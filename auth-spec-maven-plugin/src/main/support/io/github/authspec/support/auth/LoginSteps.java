@@ -1,11 +1,7 @@
 package io.github.authspec.support.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,8 +149,8 @@ public final class LoginSteps<I> {
       wait = Optional.of(Duration.ofMinutes(1));
     }
     if (wait.isEmpty() && limit != null) {
-      wait = limit.acquire("account:" + digest(String.valueOf(EmailAddress.normalise(email,
-          1024))));
+      String address = String.valueOf(EmailAddress.normalise(email, 1024));
+      wait = limit.acquire("account:" + EmailPasswordLogin.digest(address));
     }
     return wait.map(LoginOutcome.Limited::new);
   }
@@ -234,14 +230,6 @@ public final class LoginSteps<I> {
     endAll.accept(id);
   }
 
-  private static String digest(String text) {
-    try {
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance(
-          "SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK lacks SHA-256", e);
-    }
-  }
 
   @Override
   public String toString() {
