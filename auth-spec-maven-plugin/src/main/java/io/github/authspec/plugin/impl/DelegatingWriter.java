@@ -108,6 +108,16 @@ final class DelegatingWriter extends Writer {
     return out.build();
   }
 
+  /** The simple name of this writer's support class. */
+  String type() {
+    return support.getSimpleName();
+  }
+
+  /** The {@code Table} record of this writer's support class over the bound columns. */
+  CodeBlock mapping(Binding b, Target t) {
+    return table(t.support(support.getSimpleName()), b, roles(nested("Table")));
+  }
+
   /** The roles: the table record's components after the table itself. */
   private static String[] roles(Class<?> table) {
     RecordComponent[] components = table.getRecordComponents();

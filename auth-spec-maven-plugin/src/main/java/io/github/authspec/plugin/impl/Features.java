@@ -24,10 +24,19 @@ public final class Features {
   /** Features another feature's class refers to when both are selected. */
   static final String PASSWORD_POLICIES = "password-policies";
   static final String PASSWORD_BLACKLIST = "password-blacklist";
+  /** Features whose steps the login flow ({@link FlowWriter}) composes. */
+  static final String EMAIL_PASSWORD_LOGIN = "email-password-login";
+  static final String ACCOUNT_LOCKOUT = "account-lockout";
+  static final String TOTP = "totp";
+  static final String BACKUP_CODES = "backup-codes";
+  static final String FORCE_PASSWORD_CHANGE = "force-password-change";
+  static final String ACCOUNT_SUSPENSION = "account-suspension";
+  static final String ACCOUNT_DELETION = "account-deletion";
+  static final String LOGIN_HISTORY = "login-history";
 
   /** The account, password, MFA and abuse features. */
   static final List<FeatureDescriptor> ACCOUNT = List.of(
-      feature("email-password-login", FeatureRoles::emailPasswordLogin,
+      feature(EMAIL_PASSWORD_LOGIN, FeatureRoles::emailPasswordLogin,
           EmailPasswordLoginWriter::new),
       feature(PASSWORD_POLICIES, FeatureRoles::passwordPolicies, PasswordPoliciesWriter::new)
           .with("multiFactor", false),
@@ -37,18 +46,18 @@ public final class Features {
           .with("keep", 5),
       feature("password-expiration", FeatureRoles::passwordExpiration,
           AccountFlagsWriters.Expiration::new).off("maxAge"),
-      feature("force-password-change", FeatureRoles::forcePasswordChange,
+      feature(FORCE_PASSWORD_CHANGE, FeatureRoles::forcePasswordChange,
           AccountFlagsWriters.ForceChange::new),
-      feature("account-lockout", FeatureRoles::accountLockout, AccountLockoutWriter::new),
+      feature(ACCOUNT_LOCKOUT, FeatureRoles::accountLockout, AccountLockoutWriter::new),
       feature("failed-login-tracking", FeatureRoles::failedLoginTracking,
           FailedLoginTrackingWriter::new),
       feature("brute-force-detection", FeatureRoles::bruteForceDetection, BruteForceWriter::new)
           .with("threshold", 10).with("window", Duration.ofMinutes(15)),
       feature("rate-limiting", FeatureRoles::rateLimiting, RateLimitingWriter::new)
           .with("limit", 60).with("period", Duration.ofMinutes(1)),
-      feature("totp", FeatureRoles::totp, TotpWriter::new)
+      feature(TOTP, FeatureRoles::totp, TotpWriter::new)
           .with("issuer", SettingDefault.PROJECT),
-      feature("backup-codes", FeatureRoles::backupCodes, BackupCodesWriter::new),
+      feature(BACKUP_CODES, FeatureRoles::backupCodes, BackupCodesWriter::new),
       feature("hardware-tokens", FeatureRoles::hardwareTokens, HardwareTokensWriter::new),
       feature("mfa-grace-period", FeatureRoles::mfaGracePeriod,
           AccountFlagsWriters.GracePeriod::new).with("grace", Duration.ofDays(7)));
@@ -126,14 +135,14 @@ public final class Features {
 
   /** The account-state features, written by reading their support classes. */
   static final List<FeatureDescriptor> ACCOUNT_STATE = List.of(
-      new FeatureDescriptor("account-suspension", FeatureRoles.accountSuspension(
-          "account-suspension"), new DelegatingWriter("account-suspension",
-              AccountSuspension.class, "Db"), Map.of()),
-      new FeatureDescriptor("account-deletion", FeatureRoles.accountDeletion("account-deletion"),
-          new DelegatingWriter("account-deletion", AccountDeletion.class, "Db"),
+      new FeatureDescriptor(ACCOUNT_SUSPENSION, FeatureRoles.accountSuspension(
+          ACCOUNT_SUSPENSION), new DelegatingWriter(ACCOUNT_SUSPENSION, AccountSuspension.class,
+              "Db"), Map.of()),
+      new FeatureDescriptor(ACCOUNT_DELETION, FeatureRoles.accountDeletion(ACCOUNT_DELETION),
+          new DelegatingWriter(ACCOUNT_DELETION, AccountDeletion.class, "Db"),
           Map.of("grace", SettingDefault.of(Duration.ofDays(30)))),
-      new FeatureDescriptor("login-history", FeatureRoles.loginHistory("login-history"),
-          new DelegatingWriter("login-history", LoginHistory.class, "Db"), Map.of()));
+      new FeatureDescriptor(LOGIN_HISTORY, FeatureRoles.loginHistory(LOGIN_HISTORY),
+          new DelegatingWriter(LOGIN_HISTORY, LoginHistory.class, "Db"), Map.of()));
 
   /** Every implemented feature. */
   public static final List<FeatureDescriptor> ALL = Stream.of(ACCOUNT, SESSIONS, JWT, SECRETS,
