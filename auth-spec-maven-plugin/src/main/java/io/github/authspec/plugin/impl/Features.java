@@ -33,6 +33,8 @@ public final class Features {
   static final String ACCOUNT_SUSPENSION = "account-suspension";
   static final String ACCOUNT_DELETION = "account-deletion";
   static final String LOGIN_HISTORY = "login-history";
+  static final String RATE_LIMITING = "rate-limiting";
+  static final String BRUTE_FORCE_DETECTION = "brute-force-detection";
 
   /** The account, password, MFA and abuse features. */
   static final List<FeatureDescriptor> ACCOUNT = List.of(
@@ -51,9 +53,9 @@ public final class Features {
       feature(ACCOUNT_LOCKOUT, FeatureRoles::accountLockout, AccountLockoutWriter::new),
       feature("failed-login-tracking", FeatureRoles::failedLoginTracking,
           FailedLoginTrackingWriter::new),
-      feature("brute-force-detection", FeatureRoles::bruteForceDetection, BruteForceWriter::new)
+      feature(BRUTE_FORCE_DETECTION, FeatureRoles::bruteForceDetection, BruteForceWriter::new)
           .with("threshold", 10).with("window", Duration.ofMinutes(15)),
-      feature("rate-limiting", FeatureRoles::rateLimiting, RateLimitingWriter::new)
+      feature(RATE_LIMITING, FeatureRoles::rateLimiting, RateLimitingWriter::new)
           .with("limit", 60).with("period", Duration.ofMinutes(1)),
       feature(TOTP, FeatureRoles::totp, TotpWriter::new)
           .with("issuer", SettingDefault.PROJECT),

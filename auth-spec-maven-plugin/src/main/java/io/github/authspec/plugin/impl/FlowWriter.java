@@ -39,6 +39,7 @@ final class FlowWriter {
   private final CodeBlock.Builder body = CodeBlock.builder();
   private final List<String> steps = new ArrayList<>();
   private final StringBuilder doc = new StringBuilder();
+  private final java.util.Set<String> names = new java.util.HashSet<>();
 
   private FlowWriter(Map<String, Binding> bound, Target t) {
     this.bound = bound;
@@ -72,6 +73,7 @@ final class FlowWriter {
     steps.add("the password");
     t.credentials().ifPresent(c -> body.addStatement("$T credentials = $T.of(dataSource, clock)",
         t.support("token", "AccountCredentials"), c));
+    limits();
     lockout();
     bars();
     factors();
@@ -93,6 +95,40 @@ final class FlowWriter {
             .addJavadoc("The flow over the spec's tables.\n\n").addJavadoc("$L", doc)
             .addJavadoc("@return the flow\n").addCode(body.build()).build())
         .build();
+  }
+
+  /**
+   * The address's rate limit and brute-force block. The spec's rate-limit keys name no bucket
+   * for an address typed at login, so the account's limit here is the lock.
+   */
+  private void limits() {
+    Optional.ofNullable(bound.get(Features.RATE_LIMITING))
+        .map(b -> RateLimitingWriter.scopes(b, t).get("ip")).ifPresent(scope -> {
+          param(TypeName.INT, "rateLimit", "requests per period from one address");
+          param(java.time.Duration.class, "ratePeriod", "the rate limit's period");
+          param(t.support("RedisScripts"), "redis", "holds the limits, counters and challenges");
+          body.addStatement("$T limits = new $T(redis, clock, rateLimit, ratePeriod,$W$T.of($L))",
+              t.support("RateLimits"), t.support("RateLimits"), List.class, scope);
+          body.add("steps.rateLimits(bucket -> {\n$>")
+              .addStatement("$T.Result r = bucket.startsWith($S) ? limits.acquire(bucket) : null",
+                  t.support("RateLimiter"), "ip:")
+              .addStatement("return r == null || r.allowed() ? $T.empty() : $T.of(r.retryAfter())",
+                  Optional.class, Optional.class)
+              .add("$<});\n");
+          steps.add("the address's rate limit");
+        });
+    Optional.ofNullable(bound.get(Features.BRUTE_FORCE_DETECTION)).ifPresent(b -> {
+      ClassName ip = BruteForceWriter.keyClass(t, b.keys("ipCounter").get(0));
+      param(TypeName.INT, "bruteForceThreshold", "failures from an address that mean an attack");
+      param(java.time.Duration.class, "bruteForceWindow", "the failures' counting window");
+      param(t.support("RedisScripts"), "redis", "holds the limits, counters and challenges");
+      body.addStatement("$T bruteForce = new $T(redis, bruteForceThreshold, bruteForceWindow)",
+          t.support("BruteForceDetector"), t.support("BruteForceDetector"));
+      body.addStatement("steps.bruteForce(ip -> bruteForce.isUnderAttack(new $T(ip).key()),$W"
+          + "ip -> bruteForce.recordAttempt(new $T(ip).key(), $T.empty(), false))", ip, ip,
+          Optional.class);
+      steps.add("the address's brute-force block");
+    });
   }
 
   private void lockout() {
@@ -173,7 +209,7 @@ final class FlowWriter {
         param(SecureRandom.class, "random", "the seed source of TOTP enrolment");
       }
       param(t.support("SecretBox"), "secrets", "seals TOTP seeds and challenges");
-      param(t.support("RedisScripts"), "redis", "holds the challenges' state");
+      param(t.support("RedisScripts"), "redis", "holds the limits, counters and challenges");
       body.addStatement("steps.challenges(new $T(redis, secrets, clock,$W$T.ofMinutes(5), 5,"
           + " $S))", t.support("LoginChallenges"), java.time.Duration.class, "login_challenge:");
     }
@@ -207,7 +243,11 @@ final class FlowWriter {
         t.support("token", "AccountCredentials")));
   }
 
+  /** Adds a parameter of {@code of}, once. */
   private void param(Object type, String name, String doc) {
+    if (!names.add(name)) {
+      return;
+    }
     TypeName typeName = type instanceof TypeName n ? n : TypeName.get((Class<?>) type);
     of.addParameter(typeName, name);
     this.doc.append("@param ").append(name).append(' ').append(doc).append('\n');

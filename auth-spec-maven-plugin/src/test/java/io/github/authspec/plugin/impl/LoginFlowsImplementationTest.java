@@ -23,12 +23,13 @@ import org.junit.jupiter.api.Test;
  */
 class LoginFlowsImplementationTest {
   @Test
-  @DisplayName("the flow names its steps in the reviewer's order and runs: a locked account is "
-      + "refused with the answer of a wrong password, a suspended one too, and a good login "
-      + "without a second factor gets a session and a refresh token that rotates once")
+  @DisplayName("the flow names its steps in the reviewer's order and runs: a good login without "
+      + "a second factor gets a session and a refresh token that rotates once; a locked and a "
+      + "suspended account get the answer of a wrong password; the address's limit holds")
   void generatedFlowRuns() throws Exception {
     String text = Generated.text("service/LoginFlows.java").replaceAll("\\s*\n\\s*\\* ", " ");
-    assertThat(text).contains("The login flow of this service: the password, the lock (read "
+    assertThat(text).contains("The login flow of this service: the password, the address's "
+        + "rate limit, the address's brute-force block, the lock (read "
         + "before the password, with equal work), the account's state (suspended), the "
         + "account's state (deleted), TOTP, backup codes, a required password change, a "
         + "session, a refresh token, the login history, in that order.");
@@ -53,7 +54,9 @@ class LoginFlowsImplementationTest {
                 db)));
     Object user = Generated.call(login, "register", "flow@example.com",
         "a long enough passphrase".toCharArray(), Generated.context());
-    Object client = Generated.create("auth.LoginSteps$Client", "192.0.2.7", "UA");
+    // An address of its own: the rate limit's key lives in the JVM's one Redis.
+    String ip = "198.18." + new SecureRandom().nextInt(256) + "." + System.nanoTime() % 256;
+    Object client = Generated.create("auth.LoginSteps$Client", ip, "UA");
     Object in = Generated.call(flow, "login", "flow@example.com",
         "a long enough passphrase".toCharArray(), client);
     assertThat(in.getClass().getSimpleName()).isEqualTo("SignedIn");
@@ -74,6 +77,9 @@ class LoginFlowsImplementationTest {
         .isEqualTo("Refused");
     assertThat(Generated.scalar(db, "SELECT count(*) FROM login_history WHERE user_id = " + user
         + " AND failure_code IN ('locked', 'suspended')")).isEqualTo(2);
+    assertThat(Generated.call(flow, "login", "flow@example.com",
+        "a long enough passphrase".toCharArray(), client).getClass().getSimpleName())
+        .as("the fourth login from the address, over a limit of three").isEqualTo("Limited");
   }
 
   /** An argument for each parameter of {@code of}, by its name. */
@@ -96,6 +102,9 @@ class LoginFlowsImplementationTest {
         case "secrets" -> Generated.create("auth.SecretBox", new byte[32], new SecureRandom());
         case "redis" -> Generated.scripts();
         case "sessionKey" -> new byte[32];
+        case "rateLimit" -> 3;
+        case "ratePeriod", "bruteForceWindow" -> Duration.ofMinutes(1);
+        case "bruteForceThreshold" -> 100;
         default -> throw new AssertionError("unexpected parameter " + names.get(i));
       };
     }
