@@ -29,7 +29,8 @@ import javax.lang.model.element.Modifier;
  * other constructor parameters (same names and types), builds the table from the bound columns,
  * and answers each interface operation by the support method of the same name and arity (a
  * {@code RequestContext} parameter counts twice: its address and user agent are passed). A
- * constructor parameter of type {@code AccountCredentials} is the service's {@code Credentials}.
+ * constructor parameter of type {@code AccountCredentials} is the service's {@code Credentials};
+ * one of type {@code Class} is the account id's, for a support class generic in it.
  */
 final class DelegatingWriter extends Writer {
   /** The catalog type passed on as two strings, its address and user agent. */
@@ -70,6 +71,11 @@ final class DelegatingWriter extends Writer {
         args.add(table(type, b, roles(table)));
         continue;
       }
+      if (p.getType() == Class.class) {
+        // A generic support class takes the account id's type.
+        args.add(CodeBlock.of("$T.class", t.userId().box()));
+        continue;
+      }
       if (p.getType() == AccountCredentials.class) {
         // The service's one place that ends credentials, over its own data source and clock.
         args.add(t.credentials().map(c -> CodeBlock.of("$T.of(dataSource, clock)", c))
@@ -85,12 +91,14 @@ final class DelegatingWriter extends Writer {
           .append(support.getSimpleName()).append("} takes it\n");
       args.add(CodeBlock.of("$N", p.getName()));
     }
-    ctor.addJavadoc("$L", doc).addStatement("this.delegate = new $T($L)", type,
-        CodeBlock.join(args, ", "));
+    boolean generic = support.getTypeParameters().length == 1;
+    TypeName self = generic ? ParameterizedTypeName.get(type, t.userId().box()) : type;
+    ctor.addJavadoc("$L", doc).addStatement("this.delegate = new $T$L($L)", type,
+        generic ? "<>" : "", CodeBlock.join(args, ", "));
     TypeSpec.Builder out = t.skeleton(b, feature() + " over table "
             + b.table(roles(table)[0]).name() + ", through the support class "
             + support.getSimpleName() + ", which holds the algorithm and its tests.")
-        .addField(Target.field(type, "delegate")).addMethod(ctor.build());
+        .addField(Target.field(self, "delegate")).addMethod(ctor.build());
     FeatureCatalog.load().entry(feature()).orElseThrow().operations().forEach(op -> {
       MethodSpec.Builder call = Target.override(op.name())
           .returns(ServiceGenerator.catalogType(t.spec(), t.naming(), op.returns()));

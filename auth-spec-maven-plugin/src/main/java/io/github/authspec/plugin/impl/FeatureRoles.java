@@ -199,6 +199,13 @@ final class FeatureRoles {
             .asOptional());
   }
 
+  static List<Role> registrationApproval(String f) {
+    return List.of(
+        account(f, "id", "the account's id", List.of("id"), ID),
+        account(f, "status", "the approval status", List.of("approval_status"), STRING),
+        account(f, "approvedBy", "who decided", List.of("approved_by"), ID).asOptional());
+  }
+
   static List<Role> accountDeletion(String f) {
     return List.of(
         account(f, "id", "the account's id", List.of("id"), ID),

@@ -6,6 +6,7 @@ import io.github.authspec.plugin.impl.TokenWriters.SessionFeature;
 import io.github.authspec.support.auth.AccountDeletion;
 import io.github.authspec.support.auth.AccountSuspension;
 import io.github.authspec.support.auth.LoginHistory;
+import io.github.authspec.support.auth.RegistrationApproval;
 import io.github.authspec.support.auth.UserPreferences;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class Features {
   static final String ACCOUNT_SUSPENSION = "account-suspension";
   static final String ACCOUNT_DELETION = "account-deletion";
   static final String LOGIN_HISTORY = "login-history";
+  static final String REGISTRATION_APPROVAL = "registration-approval-workflow";
   static final String RATE_LIMITING = "rate-limiting";
   static final String BRUTE_FORCE_DETECTION = "brute-force-detection";
 
@@ -143,6 +145,9 @@ public final class Features {
       new FeatureDescriptor(ACCOUNT_DELETION, FeatureRoles.accountDeletion(ACCOUNT_DELETION),
           new DelegatingWriter(ACCOUNT_DELETION, AccountDeletion.class, "Db"),
           Map.of("grace", SettingDefault.of(Duration.ofDays(30)))),
+      new FeatureDescriptor(REGISTRATION_APPROVAL, FeatureRoles.registrationApproval(
+          REGISTRATION_APPROVAL), new DelegatingWriter(REGISTRATION_APPROVAL,
+              RegistrationApproval.class, "Db"), Map.of()),
       new FeatureDescriptor(LOGIN_HISTORY, FeatureRoles.loginHistory(LOGIN_HISTORY),
           new DelegatingWriter(LOGIN_HISTORY, LoginHistory.class, "Db"), Map.of()));
 

@@ -152,6 +152,14 @@ final class FlowWriter {
     // The flow only asks whether an account is deleted: the grace period plays no part.
     bar(Features.ACCOUNT_DELETION, "deletion", "deleted", "isDeleted",
         CodeBlock.of("$L, $T.ofDays(30)", credentials, java.time.Duration.class));
+    Optional.ofNullable(bound.get(Features.REGISTRATION_APPROVAL)).ifPresent(b -> {
+      ParameterizedTypeName type = ParameterizedTypeName.get(t.support("RegistrationApproval"),
+          t.userId().box());
+      body.addStatement("$T approval = new $T<>(dataSource,$W$L,$W$T.class)", type,
+          t.support("RegistrationApproval"), delegating(b).mapping(b, t), t.userId().box());
+      body.addStatement("steps.bar($S, user -> !approval.isApproved(user))", "unapproved");
+      steps.add("the account's state (unapproved)");
+    });
   }
 
   private void bar(String feature, String name, String code, String test, CodeBlock more) {

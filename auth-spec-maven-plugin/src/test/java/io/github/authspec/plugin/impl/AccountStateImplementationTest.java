@@ -55,6 +55,23 @@ class AccountStateImplementationTest {
   }
 
   @Test
+  @DisplayName("registration approval: the generic support class is written over the account "
+      + "id's type; pending lists the new account, approve lets it in")
+  void approval() {
+    DataSource db = Generated.database("impl_approval");
+    long admin = Generated.user(db, "admin@example.com");
+    long user = Generated.user(db, "new@example.com");
+    Object approval = Generated.create(
+        Generated.className("DefaultRegistrationApprovalWorkflowService"), db);
+    assertThat(Generated.call(approval, "pending")).isEqualTo(List.of(admin, user));
+    Generated.call(approval, "approve", user, admin);
+    assertThat(Generated.call(approval, "pending")).isEqualTo(List.of(admin));
+    assertThat(Generated.text("DefaultRegistrationApprovalWorkflowService.java"))
+        .contains("private final RegistrationApproval<Long> delegate;")
+        .contains("Long.class);");
+  }
+
+  @Test
   @DisplayName("login history records the context's address and agent and lists them")
   void history() {
     DataSource db = Generated.database("impl_login_history");

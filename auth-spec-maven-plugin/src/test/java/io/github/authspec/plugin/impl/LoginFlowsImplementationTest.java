@@ -31,7 +31,7 @@ class LoginFlowsImplementationTest {
     assertThat(text).contains("The login flow of this service: the password, the address's "
         + "rate limit, the address's brute-force block, the lock (read "
         + "before the password, with equal work), the account's state (suspended), the "
-        + "account's state (deleted), TOTP, backup codes, a required password change, a "
+        + "account's state (deleted), the account's state (unapproved), TOTP, backup codes, a required password change, a "
         + "session, a refresh token, the login history, in that order.");
     DataSource db = Generated.database("impl_login_flows");
     MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
@@ -56,6 +56,8 @@ class LoginFlowsImplementationTest {
         "a long enough passphrase".toCharArray(), Generated.context());
     // An address of its own: the rate limit's key lives in the JVM's one Redis.
     String ip = "198.18." + new SecureRandom().nextInt(256) + "." + System.nanoTime() % 256;
+    Generated.scalar(db, "WITH u AS (UPDATE users SET approval_status = 'approved' WHERE id = "
+        + user + " RETURNING 1) SELECT count(*) FROM u");
     Object client = Generated.create("auth.LoginSteps$Client", ip, "UA");
     Object in = Generated.call(flow, "login", "flow@example.com",
         "a long enough passphrase".toCharArray(), client);

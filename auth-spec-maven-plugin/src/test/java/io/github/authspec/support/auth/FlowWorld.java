@@ -53,6 +53,7 @@ final class FlowWorld {
   final AccountSuspension suspension;
   final AccountDeletion deletion;
   final LoginHistory history;
+  final RegistrationApproval<Long> approval;
   final LoginFlow<Long> flow;
   /** The Redis key space of this run; {@link #reset} moves to a new one. */
   private String space;
@@ -107,6 +108,8 @@ final class FlowWorld {
         "suspended_at", "suspended_until", "suspension_reason"), clock, credentials);
     deletion = new AccountDeletion(db, new AccountDeletion.Table("users", "id", "deleted_at",
         "deletion_reason"), clock, credentials, Duration.ofDays(30));
+    approval = new RegistrationApproval<>(db, new RegistrationApproval.Table("users", "id",
+        "approval_status", "approved_by"), Long.class);
     history = new LoginHistory(db, new LoginHistory.Table("login_history", "user_id", "success",
         "created_at", "ip_address", "user_agent", "failure_code"), clock);
     // Every Redis key of this world lives in its key space, so a reset is a new space.
@@ -126,6 +129,7 @@ final class FlowWorld {
             lockout::reset)
         .bar("suspended", suspension::isSuspended)
         .bar("deleted", deletion::isDeleted)
+        .bar("unapproved", id -> !approval.isApproved(id))
         .factor("totp", totp::isEnabled, totp::verify)
         .factor("backup-codes", id -> backup.remaining(id) > 0, backup::redeem)
         .mustChangePassword("force-password-change", forced::isRequired)
@@ -181,6 +185,7 @@ final class FlowWorld {
         "UPDATE users SET failed_login_attempts = 0, lockout_until = NULL, locked_at = NULL,"
             + " suspended_at = NULL, suspended_until = NULL, suspension_reason = NULL,"
             + " deleted_at = NULL, deletion_reason = NULL, force_password_change = false,"
+            + " approval_status = 'approved', approved_by = NULL,"
             + " password_hash = '" + stored(db, a) + "'") + ";");
     return w;
   }

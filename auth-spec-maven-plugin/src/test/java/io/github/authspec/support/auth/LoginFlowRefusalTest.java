@@ -24,8 +24,8 @@ class LoginFlowRefusalTest {
   private static final LoginSteps.Client CLIENT = new LoginSteps.Client("192.0.2.1", "UA");
 
   @Test
-  @DisplayName("unknown, wrong, locked, suspended, deleted, empty and over-long: each the one "
-      + "refusal after exactly one hash verification, with the right password as well")
+  @DisplayName("unknown, wrong, locked, suspended, deleted, unapproved, empty and over-long: each "
+      + "the one refusal after exactly one hash verification, with the right password as well")
   void equalWorkAndAnswers() {
     FlowWorld w = FlowWorld.fresh("flow_refusals", 10_000);
     char[] longPassword = "x".repeat(PasswordHasher.MAX_LENGTH + 1).toCharArray();
@@ -37,6 +37,8 @@ class LoginFlowRefusalTest {
     });
     states.put("suspended", x -> x.suspension.suspend(x.accounts.a(), Optional.empty(), "t", 1L));
     states.put("deleted", x -> x.deletion.requestDeletion(x.accounts.a(), "t", null, null));
+    states.put("unapproved", x -> FlowWorld.sql(x.db, "UPDATE users SET approval_status ="
+        + " 'pending' WHERE id = " + x.accounts.a()));
     List<String> seen = new ArrayList<>();
     for (Map.Entry<String, Consumer<FlowWorld>> state : states.entrySet()) {
       String email = state.getKey().equals("unknown") ? "nobody@example.org" : FlowWorld.A;
@@ -55,7 +57,7 @@ class LoginFlowRefusalTest {
     LoginOutcome wrong = w.flow.login(FlowWorld.A, "wrong".toCharArray(), CLIENT);
     assertThat(wrong).isSameAs(LoginOutcome.REFUSED);
     assertThat(w.algorithm.verifications.get() - before).isEqualTo(1);
-    assertThat(seen).hasSize(16).allSatisfy(line -> assertThat(line)
+    assertThat(seen).hasSize(20).allSatisfy(line -> assertThat(line)
         .endsWith(": Refused[] after 1"));
     w.reset();
     assertThat(w.flow.login(FlowWorld.A, FlowWorld.PASSWORD, CLIENT))
