@@ -68,10 +68,12 @@ public final class LoginFlow<I> {
     EmailPasswordLogin.Attempt<I> attempt = steps.password().login(email, password, id ->
         locked[0] = steps.locked(id));
     I id = attempt.userId();
+    // Read for every known account, right password or not, so that a suspended account's
+    // refusal and a wrong password's make the same queries too.
+    String bar = id == null ? null : steps.bar(id);
     if (!attempt.authenticated()) {
       return steps.failed(id, client, locked[0] ? "locked" : "bad-password", !locked[0]);
     }
-    String bar = steps.bar(id);
     if (bar != null) {
       return steps.failed(id, client, bar, false);
     }
