@@ -139,17 +139,12 @@ public final class Features {
 
   /** The account-state features, written by reading their support classes. */
   static final List<FeatureDescriptor> ACCOUNT_STATE = List.of(
-      new FeatureDescriptor(ACCOUNT_SUSPENSION, FeatureRoles.accountSuspension(
-          ACCOUNT_SUSPENSION), new DelegatingWriter(ACCOUNT_SUSPENSION, AccountSuspension.class,
-              "Db"), Map.of()),
-      new FeatureDescriptor(ACCOUNT_DELETION, FeatureRoles.accountDeletion(ACCOUNT_DELETION),
-          new DelegatingWriter(ACCOUNT_DELETION, AccountDeletion.class, "Db"),
-          Map.of("grace", SettingDefault.of(Duration.ofDays(30)))),
-      new FeatureDescriptor(REGISTRATION_APPROVAL, FeatureRoles.registrationApproval(
-          REGISTRATION_APPROVAL), new DelegatingWriter(REGISTRATION_APPROVAL,
-              RegistrationApproval.class, "Db"), Map.of()),
-      new FeatureDescriptor(LOGIN_HISTORY, FeatureRoles.loginHistory(LOGIN_HISTORY),
-          new DelegatingWriter(LOGIN_HISTORY, LoginHistory.class, "Db"), Map.of()));
+      delegating(ACCOUNT_SUSPENSION, FeatureRoles::accountSuspension, AccountSuspension.class),
+      delegating(ACCOUNT_DELETION, FeatureRoles::accountDeletion, AccountDeletion.class)
+          .with("grace", Duration.ofDays(30)),
+      delegating(REGISTRATION_APPROVAL, FeatureRoles::registrationApproval,
+          RegistrationApproval.class),
+      delegating(LOGIN_HISTORY, FeatureRoles::loginHistory, LoginHistory.class));
 
   /** Every implemented feature. */
   public static final List<FeatureDescriptor> ALL = Stream.of(ACCOUNT, SESSIONS, JWT, SECRETS,
@@ -176,6 +171,12 @@ public final class Features {
     List<String> out = new ArrayList<>();
     ALL.forEach(d -> d.roles().forEach(r -> out.add(r.id())));
     return out;
+  }
+
+  /** A feature written by reading its support class, which uses {@code Db}. */
+  private static FeatureDescriptor delegating(String id, Function<String, List<Role>> roles,
+      Class<?> support) {
+    return feature(id, roles, f -> new DelegatingWriter(f, support, "Db"));
   }
 
   private static FeatureDescriptor refresh(String id, Refinement refinement) {
