@@ -76,6 +76,11 @@ final class DelegatingWriter extends Writer {
         args.add(CodeBlock.of("$T.class", t.userId().box()));
         continue;
       }
+      if (p.getType().getSimpleName().equals("Notifier") && p.getType().isInterface()
+          && p.getType().getEnclosingClass() == support) {
+        args.add(notifier(b, t, ctor, doc, type.nestedClass("Notifier")));
+        continue;
+      }
       if (p.getType() == AccountCredentials.class) {
         // The service's one place that ends credentials, over its own data source and clock.
         args.add(t.credentials().map(c -> CodeBlock.of("$T.of(dataSource, clock)", c))
@@ -109,11 +114,44 @@ final class DelegatingWriter extends Writer {
           ? p.name() + ".ip(), " + p.name() + ".userAgent()" : p.name()).toList());
       int arity = op.params().size() + (int) op.params().stream()
           .filter(p -> p.type().equals(CONTEXT)).count();
-      Method m = method(op.name(), arity);
-      out.addMethod(call.addStatement((m.getReturnType() == void.class ? "" : "return ")
+      method(op.name(), arity); // fails the build of a descriptor whose class lacks it
+      out.addMethod(call.addStatement((op.returns().equals("void") ? "" : "return ")
           + "delegate.$N($L)", op.name(), names).build());
     });
     return out.build();
+  }
+
+  /**
+   * The support class's {@code Notifier}: the spec's notifications client, adapted, when it
+   * declares the endpoint the catalog names for this feature; else the generated class takes a
+   * {@code Notifier} itself.
+   */
+  private CodeBlock notifier(Binding b, Target t, MethodSpec.Builder ctor, StringBuilder doc,
+      ClassName notifier) {
+    NotifierParameter p = NotifierParameter.of(feature(), t, notifier);
+    ctor.addParameter(p.type(), p.name());
+    doc.append("@param ").append(p.name()).append(' ').append(p.doc()).append('\n');
+    return p.argument();
+  }
+
+  /**
+   * The parameter that gives a support class its {@code Notifier}, and the argument made of it.
+   *
+   * @param type the parameter's type: the notifications client, or the {@code Notifier}
+   * @param name its name
+   * @param doc its Javadoc
+   * @param argument the {@code Notifier} made of it
+   */
+  record NotifierParameter(TypeName type, String name, String doc, CodeBlock argument) {
+    static NotifierParameter of(String feature, Target t, ClassName notifier) {
+      SecretWriters.Delivery d = SecretWriters.Delivery.of(feature, t);
+      return d.client().isEmpty() ? new NotifierParameter(notifier, "notifier",
+          "sends a message to the account's owner", CodeBlock.of("notifier"))
+          : new NotifierParameter(d.serviceType().get(), "notifications",
+              "the generated client of {@code " + d.service() + "}", CodeBlock.of(
+                  "message -> notifications.$N(message, $T.class)", d.client().get(),
+                  Void.class));
+    }
   }
 
   /** The simple name of this writer's support class. */

@@ -215,6 +215,20 @@ final class FeatureRoles {
             .asOptional());
   }
 
+  /** The history's sign-ins, whose address and agent tell a new place from a known one. */
+  static List<Role> loginNotifications(String f) {
+    List<String> history = List.of("login_history", "login_attempts", "sign_ins");
+    return List.of(
+        in(f, "user", "the account's id", "history", history, List.of("user_id"), ID),
+        in(f, "success", "whether the attempt succeeded", "history", history,
+            List.of("success", "succeeded", "successful"), BOOLEAN),
+        in(f, "at", "when it happened", "history", history,
+            List.of("created_at", "attempted_at", "occurred_at"), TIMESTAMP),
+        in(f, "ip", "the client address", "history", history, List.of("ip_address", "ip"),
+            STRING),
+        in(f, "userAgent", "the user agent", "history", history, List.of("user_agent"), STRING));
+  }
+
   static List<Role> loginHistory(String f) {
     return attempts(f, "history", List.of("login_history", "login_attempts", "sign_ins"), true);
   }

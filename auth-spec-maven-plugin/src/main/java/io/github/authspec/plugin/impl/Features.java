@@ -6,6 +6,7 @@ import io.github.authspec.plugin.impl.TokenWriters.SessionFeature;
 import io.github.authspec.support.auth.AccountDeletion;
 import io.github.authspec.support.auth.AccountSuspension;
 import io.github.authspec.support.auth.LoginHistory;
+import io.github.authspec.support.auth.LoginNotifications;
 import io.github.authspec.support.auth.RegistrationApproval;
 import io.github.authspec.support.auth.UserPreferences;
 import java.time.Duration;
@@ -35,6 +36,7 @@ public final class Features {
   static final String ACCOUNT_DELETION = "account-deletion";
   static final String LOGIN_HISTORY = "login-history";
   static final String REGISTRATION_APPROVAL = "registration-approval-workflow";
+  static final String LOGIN_NOTIFICATIONS = "login-notifications";
   static final String RATE_LIMITING = "rate-limiting";
   static final String BRUTE_FORCE_DETECTION = "brute-force-detection";
 
@@ -144,7 +146,9 @@ public final class Features {
           .with("grace", Duration.ofDays(30)),
       delegating(REGISTRATION_APPROVAL, FeatureRoles::registrationApproval,
           RegistrationApproval.class),
-      delegating(LOGIN_HISTORY, FeatureRoles::loginHistory, LoginHistory.class));
+      delegating(LOGIN_HISTORY, FeatureRoles::loginHistory, LoginHistory.class),
+      feature(LOGIN_NOTIFICATIONS, FeatureRoles::loginNotifications,
+          f -> new DelegatingWriter(f, LoginNotifications.class, "Db", "LoginHistory")));
 
   /** Every implemented feature. */
   public static final List<FeatureDescriptor> ALL = Stream.of(ACCOUNT, SESSIONS, JWT, SECRETS,

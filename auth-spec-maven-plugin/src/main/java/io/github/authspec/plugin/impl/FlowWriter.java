@@ -85,6 +85,17 @@ final class FlowWriter {
           + " client.ip(), client.userAgent(), code))");
       steps.add("the login history");
     });
+    Optional.ofNullable(bound.get(Features.LOGIN_NOTIFICATIONS)).ifPresent(b -> {
+      ClassName type = t.support("LoginNotifications");
+      DelegatingWriter.NotifierParameter p = DelegatingWriter.NotifierParameter.of(
+          Features.LOGIN_NOTIFICATIONS, t, type.nestedClass("Notifier"));
+      param(p.type(), p.name(), p.doc());
+      body.addStatement("$T notices = new $T(dataSource,$W$L,$Wclock, $L)", type, type,
+          delegating(b).mapping(b, t), p.argument());
+      body.addStatement("steps.notifications((user, client) ->$Wnotices.notifyIfUnusual(user,"
+          + " client.ip(), client.userAgent()))");
+      steps.add("the notification of a sign-in from somewhere new");
+    });
     body.addStatement("return new $T<>(steps.build())", flow);
     return TypeSpec.classBuilder(t.shared("LoginFlows")).addModifiers(Modifier.PUBLIC,
             Modifier.FINAL)

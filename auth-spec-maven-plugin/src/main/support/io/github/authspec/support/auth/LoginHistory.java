@@ -112,8 +112,7 @@ public final class LoginHistory {
   public void record(Object userId, boolean success, String ip, String userAgent,
       String failureCode) {
     List<Object> params = new ArrayList<>(List.of(userId, success, clock.instant()));
-    Object[] optional = {ip, userAgent == null || userAgent.length() <= MAX_AGENT ? userAgent
-        : userAgent.substring(0, MAX_AGENT), success ? null : failureCode};
+    Object[] optional = {ip, cut(userAgent), success ? null : failureCode};
     for (int i = 0; i < OPTIONAL.size(); i++) {
       if (ids.containsKey(OPTIONAL.get(i))) {
         params.add(optional[i]);
@@ -139,6 +138,12 @@ public final class LoginHistory {
       return at + (rs.getBoolean(2) ? " success " : " failure ")
           + Objects.toString(rs.getString(3), "-") + " " + Objects.toString(rs.getString(4), "-");
     }, userId, limit);
+  }
+
+  /** A user agent as the history keeps it: at most {@link #MAX_AGENT} characters. */
+  static String cut(String userAgent) {
+    return userAgent == null || userAgent.length() <= MAX_AGENT ? userAgent
+        : userAgent.substring(0, MAX_AGENT);
   }
 
   @Override

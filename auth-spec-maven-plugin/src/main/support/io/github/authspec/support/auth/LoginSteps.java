@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -108,6 +109,7 @@ public final class LoginSteps<I> {
   private Predicate<String> endRefresh = t -> false;
   private Consumer<I> endAll = id -> { };
   private History<I> history = (id, ok, c, code) -> { };
+  private BiConsumer<I, Client> notifications = (id, c) -> { };
   private final List<String> names = new ArrayList<>();
 
   private LoginSteps() {
@@ -211,6 +213,7 @@ public final class LoginSteps<I> {
     String handle = session == null ? null : session.apply(id);
     String token = refreshToken == null ? null : refreshToken.apply(id);
     history.record(id, true, client, null);
+    notifications.accept(id, client);
     return new LoginOutcome.SignedIn(id, handle, token);
   }
 
@@ -407,6 +410,17 @@ public final class LoginSteps<I> {
     public Builder<I> history(History<I> history) {
       steps.history = Objects.requireNonNull(history);
       return named("history");
+    }
+
+    /**
+     * Tells the owner about a sign-in from somewhere new ({@code login-notifications}).
+     *
+     * @param notify called after every successful sign-in
+     * @return this
+     */
+    public Builder<I> notifications(BiConsumer<I, Client> notify) {
+      steps.notifications = Objects.requireNonNull(notify);
+      return named("notifications");
     }
 
     /**

@@ -72,6 +72,37 @@ class AccountStateImplementationTest {
   }
 
   @Test
+  @DisplayName("login notifications go through the generated notifications client")
+  void notifications() {
+    DataSource db = Generated.database("impl_login_notifications");
+    long user = Generated.user(db, "notified@example.com");
+    MutableClock clock = new MutableClock(T0);
+    Object history = Generated.create(Generated.className("DefaultLoginHistoryService"), db,
+        clock);
+    Generated.call(history, "recordLogin", user, true, Generated.context());
+    List<Object[]> calls = new java.util.ArrayList<>();
+    Class<?> type = Generated.type(Generated.className("DefaultLoginNotificationsService"));
+    Object[] args = java.util.Arrays.stream(type.getConstructors()[0].getParameterTypes())
+        .map(p -> p == DataSource.class ? db : p == java.time.Clock.class ? clock
+            : java.lang.reflect.Proxy.newProxyInstance(p.getClassLoader(), new Class<?>[] {p},
+                (proxy, m, a) -> {
+                  calls.add(new Object[] {m.getName(), a[0]});
+                  return null;
+                })).toArray();
+    Object notices = Generated.create(Generated.className("DefaultLoginNotificationsService"),
+        args);
+    clock.advance(Duration.ofMinutes(1));
+    Generated.call(notices, "notifyIfUnusual", user, Generated.context());
+    assertThat(calls).as("a known place").isEmpty();
+    Object elsewhere = Generated.create("service.RequestContext", "198.51.100.2", "other", null,
+        null, Instant.EPOCH);
+    Generated.call(notices, "notifyIfUnusual", user, elsewhere);
+    assertThat(calls).hasSize(1);
+    assertThat(calls.get(0)[0]).isEqualTo("sendLoginNotification");
+    assertThat(calls.get(0)[1].toString()).contains("ip=198.51.100.2", "userAgent=other");
+  }
+
+  @Test
   @DisplayName("login history records the context's address and agent and lists them")
   void history() {
     DataSource db = Generated.database("impl_login_history");

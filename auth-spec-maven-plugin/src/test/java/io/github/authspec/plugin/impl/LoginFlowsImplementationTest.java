@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
  * and Redis in this JVM's option cell.
  */
 class LoginFlowsImplementationTest {
+  /** What the flow sent through the notifications client. */
+  private static final List<String> NOTICES = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   @Test
   @DisplayName("the flow names its steps in the reviewer's order and runs: a good login without "
       + "a second factor gets a session and a refresh token that rotates once; a locked and a "
@@ -32,7 +35,8 @@ class LoginFlowsImplementationTest {
         + "rate limit, the address's brute-force block, the lock (read "
         + "before the password, with equal work), the account's state (suspended), the "
         + "account's state (deleted), the account's state (unapproved), TOTP, backup codes, a required password change, a "
-        + "session, a refresh token, the login history, in that order.");
+        + "session, a refresh token, the login history, the notification of a sign-in from "
+        + "somewhere new, in that order.");
     DataSource db = Generated.database("impl_login_flows");
     MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
     Object none = java.lang.reflect.Array.newInstance(Generated.type("auth.PasswordAlgorithm"),
@@ -63,6 +67,12 @@ class LoginFlowsImplementationTest {
         "a long enough passphrase".toCharArray(), client);
     assertThat(in.getClass().getSimpleName()).isEqualTo("SignedIn");
     Object token = in.getClass().getMethod("refreshToken").invoke(in);
+    Object elsewhere = Generated.create("auth.LoginSteps$Client", ip, "another browser");
+    clock.advance(Duration.ofMinutes(1));
+    Generated.call(flow, "login", "flow@example.com", "a long enough passphrase".toCharArray(),
+        elsewhere);
+    assertThat(NOTICES).as("the second sign-in, from another agent").hasSize(1)
+        .allMatch(n -> n.contains("userAgent=another browser"));
     assertThat(Generated.call(flow, "refresh", token, client).getClass().getSimpleName())
         .isEqualTo("SignedIn");
     assertThat(Generated.call(flow, "refresh", token, client).getClass().getSimpleName())
@@ -81,7 +91,7 @@ class LoginFlowsImplementationTest {
         + " AND failure_code IN ('locked', 'suspended')")).isEqualTo(2);
     assertThat(Generated.call(flow, "login", "flow@example.com",
         "a long enough passphrase".toCharArray(), client).getClass().getSimpleName())
-        .as("the fourth login from the address, over a limit of three").isEqualTo("Limited");
+        .as("the fourth login from the address within the minute, over a limit of three").isEqualTo("Limited");
   }
 
   /** An argument for each parameter of {@code of}, by its name. */
@@ -104,6 +114,11 @@ class LoginFlowsImplementationTest {
         case "secrets" -> Generated.create("auth.SecretBox", new byte[32], new SecureRandom());
         case "redis" -> Generated.scripts();
         case "sessionKey" -> new byte[32];
+        case "notifications" -> Proxy.newProxyInstance(ps[i].getType().getClassLoader(),
+            new Class<?>[] {ps[i].getType()}, (p, m, a) -> {
+              NOTICES.add(String.valueOf(a[0]));
+              return null;
+            });
         case "rateLimit" -> 3;
         case "ratePeriod", "bruteForceWindow" -> Duration.ofMinutes(1);
         case "bruteForceThreshold" -> 100;

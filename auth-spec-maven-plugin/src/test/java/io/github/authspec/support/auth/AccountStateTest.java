@@ -8,6 +8,9 @@ import io.github.authspec.plugin.token.SeedDatabase;
 import io.github.authspec.support.token.AccountCredentials;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -117,6 +120,34 @@ class AccountStateTest {
     assertThat(a.pending()).containsExactly(3L, 4L);
     assertThat(a.isApproved(99L)).isFalse();
     assertThat(a).hasToString("RegistrationApproval[Long]");
+  }
+
+  @Test
+  @DisplayName("notifications: a sign-in from a new address or agent is told, with when and "
+      + "where; a known one, the first ever and failures are not; nothing secret is sent")
+  void notifications() {
+    LoginHistory h = new LoginHistory(db, new LoginHistory.Table("login_history", "user_id",
+        "success", "created_at", "ip_address", "user_agent", "failure_code"), clock);
+    List<Map<String, String>> sent = new ArrayList<>();
+    LoginNotifications n = new LoginNotifications(db, new LoginNotifications.Table(
+        "login_history", "user_id", "success", "created_at", "ip_address", "user_agent"), clock,
+        sent::add);
+    assertThat(n.notifyIfUnusual(3L, "203.0.113.1", "Firefox")).as("the first ever").isFalse();
+    h.recordLogin(3L, true, "203.0.113.1", "Firefox");
+    h.record(3L, false, "198.51.100.66", "Bot", "bad-password");
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(n.notifyIfUnusual(3L, "203.0.113.1", "Firefox")).isFalse();
+    assertThat(n.notifyIfUnusual(3L, "198.51.100.66", "Bot")).as("a failure is no known place")
+        .isTrue();
+    assertThat(n.notifyIfUnusual(3L, "203.0.113.1", "A".repeat(300))).isTrue();
+    h.recordLogin(3L, true, "203.0.113.1", "B".repeat(300));
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(n.notifyIfUnusual(3L, "203.0.113.1", "B".repeat(300)))
+        .as("compared as the history cuts it").isFalse();
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(0)).containsExactly(Map.entry("userId", "3"),
+        Map.entry("at", "2026-12-01T12:05:00Z"), Map.entry("ip", "198.51.100.66"),
+        Map.entry("userAgent", "Bot"));
   }
 
   @Test

@@ -54,6 +54,10 @@ final class FlowWorld {
   final AccountDeletion deletion;
   final LoginHistory history;
   final RegistrationApproval<Long> approval;
+  final LoginNotifications notices;
+  /** What the notifications sent. */
+  final List<java.util.Map<String, String>> sent =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   final LoginFlow<Long> flow;
   /** The Redis key space of this run; {@link #reset} moves to a new one. */
   private String space;
@@ -108,6 +112,8 @@ final class FlowWorld {
         "suspended_at", "suspended_until", "suspension_reason"), clock, credentials);
     deletion = new AccountDeletion(db, new AccountDeletion.Table("users", "id", "deleted_at",
         "deletion_reason"), clock, credentials, Duration.ofDays(30));
+    notices = new LoginNotifications(db, new LoginNotifications.Table("login_history",
+        "user_id", "success", "created_at", "ip_address", "user_agent"), clock, sent::add);
     approval = new RegistrationApproval<>(db, new RegistrationApproval.Table("users", "id",
         "approval_status", "approved_by"), Long.class);
     history = new LoginHistory(db, new LoginHistory.Table("login_history", "user_id", "success",
@@ -140,6 +146,8 @@ final class FlowWorld {
         .logoutEverywhere(id -> credentials.end(id, AccountCredentials.Change.LOGOUT_EVERYWHERE))
         .history((id, ok, client, code) -> history.record(id, ok, client.ip(),
             client.userAgent(), code))
+        .notifications((id, client) -> notices.notifyIfUnusual(id, client.ip(),
+            client.userAgent()))
         .build());
   }
 
@@ -206,6 +214,7 @@ final class FlowWorld {
     sql(db, accounts.reset());
     space = "flow:" + UUID.randomUUID() + ":";
     clock.set(T0);
+    sent.clear();
   }
 
   /** A second instance of the same service: same database, Redis keys and clock. */

@@ -59,6 +59,13 @@ class LoginFlowTest {
         .allMatch(l -> l.endsWith(" 203.0.113.7 Test"))
         .satisfies(l -> assertThat(l.get(0)).contains(" failure "))
         .satisfies(l -> assertThat(l.get(1)).contains(" success "));
+    assertThat(w.sent).as("the first sign-in is no news").isEmpty();
+    w.clock.advance(Duration.ofSeconds(30));
+    LoginSteps.Client elsewhere = new LoginSteps.Client("198.51.100.200", "Other");
+    LoginOutcome third = w.flow.login(FlowWorld.A, FlowWorld.PASSWORD, elsewhere);
+    assertThat(w.flow.completeSecondFactor(((SecondFactorRequired) third).challenge(),
+        w.totpA(), elsewhere)).isInstanceOf(SignedIn.class);
+    assertThat(w.sent).hasSize(1).allMatch(m -> m.get("ip").equals("198.51.100.200"));
   }
 
   @Test
