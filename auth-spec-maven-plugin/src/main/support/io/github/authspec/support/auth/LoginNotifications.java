@@ -51,15 +51,9 @@ public final class LoginNotifications {
       }
     }
 
+    /** The same columns as the history's own mapping names them. */
     Map<String, String> ids() {
-      Map<String, String> m = new LinkedHashMap<>();
-      m.put("t", table);
-      m.put("user", user);
-      m.put("success", success);
-      m.put("at", at);
-      m.put("ip", ip);
-      m.put("agent", userAgent);
-      return m;
+      return new LoginHistory.Table(table, user, success, at, ip, userAgent, null).ids();
     }
   }
 
