@@ -34,7 +34,8 @@ class LoginFlowExhaustiveTest {
   /** One operation; {@link Run#apply} gives its meaning. */
   enum Op {
     LOGIN_A, WRONG_A, LOGIN_B, TOTP_NEWEST, BACKUP_OLDEST, REFRESH_NEWEST, REFRESH_OLDEST,
-    LOGOUT_NEWEST, SKIP_FACTOR, EVERYWHERE_A, SUSPEND_A, DELETE_A, RESET_A
+    LOGOUT_NEWEST, SKIP_FACTOR, EVERYWHERE_A, SUSPEND_A, DELETE_A, RESET_A, FORCE_CHANGE_A,
+    CHANGE_NEWEST
   }
 
   private static final List<Op> MOVES = List.of(Op.LOGIN_A, Op.WRONG_A, Op.LOGIN_B,
@@ -99,6 +100,10 @@ class LoginFlowExhaustiveTest {
     private final long b;
     private final List<String> trace = new ArrayList<>();
     private final List<Challenge> challenges = new ArrayList<>();
+    /** The password-change challenges, issued after a factor. */
+    private final List<Challenge> changes = new ArrayList<>();
+    /** Whether A's password is the new one now. */
+    private boolean reset;
     private final Set<String> spentChallenges = new HashSet<>();
     private final Set<String> spentCodes = new HashSet<>();
     private final List<Credential> credentials = new ArrayList<>();
@@ -162,7 +167,18 @@ class LoginFlowExhaustiveTest {
           }
           yield null;
         }
+        case FORCE_CHANGE_A -> {
+          w.forced.require(a);
+          yield null;
+        }
+        case CHANGE_NEWEST -> changes.isEmpty() ? null : change(changes.get(changes.size() - 1));
         case SKIP_FACTOR -> {
+          for (Challenge c : changes) {
+            expect(w.flow.completeSecondFactor(c.text(), w.totpA(), CLIENT)
+                == LoginOutcome.REFUSED, "a password change's challenge takes no code");
+            expect(w.flow.refresh(c.text(), CLIENT) == LoginOutcome.REFUSED,
+                "a challenge is no refresh token");
+          }
           for (Challenge c : challenges) {
             expect(w.flow.refresh(c.text(), CLIENT) == LoginOutcome.REFUSED,
                 "a challenge is no refresh token");
@@ -194,6 +210,8 @@ class LoginFlowExhaustiveTest {
           killAll(a);
           // What a login started under the old password dies with it.
           challenges.stream().filter(c -> c.owner() == a).forEach(c -> dead.add(c.text()));
+          changes.stream().filter(c -> c.owner() == a).forEach(c -> dead.add(c.text()));
+          reset = true;
           yield null;
         }
       };
@@ -225,6 +243,9 @@ class LoginFlowExhaustiveTest {
         expect(!w.accounts.codesA().contains(code) && !w.accounts.codesB().contains(code)
             || spentCodes.add(code), "a backup code is redeemed once");
       }
+      if (out instanceof PasswordChangeRequired p) {
+        changes.add(new Challenge(p.challenge(), c.owner()));
+      }
       if (out instanceof SignedIn s) {
         expect(s.userId().equals(c.owner()), "the challenge's account signs in");
         credentials.add(new Credential(s.session(), c.owner(), true));
@@ -234,6 +255,33 @@ class LoginFlowExhaustiveTest {
         } else {
           sessionsOfB++;
         }
+      }
+      return out;
+    }
+
+    /** The required change, with the password the model knows is in force. */
+    private LoginOutcome change(Challenge c) {
+      boolean barred = barred(c.owner());
+      char[] current = c.owner() == a && reset ? FlowWorld.NEW_PASSWORD : FlowWorld.PASSWORD;
+      LoginOutcome out = w.flow.changePassword(c.text(), current, FlowWorld.NEW_PASSWORD,
+          CLIENT);
+      if (out instanceof SignedIn s) {
+        expect(!barred, "a locked, suspended or deleted account changes nothing");
+        expect(!dead.contains(c.text()), "a challenge made before a password reset is dead");
+        expect(spentChallenges.add(c.text()), "a challenge is redeemed once");
+        expect(s.userId().equals(c.owner()), "the challenge's account signs in");
+        // The change ended every other credential and every login begun before it.
+        killAll(c.owner());
+        challenges.stream().filter(o -> o.owner() == c.owner()).forEach(o -> dead.add(o.text()));
+        changes.stream().filter(o -> o.owner() == c.owner()).forEach(o -> dead.add(o.text()));
+        if (c.owner() == a) {
+          reset = true;
+          sessionsOfA++;
+        } else {
+          sessionsOfB++;
+        }
+        credentials.add(new Credential(s.session(), c.owner(), true));
+        credentials.add(new Credential(s.refreshToken(), c.owner(), false));
       }
       return out;
     }
