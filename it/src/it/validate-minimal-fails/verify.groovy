@@ -1,13 +1,13 @@
 // The build failed on the two located FK errors, compiler style, without any stack trace of ours.
 String log = new File(basedir, 'build.log').getText('UTF-8')
 
-assert log.contains('[ERROR] auth-spec.json:62:15: error: [AS042] foreign key users.email is VARCHAR')
-assert log.contains('[ERROR] auth-spec.json:63:17: error: [AS040] foreign key users.email references table \'tenants\'')
-assert log.contains('[WARNING] auth-spec.json:168:13: warning: [AS074] feature \'some-child-feature\' is in the diagram but not selected')
+assert log.contains('[ERROR] minimal-field-reference.json:62:15: error: [AS042] foreign key users.email is VARCHAR')
+assert log.contains('[ERROR] minimal-field-reference.json:63:17: error: [AS040] foreign key users.email references table \'tenants\'')
+assert log.contains('[WARNING] minimal-field-reference.json:168:13: warning: [AS074] feature \'some-child-feature\' is in the diagram but not selected')
 // The verdict, once: Maven prints no long message after it (which repeated every diagnostic as
 // an [ERROR] line, warnings too, and the sentence itself). -e adds Maven's own stack trace
 // lines (LifecycleExecutionException, Caused by), which repeat it by design.
-String verdict = 'auth-spec.json is invalid (2 errors, 10 warnings)'
+String verdict = 'minimal-field-reference.json is invalid (2 errors, 10 warnings)'
 assert log.readLines().findAll { it.startsWith('[') && it.contains(verdict) }.size() == 1
 assert log.contains(verdict + ' -> [Help 1]')
 assert !log.contains('nothing was generated')

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The naming rules of the spec, in one place (the README's spec reference quotes them).
+ * The naming rules of the spec, in one place (docs/spec.md quotes them).
  * Table and column names: lower snake case, {@code [a-z_][a-z0-9_]*}, at most 63 bytes (the
  * PostgreSQL limit). SQL reserved words are allowed: generated SQL quotes them.
  */

@@ -85,7 +85,8 @@ class SchemaInStepTest {
   /** Every spec in the repository: the seed exports, test specs, IT and example projects. */
   static Stream<Path> repositorySpecs() throws IOException {
     Path root = Path.of("..");
-    List<Path> roots = List.of(root.resolve("auth-spec-model/src/test/resources"),
+    List<Path> roots = List.of(root.resolve("specs"),
+        root.resolve("auth-spec-model/src/test/resources"),
         root.resolve("auth-spec-maven-plugin/src/test/resources"), root.resolve("it/src/it"),
         root.resolve("examples"));
     return roots.stream().filter(Files::isDirectory).flatMap(r -> {
@@ -124,7 +125,7 @@ class SchemaInStepTest {
     assertThat(repositorySpecs().map(p -> p.getFileName().toString()))
         .contains("auth-service-full.json", "minimal-field-reference.json");
     assertThat(schemaErrors(Files.readString(
-        Path.of("src/test/resources/specs/auth-service-full.json")))).isEmpty();
+        Path.of("../specs/auth-service-full.json")))).isEmpty();
     assertThat(schemaErrors(BaseSpec.TEXT)).isEmpty();
   }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The reference outcomes of the two seed specs, diagnostic by diagnostic. */
 class SeedSpecsTest {
-  private static final Path SPECS = Path.of("src/test/resources/specs");
+  private static final Path SPECS = Path.of("../specs");
 
   @Test
   @DisplayName("the minimal spec gives exactly its two FK errors and ten warnings, and no model")

@@ -15,7 +15,7 @@ public final class ValidationBench {
 
   public static void main(String[] args) throws Exception {
     Path file = Path.of(args.length > 0 ? args[0]
-        : "auth-spec-model/src/test/resources/specs/auth-service-full.json");
+        : "specs/auth-service-full.json");
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     byte[] bytes = Files.readAllBytes(file);
     ObjectMapper mapper = new ObjectMapper();

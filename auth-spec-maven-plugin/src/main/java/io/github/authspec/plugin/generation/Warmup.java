@@ -20,7 +20,7 @@ final class Warmup {
 
   static void start() {
     if (Boolean.getBoolean("authspec.noWarmup")) {
-      return; // for measuring what the head start buys (README, Speed)
+      return; // for measuring what the head start buys (docs/performance.md)
     }
     Thread thread = new Thread(Warmup::run, "auth-spec-warmup");
     thread.setDaemon(true);

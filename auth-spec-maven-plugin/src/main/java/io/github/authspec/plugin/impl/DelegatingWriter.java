@@ -7,7 +7,9 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.authspec.plugin.generation.SupportSources;
+import io.github.authspec.model.Feature;
 import io.github.authspec.plugin.service.FeatureCatalog;
+import io.github.authspec.plugin.service.FeatureCatalog.Operation;
 import io.github.authspec.plugin.service.ServiceGenerator;
 import io.github.authspec.support.token.AccountCredentials;
 import java.lang.reflect.Constructor;
@@ -19,18 +21,23 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
  * The writer of a feature whose algorithm lives whole in one support class of area {@code auth}:
  * read from that class, so such a feature is a descriptor, a support class and their tests.
  * The support class has one public constructor, which takes a nested {@code Table} record whose
- * components are the table and then the feature's roles by name; the generated class takes the
- * other constructor parameters (same names and types), builds the table from the bound columns,
- * and answers each interface operation by the support method of the same name and arity (a
- * {@code RequestContext} parameter counts twice: its address and user agent are passed). A
- * constructor parameter of type {@code AccountCredentials} is the service's {@code Credentials};
- * one of type {@code Class} is the account id's, for a support class generic in it.
+ * components are the feature's roles by name, each preceded by a component named {@code table}
+ * or ending in {@code Table} where its table goes (the table of the role after it, so one
+ * record can span several tables); the generated class takes the other constructor parameters
+ * (same names and types), builds the table from the bound columns, and answers each interface
+ * operation by the support method of the same name and arity (or, when there is none, of the
+ * arity in which a {@code RequestContext} counts twice: its address and user agent are passed). Further support classes the
+ * support class uses are named beside it. A constructor parameter of type
+ * {@code AccountCredentials} is the service's {@code Credentials}; one of the support class's
+ * own {@code Notifier} type is the spec's notifications client, adapted.
  */
 final class DelegatingWriter extends Writer {
   /** The catalog type passed on as two strings, its address and user agent. */
@@ -45,8 +52,8 @@ final class DelegatingWriter extends Writer {
    * @param uses the other support classes of area {@code auth} it uses
    */
   DelegatingWriter(String feature, Class<?> support, String... uses) {
-    super(feature, java.util.stream.Stream.concat(java.util.stream.Stream.of(
-        support.getSimpleName()), Arrays.stream(uses)).toArray(String[]::new));
+    super(feature, Stream.concat(Stream.of(support.getSimpleName()), Stream.of(uses))
+        .toArray(String[]::new));
     this.support = support;
   }
 
@@ -68,12 +75,7 @@ final class DelegatingWriter extends Writer {
     List<CodeBlock> args = new ArrayList<>();
     for (Parameter p : constructor.getParameters()) {
       if (p.getType() == table) {
-        args.add(table(type, b, roles(table)));
-        continue;
-      }
-      if (p.getType() == Class.class) {
-        // A generic support class takes the account id's type.
-        args.add(CodeBlock.of("$T.class", t.userId().box()));
+        args.add(CodeBlock.of("new $T.Table($L)", type, columns(b, table)));
         continue;
       }
       if (p.getType().getSimpleName().equals("Notifier") && p.getType().isInterface()
@@ -96,27 +98,37 @@ final class DelegatingWriter extends Writer {
           .append(support.getSimpleName()).append("} takes it\n");
       args.add(CodeBlock.of("$N", p.getName()));
     }
-    boolean generic = support.getTypeParameters().length == 1;
-    TypeName self = generic ? ParameterizedTypeName.get(type, t.userId().box()) : type;
-    ctor.addJavadoc("$L", doc).addStatement("this.delegate = new $T$L($L)", type,
-        generic ? "<>" : "", CodeBlock.join(args, ", "));
+    ctor.addJavadoc("$L", doc).addStatement("this.delegate = new $T($L)", type,
+        CodeBlock.join(args, ", "));
     TypeSpec.Builder out = t.skeleton(b, feature() + " over table "
             + b.table(roles(table)[0]).name() + ", through the support class "
             + support.getSimpleName() + ", which holds the algorithm and its tests.")
-        .addField(Target.field(self, "delegate")).addMethod(ctor.build());
-    FeatureCatalog.load().entry(feature()).orElseThrow().operations().forEach(op -> {
+        .addField(Target.field(type, "delegate")).addMethod(ctor.build());
+    operations(t).forEach(op -> {
+      Method m = method(op.name(), arity(op));
       MethodSpec.Builder call = Target.override(op.name())
           .returns(ServiceGenerator.catalogType(t.spec(), t.naming(), op.returns()));
       op.params().forEach(p -> call.addParameter(ServiceGenerator.catalogType(t.spec(),
           t.naming(), p.type()), p.name()));
-      // A request context reaches the support class as its address and user agent.
-      String names = String.join(", ", op.params().stream().map(p -> p.type().equals(CONTEXT)
-          ? p.name() + ".ip(), " + p.name() + ".userAgent()" : p.name()).toList());
-      int arity = op.params().size() + (int) op.params().stream()
-          .filter(p -> p.type().equals(CONTEXT)).count();
-      method(op.name(), arity); // fails the build of a descriptor whose class lacks it
-      out.addMethod(call.addStatement((op.returns().equals("void") ? "" : "return ")
-          + "delegate.$N($L)", op.name(), names).build());
+      // A request context reaches a support method without the plain arity as its address and
+      // user agent.
+      boolean expand = arity(op) != op.params().size();
+      String names = String.join(", ", op.params().stream().map(p -> expand
+          && p.type().equals(CONTEXT) ? p.name() + ".ip(), " + p.name() + ".userAgent()"
+          : p.name()).toList());
+      Class<?> r = m.getReturnType();
+      if (r.isRecord() && r.getSimpleName().equals(op.returns())) {
+        // the support class's record of the shared value type: copied component by component
+        call.addStatement("$T r = delegate.$N($L)", typeName(r, t), op.name(), names)
+            .addStatement("return new $T($L)", ServiceGenerator.catalogType(t.spec(),
+                t.naming(), op.returns()), CodeBlock.join(Arrays.stream(r.getRecordComponents())
+                .map(c -> CodeBlock.of("r.$N()", c.getName())).toList(), ", "));
+      } else {
+        // Void by the interface: a support method may answer more than the interface asks.
+        call.addStatement((op.returns().equals("void") ? "" : "return ") + "delegate.$N($L)",
+            op.name(), names);
+      }
+      out.addMethod(call.build());
     });
     return out.build();
   }
@@ -161,22 +173,66 @@ final class DelegatingWriter extends Writer {
 
   /** The {@code Table} record of this writer's support class over the bound columns. */
   CodeBlock mapping(Binding b, Target t) {
-    return table(t.support(support.getSimpleName()), b, roles(nested("Table")));
-  }
-
-  /** The roles: the table record's components after the table itself. */
-  private static String[] roles(Class<?> table) {
-    RecordComponent[] components = table.getRecordComponents();
-    return Arrays.stream(components).skip(1).map(RecordComponent::getName).toArray(String[]::new);
+    return CodeBlock.of("new $T.Table($L)", t.support(support.getSimpleName()),
+        columns(b, nested("Table")));
   }
 
   /**
-   * The table record over the bound columns: the first role's table, then each role's column,
-   * or null for an optional role the spec does not have (the record refuses a required one).
+   * The feature's operations, then those of its selected ancestors that the support class
+   * answers too (so the class needs no parent to forward them to).
    */
-  private static CodeBlock table(ClassName type, Binding b, String[] roles) {
-    String[] each = Arrays.stream(roles).map(r -> r + "?").toArray(String[]::new);
-    return Writer.table(type, b, roles[0], each);
+  private List<Operation> operations(Target t) {
+    FeatureCatalog catalog = FeatureCatalog.load();
+    List<Operation> ops = new ArrayList<>(catalog.entry(feature()).orElseThrow().operations());
+    Optional<Feature> up = t.spec().feature(feature());
+    while ((up = up.flatMap(Feature::parentId).flatMap(t.spec()::feature)
+        .filter(Feature::selected)).isPresent()) {
+      catalog.entry(up.get().id()).map(FeatureCatalog.Entry::operations).orElse(List.of())
+          .stream().filter(op -> answers(op.name(), arity(op))).forEach(ops::add);
+    }
+    return ops;
+  }
+
+  /**
+   * The support method's arity: the operation's, or, when the support class has no method of
+   * it, with each request context counted twice (address, user agent).
+   */
+  private int arity(Operation op) {
+    int plain = op.params().size();
+    return answers(op.name(), plain) ? plain : plain + (int) op.params().stream()
+        .filter(p -> p.type().equals(CONTEXT)).count();
+  }
+
+  private boolean answers(String name, int arity) {
+    return Arrays.stream(support.getMethods())
+        .anyMatch(m -> m.getName().equals(name) && m.getParameterCount() == arity);
+  }
+
+  /** The roles: the table record's components but its tables. */
+  private static String[] roles(Class<?> table) {
+    return Arrays.stream(table.getRecordComponents()).map(RecordComponent::getName)
+        .filter(n -> !isTable(n)).toArray(String[]::new);
+  }
+
+  private static boolean isTable(String component) {
+    return component.equals("table") || component.endsWith("Table");
+  }
+
+  /**
+   * The table record's arguments over the bound columns: for a table component, the table of
+   * the role after it; for a role, its column; null for an optional role the spec does not
+   * have, and for the table of one (the record refuses a required one).
+   */
+  private static CodeBlock columns(Binding b, Class<?> table) {
+    RecordComponent[] components = table.getRecordComponents();
+    List<CodeBlock> args = new ArrayList<>();
+    for (int i = 0; i < components.length; i++) {
+      String name = components[i].getName();
+      String role = isTable(name) ? components[i + 1].getName() : name;
+      args.add(b.optional(role).map(c -> CodeBlock.of("$S", isTable(name) ? c.table().name()
+          : c.name())).orElse(CodeBlock.of("null")));
+    }
+    return CodeBlock.join(args, ",$W");
   }
 
   private Class<?> nested(String name) {
@@ -202,7 +258,9 @@ final class DelegatingWriter extends Writer {
   private static TypeName typeName(Type type, Target t) {
     if (type instanceof Class<?> c && c.getName().startsWith(SupportSources.ROOT + ".")) {
       String area = c.getPackageName().substring(SupportSources.ROOT.length() + 1);
-      return t.support(area, c.getSimpleName());
+      Class<?> outer = c.getEnclosingClass();
+      return outer == null ? t.support(area, c.getSimpleName())
+          : t.support(area, outer.getSimpleName()).nestedClass(c.getSimpleName());
     }
     if (type instanceof ParameterizedType p) {
       return ParameterizedTypeName.get((ClassName) typeName(p.getRawType(), t),

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * The roles of the account, password, MFA and abuse features, one factory per feature taking
  * its id from {@link Features}, in binding order, with their naming conventions. They are the
- * documented convention (README, "Implementations"): a spec that names its columns this way
+ * documented convention (docs/implementations.md): a spec that names its columns this way
  * binds without configuration.
  */
 final class FeatureRoles {
@@ -197,13 +197,6 @@ final class FeatureRoles {
             TIMESTAMP).asOptional(),
         account(f, "reason", "why it was suspended", List.of("suspension_reason"), STRING)
             .asOptional());
-  }
-
-  static List<Role> registrationApproval(String f) {
-    return List.of(
-        account(f, "id", "the account's id", List.of("id"), ID),
-        account(f, "status", "the approval status", List.of("approval_status"), STRING),
-        account(f, "approvedBy", "who decided", List.of("approved_by"), ID).asOptional());
   }
 
   static List<Role> accountDeletion(String f) {

@@ -5,9 +5,11 @@ import io.github.authspec.plugin.impl.RefreshTokensWriter.Refinement;
 import io.github.authspec.plugin.impl.TokenWriters.SessionFeature;
 import io.github.authspec.support.auth.AccountDeletion;
 import io.github.authspec.support.auth.AccountSuspension;
+import io.github.authspec.support.auth.Authorization;
 import io.github.authspec.support.auth.LoginHistory;
 import io.github.authspec.support.auth.LoginNotifications;
 import io.github.authspec.support.auth.RegistrationApproval;
+import io.github.authspec.support.auth.RoleTemplates;
 import io.github.authspec.support.auth.UserPreferences;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -124,7 +126,10 @@ public final class Features {
       feature("phone-change-workflow", SecretRoles::phoneChangeWorkflow,
           f -> new AddressSecretWriters.Change(f, true)));
 
-  /** Profile features, written by reading their support class ({@link DelegatingWriter}). */
+  /**
+   * Profile and account-management features, written by reading their support class
+   * ({@link DelegatingWriter}).
+   */
   static final List<FeatureDescriptor> PROFILE = List.of(
       new FeatureDescriptor("user-preferences", List.of(
           Role.column("user-preferences", "user", "the owner's id", "preferences",
@@ -137,22 +142,42 @@ public final class Features {
               List.of("user_preferences"), List.of("updated_at"), SqlType.TIMESTAMP)
               .asOptional()),
           new DelegatingWriter("user-preferences", UserPreferences.class),
-          Map.of("allowedKeys", SettingDefault.of("locale,theme,timezone"))));
+          Map.of("allowedKeys", SettingDefault.of("locale,theme,timezone"))),
+      new FeatureDescriptor(REGISTRATION_APPROVAL, List.of(
+          account(REGISTRATION_APPROVAL, "id", "the account's id", List.of("id"), Role.ID),
+          account(REGISTRATION_APPROVAL, "status", "the approval status",
+              List.of("approval_status", "status"), Role.STRING),
+          account(REGISTRATION_APPROVAL, "approvedBy", "who approved the account",
+              List.of("approved_by"), Role.ID).asOptional()),
+          new DelegatingWriter(REGISTRATION_APPROVAL, RegistrationApproval.class),
+          Map.of()));
+
+  /**
+   * The authorization features: each is the one decision ({@link Authorization}) over the same
+   * columns, requiring its own.
+   */
+  static final List<FeatureDescriptor> AUTHORIZATION = List.of(
+      authorization("rbac", List.of()),
+      authorization("hierarchical-roles", AuthorizationRoles.HIERARCHY),
+      authorization("temporal-permissions", AuthorizationRoles.EXPIRY),
+      authorization("time-based-access", AuthorizationRoles.WINDOWS),
+      authorization("permission-delegation", AuthorizationRoles.DELEGATIONS),
+      authorization("group-based-permissions", AuthorizationRoles.GROUPS),
+      new FeatureDescriptor("role-templates", AuthorizationRoles.templates("role-templates"),
+          new DelegatingWriter("role-templates", RoleTemplates.class), Map.of()));
 
   /** The account-state features, written by reading their support classes. */
   static final List<FeatureDescriptor> ACCOUNT_STATE = List.of(
       delegating(ACCOUNT_SUSPENSION, FeatureRoles::accountSuspension, AccountSuspension.class),
       delegating(ACCOUNT_DELETION, FeatureRoles::accountDeletion, AccountDeletion.class)
           .with("grace", Duration.ofDays(30)),
-      delegating(REGISTRATION_APPROVAL, FeatureRoles::registrationApproval,
-          RegistrationApproval.class),
       delegating(LOGIN_HISTORY, FeatureRoles::loginHistory, LoginHistory.class),
       feature(LOGIN_NOTIFICATIONS, FeatureRoles::loginNotifications,
           f -> new DelegatingWriter(f, LoginNotifications.class, "Db", "LoginHistory")));
 
   /** Every implemented feature. */
   public static final List<FeatureDescriptor> ALL = Stream.of(ACCOUNT, SESSIONS, JWT, SECRETS,
-      PROFILE, ACCOUNT_STATE).flatMap(List::stream).toList();
+      PROFILE, AUTHORIZATION, ACCOUNT_STATE).flatMap(List::stream).toList();
 
   private Features() {}
 
@@ -183,6 +208,12 @@ public final class Features {
     return feature(id, roles, f -> new DelegatingWriter(f, support, "Db"));
   }
 
+  /** A column of the account's own row. */
+  private static Role account(String feature, String name, String purpose, List<String> names,
+      SqlType... types) {
+    return Role.column(feature, name, purpose, "account", Role.ACCOUNT_TABLES, names, types);
+  }
+
   private static FeatureDescriptor refresh(String id, Refinement refinement) {
     return feature(id, JwtRoles::refreshTokens, f -> new RefreshTokensWriter(f, refinement));
   }
@@ -191,6 +222,11 @@ public final class Features {
     return feature(id, TokenRoles::sessions, f -> new SessionFeature(f, refinement))
         .with("limit", 5)
         .with("idle", Duration.ofMinutes(30)).with("absolute", Duration.ofHours(12));
+  }
+
+  private static FeatureDescriptor authorization(String id, List<String> required) {
+    return new FeatureDescriptor(id, AuthorizationRoles.of(id, required), new DelegatingWriter(id,
+        Authorization.class, "AccessWindow", "AuthorizationSql"), Map.of());
   }
 
   private static FeatureDescriptor feature(String id, Function<String, List<Role>> roles,

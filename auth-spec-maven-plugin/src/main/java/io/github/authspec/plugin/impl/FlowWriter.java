@@ -164,11 +164,10 @@ final class FlowWriter {
     bar(Features.ACCOUNT_DELETION, "deletion", "deleted", "isDeleted",
         CodeBlock.of("$L, $T.ofDays(30)", credentials, java.time.Duration.class));
     Optional.ofNullable(bound.get(Features.REGISTRATION_APPROVAL)).ifPresent(b -> {
-      ParameterizedTypeName type = ParameterizedTypeName.get(t.support("RegistrationApproval"),
-          t.userId().box());
-      body.addStatement("$T approval = new $T<>(dataSource,$W$L,$W$T.class)", type,
-          t.support("RegistrationApproval"), delegating(b).mapping(b, t), t.userId().box());
-      body.addStatement("steps.bar($S, user -> !approval.isApproved(user))", "unapproved");
+      ClassName type = t.support("RegistrationApproval");
+      body.addStatement("$T approval = new $T(dataSource,$W$L)", type, type,
+          delegating(b).mapping(b, t));
+      body.addStatement("steps.bar($S, approval::isUnapproved)", "unapproved");
       steps.add("the account's state (unapproved)");
     });
   }

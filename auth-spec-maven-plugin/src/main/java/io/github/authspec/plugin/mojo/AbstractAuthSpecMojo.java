@@ -4,10 +4,10 @@ import io.github.authspec.model.diagnostics.Diagnostic;
 import io.github.authspec.model.diagnostics.Diagnostics;
 import io.github.authspec.plugin.generation.GenerationResult;
 import java.io.File;
+import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.codehaus.plexus.build.BuildContext;
 import org.codehaus.plexus.build.DefaultBuildContext;
@@ -41,7 +41,7 @@ abstract class AbstractAuthSpecMojo extends AbstractMojo {
   protected boolean skip;
 
   /** The IDE's incremental build (m2e); on the command line, a pass-through. */
-  @Component
+  @Inject
   protected BuildContext buildContext;
 
   @Override

@@ -2,10 +2,10 @@ package io.github.authspec.plugin.mojo;
 
 import io.github.authspec.plugin.sql.Drift;
 import java.sql.SQLException;
+import javax.inject.Inject;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Server;
@@ -16,7 +16,7 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 /**
  * Compares a running PostgreSQL with what the migrations build and fails on any difference:
  * tables, columns, types, nullability, defaults, keys, indexes, checks. Connects read-only.
- * Needs the PostgreSQL JDBC driver as a dependency of the plugin (see the README).
+ * Needs the PostgreSQL JDBC driver as a dependency of the plugin (docs/migrations.md).
  *
  * @since 0.1.0
  */
@@ -72,7 +72,7 @@ public class DriftMojo extends AbstractOutputMojo {
   @Parameter(defaultValue = "${session}", readonly = true)
   protected MavenSession session;
 
-  @Component
+  @Inject
   protected SettingsDecrypter decrypter;
 
   @Override

@@ -14,7 +14,7 @@ import java.util.Optional;
  * {@code CreateSchemaTextTest} holds byte for byte over every type, option, default kind and
  * name quoting, and over the seed, edge-case and random specs. A first build then never starts
  * jOOQ, whose cold start and rendering cost about 0.9 s of CPU in a 63-table first build (paired
- * whole builds, README "Speed"). A schema with anything this class has not been proved against
+ * whole builds, bench/RESULTS.md). A schema with anything this class has not been proved against
  * (a check condition, which jOOQ parses and renders back; a control character in a name or
  * literal) is left to jOOQ.
  */

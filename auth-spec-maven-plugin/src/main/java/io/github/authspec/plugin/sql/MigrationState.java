@@ -27,7 +27,8 @@ record MigrationState(List<Version> versions, String schemaSha256, SchemaState s
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .setSerializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
+        .setDefaultPropertyInclusion(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL);
   }
 
   private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile(

@@ -24,10 +24,10 @@ import org.jooq.DataType;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The one SQL ↔ Java type mapping (the README's type table is this class in prose): {@link
- * #TABLE} holds, per spec type, its Java type, {@link java.sql.Types} constant, PostgreSQL
- * element name, jOOQ data type, lossless widenings and how a Redis key placeholder of the type
- * is parsed. Adding a type is one row there and one constant in {@link SqlType}.
+ * The one SQL ↔ Java type mapping (the type table of docs/generated-code.md is this class in
+ * prose): {@link #TABLE} holds, per spec type, its Java type, {@link java.sql.Types} constant,
+ * PostgreSQL element name, jOOQ data type, lossless widenings and how a Redis key placeholder of
+ * the type is parsed. Adding a type is one row there and one constant in {@link SqlType}.
  *
  * <table>
  *   <tr><th>spec</th><th>PostgreSQL</th><th>Java</th></tr>
@@ -178,7 +178,7 @@ public final class TypeMapping {
         .map(Map.Entry::getKey).findFirst();
   }
 
-  // timestamps option (issue 13): the TIMESTAMP rows of the table above, per TimestampType.
+  // timestamps option: the TIMESTAMP rows of the table above, per TimestampType.
 
   /** {@link #javaType(Column)} with TIMESTAMP mapped per {@code timestamps}. */
   public static TypeName javaType(Column column, TimestampType timestamps) {

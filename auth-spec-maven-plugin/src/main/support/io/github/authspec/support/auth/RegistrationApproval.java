@@ -8,31 +8,29 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * New accounts wait for an administrator. The rule fails closed: an account signs in only when
- * its status is {@link #APPROVED}; pending, rejected and unset (null) all refuse, so an account
- * made by a path that forgot to mark it pending is still refused. Accounts that predate the
- * feature must be set to approved once (one UPDATE) when it is introduced. Approving records the
- * approver; a rejection's reason is the caller's to audit (the seed table keeps none).
- *
- * @param <I> the type of the account id
+ * New accounts wait for an administrator: only an account whose status is {@link #APPROVED} may
+ * sign in. Every other status bars it, including none at all and a value this class does not
+ * know, so a row written by other code fails closed (the seed spec's column defaults to
+ * {@code pending}). Each decision is one UPDATE guarded by the status it leaves, so two
+ * administrators deciding at once cannot both win: a rejection applies only to a pending
+ * account (an approved one is suspended instead, which also ends its credentials), and approval
+ * also lifts a rejection.
  */
-public final class RegistrationApproval<I> {
-  /** The status that lets an account sign in. */
+public final class RegistrationApproval {
+  /** The status of an account that may sign in. */
   public static final String APPROVED = "approved";
   /** The status of an account waiting for a decision. */
   public static final String PENDING = "pending";
   /** The status of a refused account. */
   public static final String REJECTED = "rejected";
-  /** The most accounts {@link #pending} lists. */
-  public static final int MAX_LIST = 1000;
 
   /**
-   * Where the status lives: on the account row.
+   * Where the decision lives: on the account row.
    *
    * @param table the account table
    * @param id the account id
    * @param status the approval status ({@code pending}, {@code approved}, {@code rejected})
-   * @param approvedBy who decided (null when the table keeps none)
+   * @param approvedBy who approved it (null when the table keeps none)
    */
   public record Table(String table, String id, String status, String approvedBy) {
     /** Checks that every required column is named. */
@@ -54,100 +52,106 @@ public final class RegistrationApproval<I> {
     }
   }
 
-  private static final String PENDING_LIST = "SELECT {id} FROM {t} WHERE {status} IS NULL"
-      + " OR {status} = ? ORDER BY {id} LIMIT ?";
-  private static final String DECIDE = "UPDATE {t} SET {status} = ?";
-  private static final String BY = ", {by} = ?";
-  private static final String UNDECIDED = " WHERE {id} = ? AND ({status} IS NULL OR {status} = ?)";
-  private static final String APPROVED_SQL = "SELECT {status} = ? FROM {t} WHERE {id} = ?";
+  private static final String WAITING = "({status} IS NULL OR {status} = '" + PENDING + "')";
+  private static final String PENDING_IDS = "SELECT {id} FROM {t} WHERE " + WAITING
+      + " ORDER BY {id}";
+  private static final String APPROVE = "UPDATE {t} SET {status} = '" + APPROVED + "'";
+  private static final String APPROVE_BY = ", {by} = ?";
+  private static final String NOT_APPROVED = " WHERE {id} = ? AND {status} IS DISTINCT FROM '"
+      + APPROVED + "'";
+  private static final String REJECT = "UPDATE {t} SET {status} = '" + REJECTED + "'"
+      + " WHERE {id} = ? AND " + WAITING;
+  private static final String STATUS = "SELECT {status} FROM {t} WHERE {id} = ?";
 
   private final Db db;
-  private final Class<I> idType;
-  private final boolean by;
+  private final boolean stamped;
   private final String pendingSql;
-  private final String decideSql;
-  private final String approvedSql;
+  private final String approveSql;
+  private final String rejectSql;
+  private final String statusSql;
 
   /**
    * Approvals over {@code table}.
    *
    * @param dataSource the database
    * @param table the mapping
-   * @param idType the type of the account id
    */
-  public RegistrationApproval(DataSource dataSource, Table table, Class<I> idType) {
+  public RegistrationApproval(DataSource dataSource, Table table) {
     this.db = new Db(dataSource);
-    this.idType = Objects.requireNonNull(idType, "idType");
-    this.by = table.approvedBy() != null;
+    this.stamped = table.approvedBy() != null;
     Map<String, String> ids = table.ids();
-    this.pendingSql = Jdbc.render(PENDING_LIST, ids);
-    this.decideSql = Jdbc.render(DECIDE + (by ? BY : "") + UNDECIDED, ids);
-    this.approvedSql = Jdbc.render(APPROVED_SQL, ids);
+    this.pendingSql = Jdbc.render(PENDING_IDS, ids);
+    this.approveSql = Jdbc.render(APPROVE + (stamped ? APPROVE_BY : "") + NOT_APPROVED, ids);
+    this.rejectSql = Jdbc.render(REJECT, ids);
+    this.statusSql = Jdbc.render(STATUS, ids);
   }
 
   /**
-   * The accounts awaiting a decision (pending or unset), by id, at most {@link #MAX_LIST}.
+   * The accounts waiting for a decision, by id.
    *
-   * @return their ids
+   * @param <T> the id type of the account table
+   * @return their ids, ascending
    */
-  public List<I> pending() {
-    return db.query(pendingSql, rs -> rs.getObject(1, idType), PENDING, MAX_LIST);
+  @SuppressWarnings("unchecked")
+  public <T> List<T> pending() {
+    return (List<T>) db.query(pendingSql, r -> r.getObject(1));
   }
 
   /**
-   * Marks a new account pending (registration calls it).
-   *
-   * @param userId the account
-   */
-  public void markPending(I userId) {
-    decide(userId, PENDING, null);
-  }
-
-  /**
-   * Approves an account awaiting a decision.
+   * Lets an account sign in: pending or rejected before.
    *
    * @param userId the account
-   * @param approvedBy the administrator
-   * @throws IllegalStateException when the account is not awaiting a decision
+   * @param approvedBy the administrator, kept when the table has a column for it
+   * @throws IllegalArgumentException for an unknown account
+   * @throws IllegalStateException when it is approved already
    */
-  public void approve(I userId, I approvedBy) {
-    if (!decide(userId, APPROVED, approvedBy)) {
-      throw new IllegalStateException("no account awaiting a decision");
+  public void approve(Object userId, Object approvedBy) {
+    int changed = stamped ? db.update(approveSql, approvedBy, userId)
+        : db.update(approveSql, userId);
+    if (changed == 0) {
+      throw refusal(userId, "approved already");
     }
   }
 
   /**
-   * Rejects an account awaiting a decision; it never signs in.
+   * Refuses a pending account; it stays barred. The reason is the caller's to audit: the seed
+   * table keeps none.
    *
    * @param userId the account
-   * @param rejectedBy the administrator
-   * @param reason why (for the caller's audit)
-   * @throws IllegalStateException when the account is not awaiting a decision
+   * @param rejectedBy the administrator (audited by the caller)
+   * @param reason why (audited by the caller, never shown at login)
+   * @throws IllegalArgumentException for an unknown account
+   * @throws IllegalStateException when it is not pending (suspend an approved account instead)
    */
-  public void reject(I userId, I rejectedBy, String reason) {
-    if (!decide(userId, REJECTED, rejectedBy)) {
-      throw new IllegalStateException("no account awaiting a decision");
+  public void reject(Object userId, Object rejectedBy, String reason) {
+    Objects.requireNonNull(rejectedBy, "rejectedBy");
+    if (db.update(rejectSql, userId) == 0) {
+      throw refusal(userId, "not pending; suspend an approved account instead");
     }
   }
 
   /**
-   * Whether the account may sign in.
+   * Whether the account may not sign in: not approved (pending, rejected, no status, or one
+   * this class does not know), or unknown.
    *
    * @param userId the account
-   * @return whether its status is approved
+   * @return true unless it is approved
    */
-  public boolean isApproved(I userId) {
-    List<Boolean> rows = db.query(approvedSql, rs -> rs.getBoolean(1), APPROVED, userId);
-    return !rows.isEmpty() && rows.get(0);
+  public boolean isUnapproved(Object userId) {
+    List<String> status = db.query(statusSql, r -> r.getString(1), userId);
+    return status.isEmpty() || !APPROVED.equals(status.get(0));
   }
 
-  private boolean decide(I userId, String status, I decidedBy) {
-    return (by ? db.update(decideSql, status, decidedBy, userId, PENDING)
-        : db.update(decideSql, status, userId, PENDING)) == 1;
+  /** Why a decision changed nothing: the account is unknown, or in the wrong state. */
+  private RuntimeException refusal(Object userId, String state) {
+    if (db.query(statusSql, r -> r.getString(1), userId).isEmpty()) {
+      return new IllegalArgumentException("no such account");
+    }
+    return new IllegalStateException("the account is " + state);
   }
 
   @Override
   public String toString() {
-    return "RegistrationApproval[" + idType.getSimpleName() + "]";
+    return "RegistrationApproval";
   }
 }

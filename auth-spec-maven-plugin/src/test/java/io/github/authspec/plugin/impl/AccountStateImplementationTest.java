@@ -55,23 +55,6 @@ class AccountStateImplementationTest {
   }
 
   @Test
-  @DisplayName("registration approval: the generic support class is written over the account "
-      + "id's type; pending lists the new account, approve lets it in")
-  void approval() {
-    DataSource db = Generated.database("impl_approval");
-    long admin = Generated.user(db, "admin@example.com");
-    long user = Generated.user(db, "new@example.com");
-    Object approval = Generated.create(
-        Generated.className("DefaultRegistrationApprovalWorkflowService"), db);
-    assertThat(Generated.call(approval, "pending")).isEqualTo(List.of(admin, user));
-    Generated.call(approval, "approve", user, admin);
-    assertThat(Generated.call(approval, "pending")).isEqualTo(List.of(admin));
-    assertThat(Generated.text("DefaultRegistrationApprovalWorkflowService.java"))
-        .contains("private final RegistrationApproval<Long> delegate;")
-        .contains("Long.class);");
-  }
-
-  @Test
   @DisplayName("login notifications go through the generated notifications client")
   void notifications() {
     DataSource db = Generated.database("impl_login_notifications");

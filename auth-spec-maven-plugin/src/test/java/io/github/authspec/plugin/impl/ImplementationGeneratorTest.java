@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The opt-in switch, role binding on the seed spec, and what an unbound role does. */
 class ImplementationGeneratorTest {
-  /** Every feature in the scope of the implementations (issue 11). */
+  /** The first implemented features: the password, lockout, MFA and abuse ones. */
   static final List<String> IN_SCOPE = List.of("email-password-login", "password-policies",
       "password-blacklist", "password-history", "password-expiration", "force-password-change",
       "account-lockout", "failed-login-tracking", "brute-force-detection", "rate-limiting",

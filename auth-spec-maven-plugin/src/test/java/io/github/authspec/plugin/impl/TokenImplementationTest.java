@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 12's features through issue 11's switch and role binding: the seed spec binds them
+ * The token and session features through the implementations switch and role binding: the
+ * seed spec binds them
  * all, the generated classes compile with -Xlint:all -Werror (Generated), and they work
  * against real PostgreSQL.
  */

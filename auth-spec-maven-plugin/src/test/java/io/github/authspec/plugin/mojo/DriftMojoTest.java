@@ -28,6 +28,14 @@ class DriftMojoTest {
 
   @Test
   @InjectMojo(goal = "drift", pom = POM)
+  @DisplayName("Maven injects the build context and the settings decrypter (JSR-330 fields)")
+  void componentsAreInjected(DriftMojo mojo) {
+    assertThat(mojo.buildContext).isNotNull();
+    assertThat(mojo.decrypter).isNotNull();
+  }
+
+  @Test
+  @InjectMojo(goal = "drift", pom = POM)
   @DisplayName("passes on a freshly migrated database and fails, naming the difference, after a manual change")
   void failsOnDrift(DriftMojo mojo, @TempDir Path dir) throws Exception {
     GenerationRequest request = Specs.project("two-tables.json", dir);

@@ -52,7 +52,7 @@ class GenerateMojoTest {
     point(mojo, dir);
     RecordingLog log = new RecordingLog();
     mojo.setLog(log);
-    mojo.spec = new File("src/test/resources/unit/validate/minimal-field-reference.json");
+    mojo.spec = new File("../specs/minimal-field-reference.json");
 
     assertThat(mojo.fork).as("the default: regenerating in a JVM of its own").isTrue();
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)

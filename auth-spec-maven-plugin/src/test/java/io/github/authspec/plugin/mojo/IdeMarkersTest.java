@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 @MojoTest
 class IdeMarkersTest {
   private static final String POM = "src/test/resources/unit/validate/pom.xml";
-  private static final File DIR = new File("src/test/resources/unit/validate");
+  private static final File DIR = new File("../specs");
 
   @Test
   @InjectMojo(goal = "validate", pom = POM)
@@ -111,11 +111,13 @@ class IdeMarkersTest {
     }
 
     @Override
+    @Deprecated
     public void addWarning(File file, int line, int column, String message, Throwable cause) {
       addMessage(file, line, column, message, SEVERITY_WARNING, cause);
     }
 
     @Override
+    @Deprecated
     public void addError(File file, int line, int column, String message, Throwable cause) {
       addMessage(file, line, column, message, SEVERITY_ERROR, cause);
     }

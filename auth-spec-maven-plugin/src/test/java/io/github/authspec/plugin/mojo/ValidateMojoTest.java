@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 @MojoTest
 class ValidateMojoTest {
   private static final String POM = "src/test/resources/unit/validate/pom.xml";
-  private static final File DIR = new File("src/test/resources/unit/validate");
+  private static final File DIR = new File("../specs");
 
   @Test
   @InjectMojo(goal = "validate", pom = POM)

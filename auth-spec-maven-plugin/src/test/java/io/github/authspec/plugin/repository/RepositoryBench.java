@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * Figures for the README, each next to a baseline measured in the same run: generating the Java
+ * Figures for docs/performance.md, each next to a baseline measured in the same run: generating the Java
  * sources of the full spec (warm, in memory) against only loading the spec; and the generated
  * {@code UserRepository.insert}/{@code findById} against hand-written JDBC running the same
  * statements on the same open connection. Not a test.

@@ -45,7 +45,7 @@ class DriftTest {
         long interpreted = System.nanoTime();
         Drift.Report report = Drift.compare(request.migrationsDirectory(), c, "public");
         long end = System.nanoTime();
-        // Figures for the README; not asserted.
+        // Figures for docs/performance.md; not asserted.
         System.out.printf("drift on the full seed spec, %s: %d ms (interpreting the"
                 + " migrations alone: %d ms)%n", run, (end - interpreted) / 1_000_000,
             (interpreted - start) / 1_000_000);

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
  * Figures for the migrations of the full spec, each next to a baseline of the same run:
  * rendering V1 (warm, in-process) against loading and validating the spec, and applying V1 to a
  * fresh PostgreSQL database against creating that empty database. Prints medians and ratios.
- * Run: see the README's Development section.
+ * Run: docs/development.md.
  */
 public final class MigrationBench {
   private MigrationBench() {}

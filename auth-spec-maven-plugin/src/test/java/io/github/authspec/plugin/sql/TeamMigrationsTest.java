@@ -31,14 +31,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The two ordinary team situations of issue 13, end to end: a user's own migration beside the
+ * The two ordinary team situations, end to end: a user's own migration beside the
  * generated ones, and two branches that each generated the next version. Every history is
  * applied by Flyway itself to a real PostgreSQL.
  */
 class TeamMigrationsTest {
   // Exact decimals: a default of 0.00 must stay 0.00 when the test edits the spec.
   private static final ObjectMapper JSON = new ObjectMapper()
-      .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true))
+      .setNodeFactory(new com.fasterxml.jackson.databind.node.JsonNodeFactory(true))
       .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final String TWO_TABLES = "two-tables.json";
   private final GenerationOrchestrator orchestrator =

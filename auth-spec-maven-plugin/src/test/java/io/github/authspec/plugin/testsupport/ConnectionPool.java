@@ -5,47 +5,39 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A minimal pool over a test database, so tests that run thousands of flow operations do not
- * open a connection per statement: {@code close()} returns the connection, rolled back and in
- * auto-commit, for the next caller. Test use only; no limits, no validation.
+ * A test DataSource that reuses connections (a new PostgreSQL connection is a new server
+ * process, which would dominate a test making thousands of decisions): closing a handed-out
+ * connection returns it, rolled back and in auto-commit, to the pool.
  */
 public final class ConnectionPool implements DataSource {
-  private final DataSource delegate;
-  private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+  private final DataSource target;
+  private final LinkedBlockingQueue<Connection> idle = new LinkedBlockingQueue<>();
 
-  public ConnectionPool(DataSource delegate) {
-    this.delegate = delegate;
+  public ConnectionPool(DataSource target) {
+    this.target = target;
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    Connection physical = idle.poll();
-    Connection real = physical != null ? physical : delegate.getConnection();
-    boolean[] closed = {false};
+    Connection real = idle.poll();
+    Connection c = real != null ? real : target.getConnection();
     return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
         new Class<?>[] {Connection.class}, (proxy, method, args) -> {
           if (method.getName().equals("close")) {
-            if (!closed[0]) {
-              closed[0] = true;
-              if (!real.getAutoCommit()) {
-                real.rollback();
-                real.setAutoCommit(true);
-              }
-              idle.add(real);
+            if (!c.getAutoCommit()) {
+              c.rollback();
+              c.setAutoCommit(true);
             }
+            idle.add(c);
             return null;
           }
-          if (method.getName().equals("isClosed")) {
-            return closed[0];
-          }
           try {
-            return method.invoke(real, args);
+            return method.invoke(c, args);
           } catch (InvocationTargetException e) {
             throw e.getCause();
           }
@@ -63,12 +55,10 @@ public final class ConnectionPool implements DataSource {
   }
 
   @Override
-  public void setLogWriter(PrintWriter out) {
-  }
+  public void setLogWriter(PrintWriter out) {}
 
   @Override
-  public void setLoginTimeout(int seconds) {
-  }
+  public void setLoginTimeout(int seconds) {}
 
   @Override
   public int getLoginTimeout() {
@@ -76,17 +66,17 @@ public final class ConnectionPool implements DataSource {
   }
 
   @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException();
+  public Logger getParentLogger() {
+    return Logger.getGlobal();
   }
 
   @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
+  public <T> T unwrap(Class<T> iface) throws SQLException {
     throw new SQLException("not a wrapper");
   }
 
   @Override
-  public boolean isWrapperFor(Class<?> type) {
+  public boolean isWrapperFor(Class<?> iface) {
     return false;
   }
 }

@@ -15,7 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The test specs (src/test/resources/specs) and shortcuts to load and plan them. */
+/**
+ * The test specs (src/test/resources/specs, with the two designer exports copied in from the
+ * repository's specs folder by the build) and shortcuts to load and plan them.
+ */
 public final class Specs {
   public static final String FULL = "auth-service-full.json";
   public static final String EDGE_CASES = "edge-cases.json";

@@ -99,30 +99,6 @@ class AccountStateTest {
   }
 
   @Test
-  @DisplayName("approval fails closed: pending (the seed's default), rejected and unset refuse; "
-      + "approve and reject decide once and record the approver")
-  void approval() {
-    RegistrationApproval<Long> a = new RegistrationApproval<>(db, new RegistrationApproval.Table(
-        "users", "id", "approval_status", "approved_by"), Long.class);
-    assertThat(a.pending()).containsExactly(1L, 2L, 3L, 4L);
-    assertThat(a.isApproved(1L)).isFalse();
-    a.approve(1L, 4L);
-    a.reject(2L, 4L, "spam");
-    assertThat(a.isApproved(1L)).isTrue();
-    assertThat(a.isApproved(2L)).isFalse();
-    assertThatThrownBy(() -> a.approve(2L, 4L)).hasMessage("no account awaiting a decision");
-    assertThatThrownBy(() -> a.reject(1L, 4L, "late")).isInstanceOf(IllegalStateException.class);
-    assertThat(SeedDatabase.count(db, "SELECT count(*) FROM users WHERE id = 1 AND approved_by"
-        + " = 4 AND approval_status = 'approved'")).isEqualTo(1);
-    SeedDatabase.count(db, "WITH u AS (UPDATE users SET approval_status = NULL WHERE id = 3"
-        + " RETURNING 1) SELECT count(*) FROM u");
-    assertThat(a.isApproved(3L)).as("unset refuses").isFalse();
-    assertThat(a.pending()).containsExactly(3L, 4L);
-    assertThat(a.isApproved(99L)).isFalse();
-    assertThat(a).hasToString("RegistrationApproval[Long]");
-  }
-
-  @Test
   @DisplayName("notifications: a sign-in from a new address or agent is told, with when and "
       + "where; a known one, the first ever and failures are not; nothing secret is sent")
   void notifications() {

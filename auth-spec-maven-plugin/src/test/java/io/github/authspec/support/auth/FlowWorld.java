@@ -53,7 +53,7 @@ final class FlowWorld {
   final AccountSuspension suspension;
   final AccountDeletion deletion;
   final LoginHistory history;
-  final RegistrationApproval<Long> approval;
+  final RegistrationApproval approval;
   final LoginNotifications notices;
   /** What the notifications sent. */
   final List<java.util.Map<String, String>> sent =
@@ -114,8 +114,8 @@ final class FlowWorld {
         "deletion_reason"), clock, credentials, Duration.ofDays(30));
     notices = new LoginNotifications(db, new LoginNotifications.Table("login_history",
         "user_id", "success", "created_at", "ip_address", "user_agent"), clock, sent::add);
-    approval = new RegistrationApproval<>(db, new RegistrationApproval.Table("users", "id",
-        "approval_status", "approved_by"), Long.class);
+    approval = new RegistrationApproval(db, new RegistrationApproval.Table("users", "id",
+        "approval_status", "approved_by"));
     history = new LoginHistory(db, new LoginHistory.Table("login_history", "user_id", "success",
         "created_at", "ip_address", "user_agent", "failure_code"), clock);
     // Every Redis key of this world lives in its key space, so a reset is a new space.
@@ -135,7 +135,7 @@ final class FlowWorld {
             lockout::reset)
         .bar("suspended", suspension::isSuspended)
         .bar("deleted", deletion::isDeleted)
-        .bar("unapproved", id -> !approval.isApproved(id))
+        .bar("unapproved", approval::isUnapproved)
         .factor("totp", totp::isEnabled, totp::verify)
         .factor("backup-codes", id -> backup.remaining(id) > 0, backup::redeem)
         .mustChangePassword("force-password-change", forced::isRequired)

@@ -5,7 +5,8 @@ import static io.github.authspec.model.diagnostics.Severity.WARNING;
 
 /**
  * Every diagnostic the plugin can report. Ids are stable: tools and tests match on them, and the
- * README's table of codes lists them in this order. Never renumber; add at the end of a block.
+ * table of codes in docs/diagnostics.md lists them in this order. Never renumber; add at the end
+ * of a block.
  */
 public enum Code {
   // 00x: the file and its JSON
@@ -112,7 +113,7 @@ public enum Code {
     return severity;
   }
 
-  /** One line for the README's table of codes. */
+  /** One line for the table of codes in docs/diagnostics.md. */
   public String summary() {
     return summary;
   }

@@ -35,7 +35,7 @@ public final class JsonReader {
   /** Per object node, its members' (key) positions; per array node, its elements'. */
   private final Map<JsonNode, Map<String, Position>> members = new IdentityHashMap<>();
   private final Map<JsonNode, List<Position>> elements = new IdentityHashMap<>();
-  private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
+  private final JsonNodeFactory nodes = new JsonNodeFactory(true);
 
   private JsonReader(Reporter reporter) {
     this.reporter = reporter;

@@ -140,9 +140,7 @@ final class Obj {
   /** Each member of this object, in JSON order, that {@link #finish()} should not flag. */
   <T> List<T> members(BiFunction<String, JsonNode, T> member) {
     List<T> out = new ArrayList<>();
-    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       known.add(e.getKey());
       T t = member.apply(e.getKey(), e.getValue());
       if (t != null) {

@@ -27,7 +27,7 @@ class ByteOrderMarkTest {
   @Test
   @DisplayName("the full seed spec with a byte-order mark loads like the one without")
   void fullSpecWithBomLoads() throws Exception {
-    byte[] plain = Files.readAllBytes(Path.of("src/test/resources/specs/auth-service-full.json"));
+    byte[] plain = Files.readAllBytes(Path.of("../specs/auth-service-full.json"));
 
     LoadResult without = SpecLoader.load("auth-spec.json", plain);
     LoadResult with = SpecLoader.load("auth-spec.json", withBom(plain));
