@@ -16,7 +16,7 @@ public record Provenance(String pluginVersion, String specFileName) {
   public static final ClassName GENERATED = ClassName.get("javax.annotation.processing",
       "Generated");
   private static final Pattern TOP_LEVEL_TYPE = Pattern.compile(
-      "^(public )?(final |abstract )?(class|interface|record|enum) .*");
+      "^(public )?(final |abstract |sealed )?(class|interface|record|enum) .*");
 
   public static Provenance of(GenerationRequest request) {
     return new Provenance(request.pluginVersion(),

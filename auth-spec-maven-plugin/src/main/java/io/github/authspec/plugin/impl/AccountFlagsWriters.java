@@ -1,6 +1,7 @@
 package io.github.authspec.plugin.impl;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -81,6 +82,11 @@ final class AccountFlagsWriters {
       super(feature, "ForcedPasswordChange", "Db");
     }
 
+    /** The {@code ForcedPasswordChange.Table} of the bound columns. */
+    static CodeBlock mapping(Binding b, Target t) {
+      return table(t.support("ForcedPasswordChange"), b, "id", "id", "required");
+    }
+
     @Override
     TypeSpec write(Binding b, Target t) {
       ClassName type = t.support("ForcedPasswordChange");
@@ -88,7 +94,7 @@ final class AccountFlagsWriters {
           .addMethod(constructor(b, "").addStatement("$T.requireNonNull(clock, $S)",
                   java.util.Objects.class, "clock")
               .addStatement("this.delegate = new $T(dataSource,$W$L)", type,
-                  table(type, b, "id", "id", "required")).build())
+                  mapping(b, t)).build())
           .addMethod(Target.override("require").addParameter(t.userId(), "userId")
               .addParameter(String.class, "reason")
               .addComment("The reason belongs in the audit log; the table has no column for it.")

@@ -21,13 +21,18 @@ final class AccountLockoutWriter extends Writer {
     super(feature, "AccountLockout", "Db", "LockoutPolicy");
   }
 
+  /** The {@code AccountLockout.Table} of the bound columns. */
+  static CodeBlock mapping(Binding b, Target t) {
+    return CodeBlock.of("new $T.Table($L,$W$S)", t.support("AccountLockout"),
+        columns(b, "id", "id", "failures", "lockedUntil", "lockedAt?"), t.timeType());
+  }
+
   @Override
   TypeSpec write(Binding b, Target t) {
     String table = b.table("id").name();
     ClassName lockout = t.support("AccountLockout");
     ClassName policy = t.support("LockoutPolicy");
-    CodeBlock mapping = CodeBlock.of("new $T.Table($L,$W$S)", lockout,
-        columns(b, "id", "id", "failures", "lockedUntil", "lockedAt?"), t.timeType());
+    CodeBlock mapping = mapping(b, t);
     return t.skeleton(b, "Locks an account after repeated failures, for growing periods "
             + "(LockoutPolicy), counted atomically in table " + table + ".")
         .addField(Target.field(lockout, "lockout"))

@@ -1,6 +1,7 @@
 package io.github.authspec.plugin.impl;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -19,6 +20,11 @@ final class BackupCodesWriter extends Writer {
     super(feature, "BackupCodeStore", "BackupCodes", "Db");
   }
 
+  /** The {@code BackupCodeStore.Table} of the bound columns. */
+  static CodeBlock mapping(Binding b, Target t) {
+    return table(t.support("BackupCodeStore"), b, "hash", "user", "hash", "used", "usedAt?");
+  }
+
   @Override
   TypeSpec write(Binding b, Target t) {
     String table = b.table("hash").name();
@@ -34,7 +40,7 @@ final class BackupCodesWriter extends Writer {
             .addParameter(DataSource.class, "dataSource").addParameter(Clock.class, "clock")
             .addParameter(codes, "codes")
             .addStatement("this.store = new $T(dataSource,$W$L,$Wclock, codes)", store,
-                table(store, b, "hash", "user", "hash", "used", "usedAt?")).build())
+                mapping(b, t)).build())
         .addMethod(Target.override("generate")
             .returns(ParameterizedTypeName.get(List.class, String.class))
             .addParameter(t.userId(), "userId")

@@ -11,6 +11,7 @@ import io.github.authspec.model.Feature;
 import io.github.authspec.plugin.service.FeatureCatalog;
 import io.github.authspec.plugin.service.FeatureCatalog.Operation;
 import io.github.authspec.plugin.service.ServiceGenerator;
+import io.github.authspec.support.token.AccountCredentials;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -32,16 +33,35 @@ import javax.lang.model.element.Modifier;
  * or ending in {@code Table} where its table goes (the table of the role after it, so one
  * record can span several tables); the generated class takes the other constructor parameters
  * (same names and types), builds the table from the bound columns, and answers each interface
- * operation by the support method of the same name and arity. Further support classes the
- * support class uses are named beside it.
+ * operation by the support method of the same name and arity (or, when there is none, of the
+ * arity in which a {@code RequestContext} counts twice: its address and user agent are passed). Further support classes the
+ * support class uses are named beside it. A constructor parameter of type
+ * {@code AccountCredentials} is the service's {@code Credentials}; one of the support class's
+ * own {@code Notifier} type is the spec's notifications client, adapted.
  */
 final class DelegatingWriter extends Writer {
+  /** The catalog type passed on as two strings, its address and user agent. */
+  private static final String CONTEXT = "RequestContext";
   private final Class<?> support;
 
+  /**
+   * A writer reading {@code support}.
+   *
+   * @param feature the feature id
+   * @param support the support class of area {@code auth}
+   * @param uses the other support classes of area {@code auth} it uses
+   */
   DelegatingWriter(String feature, Class<?> support, String... uses) {
     super(feature, Stream.concat(Stream.of(support.getSimpleName()), Stream.of(uses))
         .toArray(String[]::new));
     this.support = support;
+  }
+
+  /** Whether the support class takes the token area's {@code AccountCredentials}. */
+  @Override
+  boolean tokenArea() {
+    return Arrays.stream(only(support.getConstructors()).getParameterTypes())
+        .anyMatch(c -> c == AccountCredentials.class);
   }
 
   @Override
@@ -56,6 +76,18 @@ final class DelegatingWriter extends Writer {
     for (Parameter p : constructor.getParameters()) {
       if (p.getType() == table) {
         args.add(CodeBlock.of("new $T.Table($L)", type, columns(b, table)));
+        continue;
+      }
+      if (p.getType().getSimpleName().equals("Notifier") && p.getType().isInterface()
+          && p.getType().getEnclosingClass() == support) {
+        args.add(notifier(b, t, ctor, doc, type.nestedClass("Notifier")));
+        continue;
+      }
+      if (p.getType() == AccountCredentials.class) {
+        // The service's one place that ends credentials, over its own data source and clock.
+        args.add(t.credentials().map(c -> CodeBlock.of("$T.of(dataSource, clock)", c))
+            .orElse(CodeBlock.of("$T.builder().build()", t.support("token",
+                "AccountCredentials"))));
         continue;
       }
       if (!p.isNamePresent()) {
@@ -73,12 +105,17 @@ final class DelegatingWriter extends Writer {
             + support.getSimpleName() + ", which holds the algorithm and its tests.")
         .addField(Target.field(type, "delegate")).addMethod(ctor.build());
     operations(t).forEach(op -> {
-      Method m = method(op.name(), op.params().size());
+      Method m = method(op.name(), arity(op));
       MethodSpec.Builder call = Target.override(op.name())
           .returns(ServiceGenerator.catalogType(t.spec(), t.naming(), op.returns()));
       op.params().forEach(p -> call.addParameter(ServiceGenerator.catalogType(t.spec(),
           t.naming(), p.type()), p.name()));
-      String names = String.join(", ", op.params().stream().map(p -> p.name()).toList());
+      // A request context reaches a support method without the plain arity as its address and
+      // user agent.
+      boolean expand = arity(op) != op.params().size();
+      String names = String.join(", ", op.params().stream().map(p -> expand
+          && p.type().equals(CONTEXT) ? p.name() + ".ip(), " + p.name() + ".userAgent()"
+          : p.name()).toList());
       Class<?> r = m.getReturnType();
       if (r.isRecord() && r.getSimpleName().equals(op.returns())) {
         // the support class's record of the shared value type: copied component by component
@@ -87,12 +124,57 @@ final class DelegatingWriter extends Writer {
                 t.naming(), op.returns()), CodeBlock.join(Arrays.stream(r.getRecordComponents())
                 .map(c -> CodeBlock.of("r.$N()", c.getName())).toList(), ", "));
       } else {
-        call.addStatement((r == void.class ? "" : "return ") + "delegate.$N($L)", op.name(),
-            names);
+        // Void by the interface: a support method may answer more than the interface asks.
+        call.addStatement((op.returns().equals("void") ? "" : "return ") + "delegate.$N($L)",
+            op.name(), names);
       }
       out.addMethod(call.build());
     });
     return out.build();
+  }
+
+  /**
+   * The support class's {@code Notifier}: the spec's notifications client, adapted, when it
+   * declares the endpoint the catalog names for this feature; else the generated class takes a
+   * {@code Notifier} itself.
+   */
+  private CodeBlock notifier(Binding b, Target t, MethodSpec.Builder ctor, StringBuilder doc,
+      ClassName notifier) {
+    NotifierParameter p = NotifierParameter.of(feature(), t, notifier);
+    ctor.addParameter(p.type(), p.name());
+    doc.append("@param ").append(p.name()).append(' ').append(p.doc()).append('\n');
+    return p.argument();
+  }
+
+  /**
+   * The parameter that gives a support class its {@code Notifier}, and the argument made of it.
+   *
+   * @param type the parameter's type: the notifications client, or the {@code Notifier}
+   * @param name its name
+   * @param doc its Javadoc
+   * @param argument the {@code Notifier} made of it
+   */
+  record NotifierParameter(TypeName type, String name, String doc, CodeBlock argument) {
+    static NotifierParameter of(String feature, Target t, ClassName notifier) {
+      SecretWriters.Delivery d = SecretWriters.Delivery.of(feature, t);
+      return d.client().isEmpty() ? new NotifierParameter(notifier, "notifier",
+          "sends a message to the account's owner", CodeBlock.of("notifier"))
+          : new NotifierParameter(d.serviceType().get(), "notifications",
+              "the generated client of {@code " + d.service() + "}", CodeBlock.of(
+                  "message -> notifications.$N(message, $T.class)", d.client().get(),
+                  Void.class));
+    }
+  }
+
+  /** The simple name of this writer's support class. */
+  String type() {
+    return support.getSimpleName();
+  }
+
+  /** The {@code Table} record of this writer's support class over the bound columns. */
+  CodeBlock mapping(Binding b, Target t) {
+    return CodeBlock.of("new $T.Table($L)", t.support(support.getSimpleName()),
+        columns(b, nested("Table")));
   }
 
   /**
@@ -106,9 +188,19 @@ final class DelegatingWriter extends Writer {
     while ((up = up.flatMap(Feature::parentId).flatMap(t.spec()::feature)
         .filter(Feature::selected)).isPresent()) {
       catalog.entry(up.get().id()).map(FeatureCatalog.Entry::operations).orElse(List.of())
-          .stream().filter(op -> answers(op.name(), op.params().size())).forEach(ops::add);
+          .stream().filter(op -> answers(op.name(), arity(op))).forEach(ops::add);
     }
     return ops;
+  }
+
+  /**
+   * The support method's arity: the operation's, or, when the support class has no method of
+   * it, with each request context counted twice (address, user agent).
+   */
+  private int arity(Operation op) {
+    int plain = op.params().size();
+    return answers(op.name(), plain) ? plain : plain + (int) op.params().stream()
+        .filter(p -> p.type().equals(CONTEXT)).count();
   }
 
   private boolean answers(String name, int arity) {

@@ -23,6 +23,14 @@ final class EmailPasswordLoginWriter extends Writer {
         "PasswordAlgorithm", "PasswordHasher", "PasswordPolicy", "Pbkdf2");
   }
 
+  /** {@code new EmailPasswordLogin<>(dataSource, table, Id.class, clock, hasher, size)}. */
+  static CodeBlock accounts(Binding b, Target t) {
+    ClassName login = t.support("EmailPasswordLogin");
+    return CodeBlock.of("new $T<>(dataSource,$W$L,$W$T.class, clock, hasher, $L)", login,
+        table(login, b, "id", "id", "email", "passwordHash", "hashAlgorithm?",
+            "passwordChangedAt?"), t.userId().box(), b.column("email").size().orElse(320));
+  }
+
   @Override
   TypeSpec write(Binding b, Target t) {
     String table = b.table("id").name();
@@ -50,9 +58,7 @@ final class EmailPasswordLoginWriter extends Writer {
             + "passwords\n@param policy the password rules\n", table)
         .addParameter(DataSource.class, "dataSource").addParameter(Clock.class, "clock")
         .addParameter(hasher, "hasher").addParameter(policyType, "policy")
-        .addStatement("this.accounts = new $T<>(dataSource,$W$L,$W$T.class, clock, hasher, $L)",
-            login, table(login, b, "id", "id", "email", "passwordHash", "hashAlgorithm?",
-                "passwordChangedAt?"), boxedId, b.column("email").size().orElse(320))
+        .addStatement("this.accounts = $L", accounts(b, t))
         .addStatement(Target.required("policy"));
     boolean ends = t.endsCredentials(type, constructor);
     return type.addMethod(constructor.build())

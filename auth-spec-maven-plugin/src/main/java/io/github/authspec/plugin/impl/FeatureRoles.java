@@ -98,17 +98,28 @@ final class FeatureRoles {
   }
 
   static List<Role> failedLoginTracking(String f) {
-    List<String> attempts = List.of("login_history", "login_attempts", "failed_logins");
-    return List.of(
-        in(f, "user", "the account's id", "attempts", attempts, List.of("user_id"), ID),
-        in(f, "success", "whether the attempt succeeded", "attempts", attempts,
+    return attempts(f, "attempts", List.of("login_history", "login_attempts", "failed_logins"),
+        false);
+  }
+
+  /** The columns of a sign-in attempt, with the user agent for a history users read. */
+  private static List<Role> attempts(String f, String group, List<String> tables,
+      boolean userAgent) {
+    List<Role> roles = new ArrayList<>(List.of(
+        in(f, "user", "the account's id", group, tables, List.of("user_id"), ID),
+        in(f, "success", "whether the attempt succeeded", group, tables,
             List.of("success", "succeeded", "successful"), BOOLEAN),
-        in(f, "at", "when it happened", "attempts", attempts,
+        in(f, "at", "when it happened", group, tables,
             List.of("created_at", "attempted_at", "occurred_at"), TIMESTAMP),
-        in(f, "ip", "the client address", "attempts", attempts,
-            List.of("ip_address", "ip"), STRING).asOptional(),
-        in(f, "failureCode", "the reason code of a failure", "attempts", attempts,
-            List.of("failure_code", "failure_reason"), STRING).asOptional());
+        in(f, "ip", "the client address", group, tables, List.of("ip_address", "ip"), STRING)
+            .asOptional()));
+    if (userAgent) {
+      roles.add(in(f, "userAgent", "the user agent", group, tables, List.of("user_agent"),
+          STRING).asOptional());
+    }
+    roles.add(in(f, "failureCode", "the reason code of a failure", group, tables,
+        List.of("failure_code", "failure_reason"), STRING).asOptional());
+    return List.copyOf(roles);
   }
 
   static List<Role> bruteForceDetection(String f) {
@@ -175,6 +186,44 @@ final class FeatureRoles {
             List.of("mfa_grace_until"), TIMESTAMP),
         account(f, "createdAt", "when the account was created", List.of("created_at"),
             TIMESTAMP).asOptional());
+  }
+
+  static List<Role> accountSuspension(String f) {
+    return List.of(
+        account(f, "id", "the account's id", List.of("id"), ID),
+        account(f, "suspendedAt", "when the suspension began", List.of("suspended_at"),
+            TIMESTAMP),
+        account(f, "suspendedUntil", "when the suspension lapses", List.of("suspended_until"),
+            TIMESTAMP).asOptional(),
+        account(f, "reason", "why it was suspended", List.of("suspension_reason"), STRING)
+            .asOptional());
+  }
+
+  static List<Role> accountDeletion(String f) {
+    return List.of(
+        account(f, "id", "the account's id", List.of("id"), ID),
+        account(f, "deletedAt", "when deletion was requested", List.of("deleted_at"),
+            TIMESTAMP),
+        account(f, "reason", "why it is deleted", List.of("deletion_reason"), STRING)
+            .asOptional());
+  }
+
+  /** The history's sign-ins, whose address and agent tell a new place from a known one. */
+  static List<Role> loginNotifications(String f) {
+    List<String> history = List.of("login_history", "login_attempts", "sign_ins");
+    return List.of(
+        in(f, "user", "the account's id", "history", history, List.of("user_id"), ID),
+        in(f, "success", "whether the attempt succeeded", "history", history,
+            List.of("success", "succeeded", "successful"), BOOLEAN),
+        in(f, "at", "when it happened", "history", history,
+            List.of("created_at", "attempted_at", "occurred_at"), TIMESTAMP),
+        in(f, "ip", "the client address", "history", history, List.of("ip_address", "ip"),
+            STRING),
+        in(f, "userAgent", "the user agent", "history", history, List.of("user_agent"), STRING));
+  }
+
+  static List<Role> loginHistory(String f) {
+    return attempts(f, "history", List.of("login_history", "login_attempts", "sign_ins"), true);
   }
 
   private static Role account(String feature, String name, String purpose, List<String> names,

@@ -3,7 +3,11 @@ package io.github.authspec.plugin.impl;
 import io.github.authspec.model.SqlType;
 import io.github.authspec.plugin.impl.RefreshTokensWriter.Refinement;
 import io.github.authspec.plugin.impl.TokenWriters.SessionFeature;
+import io.github.authspec.support.auth.AccountDeletion;
+import io.github.authspec.support.auth.AccountSuspension;
 import io.github.authspec.support.auth.Authorization;
+import io.github.authspec.support.auth.LoginHistory;
+import io.github.authspec.support.auth.LoginNotifications;
 import io.github.authspec.support.auth.RegistrationApproval;
 import io.github.authspec.support.auth.RoleTemplates;
 import io.github.authspec.support.auth.UserPreferences;
@@ -24,10 +28,23 @@ public final class Features {
   /** Features another feature's class refers to when both are selected. */
   static final String PASSWORD_POLICIES = "password-policies";
   static final String PASSWORD_BLACKLIST = "password-blacklist";
+  /** Features whose steps the login flow ({@link FlowWriter}) composes. */
+  static final String EMAIL_PASSWORD_LOGIN = "email-password-login";
+  static final String ACCOUNT_LOCKOUT = "account-lockout";
+  static final String TOTP = "totp";
+  static final String BACKUP_CODES = "backup-codes";
+  static final String FORCE_PASSWORD_CHANGE = "force-password-change";
+  static final String ACCOUNT_SUSPENSION = "account-suspension";
+  static final String ACCOUNT_DELETION = "account-deletion";
+  static final String LOGIN_HISTORY = "login-history";
+  static final String REGISTRATION_APPROVAL = "registration-approval-workflow";
+  static final String LOGIN_NOTIFICATIONS = "login-notifications";
+  static final String RATE_LIMITING = "rate-limiting";
+  static final String BRUTE_FORCE_DETECTION = "brute-force-detection";
 
   /** The account, password, MFA and abuse features. */
   static final List<FeatureDescriptor> ACCOUNT = List.of(
-      feature("email-password-login", FeatureRoles::emailPasswordLogin,
+      feature(EMAIL_PASSWORD_LOGIN, FeatureRoles::emailPasswordLogin,
           EmailPasswordLoginWriter::new),
       feature(PASSWORD_POLICIES, FeatureRoles::passwordPolicies, PasswordPoliciesWriter::new)
           .with("multiFactor", false),
@@ -37,18 +54,18 @@ public final class Features {
           .with("keep", 5),
       feature("password-expiration", FeatureRoles::passwordExpiration,
           AccountFlagsWriters.Expiration::new).off("maxAge"),
-      feature("force-password-change", FeatureRoles::forcePasswordChange,
+      feature(FORCE_PASSWORD_CHANGE, FeatureRoles::forcePasswordChange,
           AccountFlagsWriters.ForceChange::new),
-      feature("account-lockout", FeatureRoles::accountLockout, AccountLockoutWriter::new),
+      feature(ACCOUNT_LOCKOUT, FeatureRoles::accountLockout, AccountLockoutWriter::new),
       feature("failed-login-tracking", FeatureRoles::failedLoginTracking,
           FailedLoginTrackingWriter::new),
-      feature("brute-force-detection", FeatureRoles::bruteForceDetection, BruteForceWriter::new)
+      feature(BRUTE_FORCE_DETECTION, FeatureRoles::bruteForceDetection, BruteForceWriter::new)
           .with("threshold", 10).with("window", Duration.ofMinutes(15)),
-      feature("rate-limiting", FeatureRoles::rateLimiting, RateLimitingWriter::new)
+      feature(RATE_LIMITING, FeatureRoles::rateLimiting, RateLimitingWriter::new)
           .with("limit", 60).with("period", Duration.ofMinutes(1)),
-      feature("totp", FeatureRoles::totp, TotpWriter::new)
+      feature(TOTP, FeatureRoles::totp, TotpWriter::new)
           .with("issuer", SettingDefault.PROJECT),
-      feature("backup-codes", FeatureRoles::backupCodes, BackupCodesWriter::new),
+      feature(BACKUP_CODES, FeatureRoles::backupCodes, BackupCodesWriter::new),
       feature("hardware-tokens", FeatureRoles::hardwareTokens, HardwareTokensWriter::new),
       feature("mfa-grace-period", FeatureRoles::mfaGracePeriod,
           AccountFlagsWriters.GracePeriod::new).with("grace", Duration.ofDays(7)));
@@ -126,14 +143,13 @@ public final class Features {
               .asOptional()),
           new DelegatingWriter("user-preferences", UserPreferences.class),
           Map.of("allowedKeys", SettingDefault.of("locale,theme,timezone"))),
-      new FeatureDescriptor("registration-approval-workflow", List.of(
-          account("registration-approval-workflow", "id", "the account's id", List.of("id"),
-              Role.ID),
-          account("registration-approval-workflow", "status", "the approval status",
+      new FeatureDescriptor(REGISTRATION_APPROVAL, List.of(
+          account(REGISTRATION_APPROVAL, "id", "the account's id", List.of("id"), Role.ID),
+          account(REGISTRATION_APPROVAL, "status", "the approval status",
               List.of("approval_status", "status"), Role.STRING),
-          account("registration-approval-workflow", "approvedBy", "who approved the account",
+          account(REGISTRATION_APPROVAL, "approvedBy", "who approved the account",
               List.of("approved_by"), Role.ID).asOptional()),
-          new DelegatingWriter("registration-approval-workflow", RegistrationApproval.class),
+          new DelegatingWriter(REGISTRATION_APPROVAL, RegistrationApproval.class),
           Map.of()));
 
   /**
@@ -151,9 +167,18 @@ public final class Features {
       new FeatureDescriptor("role-templates", AuthorizationRoles.templates("role-templates"),
           new DelegatingWriter("role-templates", RoleTemplates.class), Map.of()));
 
+  /** The account-state features, written by reading their support classes. */
+  static final List<FeatureDescriptor> ACCOUNT_STATE = List.of(
+      delegating(ACCOUNT_SUSPENSION, FeatureRoles::accountSuspension, AccountSuspension.class),
+      delegating(ACCOUNT_DELETION, FeatureRoles::accountDeletion, AccountDeletion.class)
+          .with("grace", Duration.ofDays(30)),
+      delegating(LOGIN_HISTORY, FeatureRoles::loginHistory, LoginHistory.class),
+      feature(LOGIN_NOTIFICATIONS, FeatureRoles::loginNotifications,
+          f -> new DelegatingWriter(f, LoginNotifications.class, "Db", "LoginHistory")));
+
   /** Every implemented feature. */
   public static final List<FeatureDescriptor> ALL = Stream.of(ACCOUNT, SESSIONS, JWT, SECRETS,
-      PROFILE, AUTHORIZATION).flatMap(List::stream).toList();
+      PROFILE, AUTHORIZATION, ACCOUNT_STATE).flatMap(List::stream).toList();
 
   private Features() {}
 
@@ -176,6 +201,12 @@ public final class Features {
     List<String> out = new ArrayList<>();
     ALL.forEach(d -> d.roles().forEach(r -> out.add(r.id())));
     return out;
+  }
+
+  /** A feature written by reading its support class, which uses {@code Db}. */
+  private static FeatureDescriptor delegating(String id, Function<String, List<Role>> roles,
+      Class<?> support) {
+    return feature(id, roles, f -> new DelegatingWriter(f, support, "Db"));
   }
 
   /** A column of the account's own row. */

@@ -70,7 +70,8 @@ public final class ImplementationGenerator implements Generator {
    * The implementations of a run and, when the spec binds a credential store, the generated
    * {@code Credentials} they use.
    */
-  private record Plan(List<Implementation> implementations, Optional<TypeSpec> credentials) {}
+  private record Plan(List<Implementation> implementations, Optional<TypeSpec> credentials,
+      Optional<TypeSpec> flow) {}
 
   private static Plan plan(GenerationContext context) {
     return context.shared(ImplementationGenerator.class, () -> bindAndWrite(context));
@@ -78,7 +79,7 @@ public final class ImplementationGenerator implements Generator {
 
   private static Plan bindAndWrite(GenerationContext context) {
     if (!context.request().implementations()) {
-      return new Plan(List.of(), Optional.empty());
+      return new Plan(List.of(), Optional.empty(), Optional.empty());
     }
     RoleBinder binder = RoleBinder.of(context);
     Naming naming = context.naming();
@@ -122,12 +123,14 @@ public final class ImplementationGenerator implements Generator {
       TypeSpec type = Delegation.apply(writer.write(binding, target), feature,
           context.spec(), catalog, naming);
       out.add(new Implementation(feature, service, type, writer.support(),
-          writer instanceof TokenWriters.Base));
+          writer.tokenArea()));
       context.note("auth-spec: " + feature.id() + ": " + target.self().simpleName() + " ("
           + describe(binding) + ")");
     }
     Target credentials = base;
-    return new Plan(out, base.credentials().map(c -> CredentialsWriter.write(byId, credentials)));
+    return new Plan(out, base.credentials().map(c -> CredentialsWriter.write(byId, credentials)),
+        FlowWriter.needed(byId) ? Optional.of(FlowWriter.write(byId, credentials))
+            : Optional.empty());
   }
 
   @Override
@@ -140,6 +143,11 @@ public final class ImplementationGenerator implements Generator {
       files.add(context.java(ImplementationGenerator.class, context.naming().servicePackage(),
           plan.credentials().get()));
       tokenArea = true;
+    }
+    if (plan.flow().isPresent()) {
+      files.add(context.java(ImplementationGenerator.class, context.naming().servicePackage(),
+          plan.flow().get()));
+      support.addAll(FlowWriter.SUPPORT);
     }
     for (Implementation i : plan.implementations()) {
       files.add(context.java(ImplementationGenerator.class, i.service().packageName(),

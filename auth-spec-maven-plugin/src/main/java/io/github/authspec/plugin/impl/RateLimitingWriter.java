@@ -27,22 +27,28 @@ final class RateLimitingWriter extends Writer {
     super(feature, "RateLimits", "RateLimiter", "RedisScripts");
   }
 
-  @Override
-  TypeSpec write(Binding b, Target t) {
-    Map<String, RedisKey> scopes = scopes(b.keys("counter"));
-    ClassName limits = t.support("RateLimits");
-    ClassName decision = t.shared("Decision");
+  /** {@code new RateLimits.Scope(...)} of each bucket scope, by scope name. */
+  static Map<String, CodeBlock> scopes(Binding b, Target t) {
     PlaceholderTypes types = new PlaceholderTypes(t.spec());
-    List<CodeBlock> scopeList = new ArrayList<>();
-    scopes.forEach((name, key) -> {
+    Map<String, CodeBlock> out = new LinkedHashMap<>();
+    scopes(b.keys("counter")).forEach((name, key) -> {
       TypeName type = types.type(key.pattern().placeholders().get(0).name());
       CodeBlock parsed = type.equals(TypeName.LONG) ? CodeBlock.of("$T.parseLong(v)", Long.class)
           : type.equals(TypeName.INT) ? CodeBlock.of("$T.parseInt(v)", Integer.class)
           : type.equals(ClassName.get(UUID.class)) ? CodeBlock.of("$T.fromString(v)", UUID.class)
           : CodeBlock.of("v");
-      scopeList.add(CodeBlock.of("new $T.Scope($S, v -> new $T($L).key())", limits, name,
-          BruteForceWriter.keyClass(t, key), parsed));
+      out.put(name, CodeBlock.of("new $T.Scope($S, v -> new $T($L).key())",
+          t.support("RateLimits"), name, BruteForceWriter.keyClass(t, key), parsed));
     });
+    return out;
+  }
+
+  @Override
+  TypeSpec write(Binding b, Target t) {
+    Map<String, CodeBlock> scopes = scopes(b, t);
+    ClassName limits = t.support("RateLimits");
+    ClassName decision = t.shared("Decision");
+    List<CodeBlock> scopeList = new ArrayList<>(scopes.values());
     return t.skeleton(b, "GCRA rate limits in Redis: limit requests per period per bucket, "
             + "decided by one Lua script on one key, so parallel requests pass exactly limit "
             + "times, also on a Redis Cluster. Buckets: " + String.join(", ", scopes.keySet())

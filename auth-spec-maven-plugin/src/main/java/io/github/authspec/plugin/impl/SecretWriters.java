@@ -234,7 +234,7 @@ final class SecretWriters {
    * @param serviceType the generated client interface, when declared
    * @param client the client method, when declared
    */
-  private record Delivery(String service, Optional<ClassName> serviceType,
+  record Delivery(String service, Optional<ClassName> serviceType,
       Optional<String> client) {
     static Delivery of(String feature, Target t) {
       Optional<FeatureCatalog.Use> use = FeatureCatalog.load().entry(feature).stream()

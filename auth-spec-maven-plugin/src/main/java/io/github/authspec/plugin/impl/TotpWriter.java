@@ -21,15 +21,20 @@ final class TotpWriter extends Writer {
     super(feature, "Base32", "Db", "Otp", "SecretBox", "Totp");
   }
 
+  /** The {@code Totp.Table} of the bound columns. */
+  static CodeBlock mapping(Binding b, Target t) {
+    return CodeBlock.of("new $T.Table($L,$W$L)", t.support("Totp"), columns(b, "secret", "user",
+        "secret", "lastUsed", "enabled", "confirmedAt?"),
+        b.column("lastUsed").type() == SqlType.TIMESTAMP);
+  }
+
   @Override
   TypeSpec write(Binding b, Target t) {
     String table = b.table("secret").name();
     ClassName totp = t.support("Totp");
     ClassName box = t.support("SecretBox");
     ClassName challenge = t.shared("Challenge");
-    CodeBlock mapping = CodeBlock.of("new $T.Table($L,$W$L)", totp, columns(b, "secret", "user",
-        "secret", "lastUsed", "enabled", "confirmedAt?"),
-        b.column("lastUsed").type() == SqlType.TIMESTAMP);
+    CodeBlock mapping = mapping(b, t);
     return t.skeleton(b, "TOTP (RFC 6238) over table " + table + ": enrolment with a sealed "
             + "160-bit seed and an otpauth:// URI, confirmation by a first code, verification "
             + "with one time step of drift either side, and no code accepted twice (the matched "

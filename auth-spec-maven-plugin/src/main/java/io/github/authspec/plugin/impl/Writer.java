@@ -29,6 +29,11 @@ abstract class Writer {
     return support;
   }
 
+  /** Whether the implementation uses the support area {@code token}. */
+  boolean tokenArea() {
+    return this instanceof TokenWriters.Base;
+  }
+
   /**
    * {@code new <owner>.Table("table", "column", ...)} over the bound columns: see
    * {@link #columns}.

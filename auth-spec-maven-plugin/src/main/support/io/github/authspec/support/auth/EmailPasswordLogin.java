@@ -2,12 +2,18 @@ package io.github.authspec.support.auth;
 
 import io.github.authspec.support.repository.Jdbc;
 import io.github.authspec.support.repository.RepositoryException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
@@ -184,6 +190,20 @@ public final class EmailPasswordLogin<I> {
    * @return the outcome
    */
   public Attempt<I> login(String email, char[] password) {
+    return login(email, password, id -> false);
+  }
+
+  /**
+   * Signs in unless {@code barred} refuses the account first (a lock): a barred account's
+   * password is not verified, and a stand-in verification spends the same work, so neither
+   * the answer nor its time tells a lock from a wrong password.
+   *
+   * @param email the address as typed
+   * @param password the password
+   * @param barred asked once with the account's id, before its password is verified
+   * @return the outcome; not authenticated for a barred account
+   */
+  public Attempt<I> login(String email, char[] password, Predicate<I> barred) {
     String address = EmailAddress.normalise(email, maxEmailLength);
     List<Object[]> rows = address == null ? List.of()
         : db.query(byEmailSql, rs -> new Object[] {rs.getObject(1, idType), rs.getString(2)},
@@ -195,6 +215,10 @@ public final class EmailPasswordLogin<I> {
     }
     I id = idType.cast(rows.get(0)[0]);
     String stored = (String) rows.get(0)[1];
+    if (barred.test(id)) {
+      hasher.verifyDummy(password);
+      return new Attempt<>(false, id);
+    }
     if (!hasher.verify(password, stored)) {
       return new Attempt<>(false, id);
     }
@@ -230,6 +254,30 @@ public final class EmailPasswordLogin<I> {
     requirePolicy(newPassword, policy);
     if (db.update(setHashSql, values(null, hasher.hash(newPassword), userId, stored)) != 1) {
       throw new CredentialException(CredentialException.CONCURRENT_CHANGE, List.of());
+    }
+  }
+
+  /**
+   * A digest of the account's stored password hash, which changes whenever the password does:
+   * what a login started (a second-factor challenge) is bound to it, so a password change or
+   * reset in between ends it. The digest reveals nothing a hash would not.
+   *
+   * @param userId the account
+   * @return the digest, empty for an unknown account or one without a password
+   */
+  public Optional<String> passwordStamp(I userId) {
+    List<String> rows = db.query(byIdSql, rs -> rs.getString(1), userId);
+    return rows.isEmpty() || rows.get(0) == null ? Optional.empty()
+        : Optional.of(digest(rows.get(0)));
+  }
+
+  /** SHA-256 of the text's UTF-8, base64url without padding: the flow's one digest. */
+  static String digest(String text) {
+    try {
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance(
+          "SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
     }
   }
 

@@ -196,6 +196,17 @@ public final class Totp {
   }
 
   /**
+   * Whether the user has a confirmed seed, so a login must ask for a code.
+   *
+   * @param userId the user
+   * @return whether TOTP is in force for the user
+   */
+  public boolean isEnabled(Object userId) {
+    List<Row> rows = db.query(selectSql, ROW, userId);
+    return !rows.isEmpty() && rows.get(0).confirmed() != null;
+  }
+
+  /**
    * Removes the user's seeds.
    *
    * @param userId the user

@@ -84,8 +84,8 @@ class ImplementationBeansTest {
     assertEquals(2, context.getBeanNamesForType(TotpService.class).length);
     assertEquals(0, context.getBeanNamesForType(HardwareTokensService.class).length,
         "no TokenSeeds bean: no hardware tokens");
-    assertEquals(0, context.getBeanNamesForType(FailedLoginTrackingService.class).length,
-        "no LoginHistoryService bean: no failed-login tracking");
+    assertEquals(1, context.getBeanNamesForType(FailedLoginTrackingService.class).length,
+        "failed-login tracking over the login-history bean it refines");
     assertEquals(3, context.getBean(AuthSpecProperties.class).getImplementations()
         .getPasswordHistory().getKeep(), "application.properties sets it");
     assertEquals(5, context.getBean(AuthSpecProperties.class).getImplementations()

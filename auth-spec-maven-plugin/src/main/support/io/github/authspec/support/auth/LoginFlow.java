@@ -1,0 +1,226 @@
+package io.github.authspec.support.auth;
+
+import io.github.authspec.support.auth.LoginChallenges.Opened;
+import io.github.authspec.support.auth.LoginChallenges.Step;
+import io.github.authspec.support.auth.LoginOutcome.PasswordChangeRequired;
+import io.github.authspec.support.auth.LoginOutcome.PasswordRejected;
+import io.github.authspec.support.auth.LoginOutcome.SecondFactorRequired;
+import io.github.authspec.support.auth.LoginOutcome.SignedIn;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Login, second factor, required password change, refresh and logout, composed of exactly the
+ * steps the service has ({@link LoginSteps}), in the order a reviewer expects:
+ *
+ * <ol>
+ *   <li>rate limits by address, then by account (keyed by the address typed, so an unknown
+ *       account is limited like a known one), and the brute-force block of the address;
+ *   <li>the lock, read before the password: a locked account's password is not verified and a
+ *       stand-in verification spends the same work;
+ *   <li>the password (exactly one verification on every path);
+ *   <li>the account's state (suspended, deleted, unapproved), read after the same work and
+ *       refused with the same answer as a wrong password;
+ *   <li>the second factor when the account has one, then a required password change, each
+ *       through a server-side {@link LoginChallenges challenge};
+ *   <li>then the session and refresh token the service issues, the lockout counter reset, the
+ *       history and the notification.
+ * </ol>
+ *
+ * <p>Failures count once: a wrong password or code counts for the account's lockout (not
+ * while it is locked) and the address's brute-force counter; every attempt on a known account
+ * goes to the history with its reason. The counter is reset only when every step is done, so
+ * knowing the password does not reset the count of wrong codes. Every answer is a
+ * {@link LoginOutcome}; no refusal says why.
+ *
+ * @param <I> the type of the account id
+ */
+public final class LoginFlow<I> {
+  private final LoginSteps<I> steps;
+
+  /**
+   * A flow of {@code steps}.
+   *
+   * @param steps the steps the service has
+   */
+  public LoginFlow(LoginSteps<I> steps) {
+    this.steps = Objects.requireNonNull(steps, "steps");
+  }
+
+  /**
+   * The first step: address and password.
+   *
+   * @param email the address as typed
+   * @param password the password
+   * @param client who is calling
+   * @return signed in, a challenge, limited, or refused
+   */
+  public LoginOutcome login(String email, char[] password, LoginSteps.Client client) {
+    Optional<LoginOutcome> limited = steps.limit(email, client);
+    if (limited.isPresent()) {
+      return limited.get();
+    }
+    boolean[] locked = {false};
+    EmailPasswordLogin.Attempt<I> attempt = steps.password().login(email, password, id ->
+        locked[0] = steps.locked(id));
+    I id = attempt.userId();
+    // Read for every known account, right password or not, so that a suspended account's
+    // refusal and a wrong password's make the same queries too.
+    String bar = id == null ? null : steps.bar(id);
+    if (!attempt.authenticated()) {
+      return steps.failed(id, client, locked[0] ? "locked" : "bad-password", !locked[0]);
+    }
+    if (bar != null) {
+      return steps.failed(id, client, bar, false);
+    }
+    List<Step> left = new ArrayList<>();
+    if (steps.hasSecondFactor(id)) {
+      left.add(Step.SECOND_FACTOR);
+    }
+    if (steps.mustChangePassword(id)) {
+      left.add(Step.PASSWORD_CHANGE);
+    }
+    return left.isEmpty() ? steps.signIn(id, client) : next(id, left);
+  }
+
+  /**
+   * The second factor: a TOTP or backup code against the login's challenge.
+   *
+   * @param challenge the challenge the login returned
+   * @param code the code
+   * @param client who is calling
+   * @return signed in, the password change, or refused
+   */
+  public LoginOutcome completeSecondFactor(String challenge, String code,
+      LoginSteps.Client client) {
+    Optional<Live<I>> live = live(challenge, Step.SECOND_FACTOR);
+    if (live.isEmpty()) {
+      return LoginOutcome.REFUSED;
+    }
+    I id = live.get().id();
+    if (!steps.verifyCode(id, code)) {
+      return steps.failed(id, client, "bad-code", true);
+    }
+    return done(challenge, live.get(), client);
+  }
+
+  /**
+   * The required password change: the current password again and the new one.
+   *
+   * @param challenge the challenge the last step returned
+   * @param currentPassword the password in force
+   * @param newPassword its replacement
+   * @param client who is calling
+   * @return signed in, rejected (the challenge stays usable), or refused
+   */
+  public LoginOutcome changePassword(String challenge, char[] currentPassword,
+      char[] newPassword, LoginSteps.Client client) {
+    Optional<Live<I>> live = live(challenge, Step.PASSWORD_CHANGE);
+    if (live.isEmpty()) {
+      return LoginOutcome.REFUSED;
+    }
+    I id = live.get().id();
+    List<String> problems = steps.changePassword(id, currentPassword, newPassword);
+    if (problems.contains(LoginSteps.WRONG_PASSWORD)) {
+      return steps.failed(id, client, "bad-password", true);
+    }
+    if (!problems.isEmpty()) {
+      return new PasswordRejected(problems);
+    }
+    return done(challenge, live.get(), client);
+  }
+
+  /**
+   * A new refresh token for an old one (strict single-use rotation); refused for an account
+   * that is suspended, deleted or unapproved now.
+   *
+   * @param refreshToken the presented token
+   * @param client who is calling
+   * @return signed in with the successor, or refused
+   */
+  public LoginOutcome refresh(String refreshToken, LoginSteps.Client client) {
+    Optional<LoginSteps.Rotated<I>> rotated = steps.rotate(refreshToken);
+    if (rotated.isEmpty()) {
+      return LoginOutcome.REFUSED;
+    }
+    if (steps.bar(rotated.get().userId()) != null) {
+      steps.endRefresh(rotated.get().refreshToken());
+      return LoginOutcome.REFUSED;
+    }
+    return new SignedIn(rotated.get().userId(), null, rotated.get().refreshToken());
+  }
+
+  /**
+   * Logs this login out: its session and its refresh-token family.
+   *
+   * @param session the session handle, or null
+   * @param refreshToken the refresh token, or null
+   * @return whether anything was live
+   */
+  public boolean logout(String session, String refreshToken) {
+    boolean ended = session != null && steps.endSession(session);
+    return (refreshToken != null && steps.endRefresh(refreshToken)) || ended;
+  }
+
+  /**
+   * Logs the account out everywhere.
+   *
+   * @param userId the account
+   */
+  public void logoutEverywhere(I userId) {
+    steps.endAll(userId);
+  }
+
+  /** A challenge for {@code left}, or the outcome that asks for its first step. */
+  private LoginOutcome next(I id, List<Step> left) {
+    String challenge = steps.challenges().create(String.valueOf(id), left,
+        steps.password().passwordStamp(id).orElse(""));
+    return left.get(0) == Step.SECOND_FACTOR ? new SecondFactorRequired(challenge)
+        : new PasswordChangeRequired(challenge);
+  }
+
+  /** A live challenge and its account. */
+  private record Live<I>(I id, Opened opened) {
+  }
+
+  /** The account of a live challenge whose next step is {@code step}, one attempt counted. */
+  private Optional<Live<I>> live(String challenge, Step step) {
+    if (steps.challenges() == null) {
+      return Optional.empty();
+    }
+    Optional<Opened> opened = steps.challenges().open(challenge);
+    if (opened.isEmpty() || opened.get().steps().get(0) != step
+        || steps.challenges().attempt(challenge) != LoginChallenges.Attempt.ALLOWED) {
+      return Optional.empty();
+    }
+    I id = steps.parse(opened.get().userId());
+    // The password changed, the account was locked, suspended or deleted meanwhile: dead.
+    boolean same = MessageDigest.isEqual(opened.get().passwordStamp().getBytes(
+        StandardCharsets.UTF_8), steps.password().passwordStamp(id).orElse("")
+        .getBytes(StandardCharsets.UTF_8));
+    if (!same || steps.locked(id) || steps.bar(id) != null) {
+      steps.challenges().consume(challenge);
+      return Optional.empty();
+    }
+    return Optional.of(new Live<>(id, opened.get()));
+  }
+
+  /** The step succeeded: the challenge is used up (by one caller), then the next or sign-in. */
+  private LoginOutcome done(String challenge, Live<I> live, LoginSteps.Client client) {
+    if (!steps.challenges().consume(challenge)) {
+      return LoginOutcome.REFUSED;
+    }
+    List<Step> all = live.opened().steps();
+    List<Step> left = all.subList(1, all.size());
+    return left.isEmpty() ? steps.signIn(live.id(), client) : next(live.id(), left);
+  }
+
+  @Override
+  public String toString() {
+    return "LoginFlow" + steps;
+  }
+}

@@ -1,0 +1,79 @@
+package io.github.authspec.support.auth;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How a step of a login ended, for a controller to map to a response. Every refusal is the one
+ * {@link Refused} value, whatever the reason (unknown account, wrong password or code, locked,
+ * suspended, deleted, unapproved, a used, expired or foreign challenge), so no answer tells them
+ * apart; the reason goes to the login history only. No outcome's {@code toString} shows a
+ * secret.
+ */
+public sealed interface LoginOutcome {
+  /** The one refusal. */
+  LoginOutcome REFUSED = new Refused();
+
+  /**
+   * Every step done: the credentials the service issues.
+   *
+   * @param userId the account
+   * @param session the session handle, or null when the service keeps no sessions
+   * @param refreshToken the refresh token, or null when the service issues none
+   */
+  record SignedIn(Object userId, String session, String refreshToken) implements LoginOutcome {
+    @Override
+    public String toString() {
+      return "SignedIn[session=" + (session == null ? "none" : "<redacted>") + ", refreshToken="
+          + (refreshToken == null ? "none" : "<redacted>") + "]";
+    }
+  }
+
+  /**
+   * The password was right; a code (TOTP or backup) completes the login.
+   *
+   * @param challenge what the client presents with the code
+   */
+  record SecondFactorRequired(String challenge) implements LoginOutcome {
+    @Override
+    public String toString() {
+      return "SecondFactorRequired[challenge=<redacted>]";
+    }
+  }
+
+  /**
+   * Every factor was proved; the password must be changed before any credential is issued.
+   *
+   * @param challenge what the client presents with the current and the new password
+   */
+  record PasswordChangeRequired(String challenge) implements LoginOutcome {
+    @Override
+    public String toString() {
+      return "PasswordChangeRequired[challenge=<redacted>]";
+    }
+  }
+
+  /**
+   * The new password breaks the policy; the challenge stays usable.
+   *
+   * @param violations the broken rules
+   */
+  record PasswordRejected(List<String> violations) implements LoginOutcome {
+    /** Copies the rules. */
+    public PasswordRejected {
+      violations = List.copyOf(violations);
+    }
+  }
+
+  /**
+   * Too many requests from the address or for the account; nothing was tried.
+   *
+   * @param retryAfter when to try again
+   */
+  record Limited(Duration retryAfter) implements LoginOutcome {
+  }
+
+  /** The one refusal ({@link #REFUSED}). */
+  record Refused() implements LoginOutcome {
+  }
+}
