@@ -1,0 +1,274 @@
+package io.github.authspec.support.spring;
+
+import io.github.authspec.support.auth.LoginFlow;
+import io.github.authspec.support.auth.LoginOutcome;
+import io.github.authspec.support.auth.LoginSteps;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The login flow over HTTP: each request is one step of {@link LoginFlow}, and each
+ * {@link LoginOutcome} one response. Every refusal is the same 401 problem (RFC 9457), whatever
+ * the reason, as the flow's one refusal is; a limit is a 429 problem with {@code Retry-After}.
+ *
+ * <p>Credentials travel in JSON bodies, never in a query or a form: a request with another
+ * content type is refused (415) before any step, so a cross-site form cannot post here, and a
+ * cross-site script cannot send JSON without passing CORS. The session handle travels only in a
+ * {@code __Host-} cookie ({@code Secure}, {@code HttpOnly}, {@code SameSite=Strict},
+ * {@code Path=/}), out of reach of scripts and of other sites' requests; the refresh token is
+ * returned in the body, for clients that are not browsers, and never set as a cookie.
+ */
+@RestController
+@RequestMapping(path = "/auth", consumes = MediaType.APPLICATION_JSON_VALUE,
+    produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+public class LoginApi {
+  /** The session cookie: {@code __Host-} binds it to this host, over HTTPS, for every path. */
+  public static final String SESSION_COOKIE = "__Host-session";
+  /** Where the problem types are named. */
+  static final String PROBLEMS = "urn:auth-spec:problem:";
+
+  /**
+   * A sign-in.
+   *
+   * @param email the address typed
+   * @param password the password typed
+   */
+  public record Credentials(String email, String password) {
+    @Override
+    public String toString() {
+      return "Credentials[<redacted>]";
+    }
+  }
+
+  /**
+   * The second step of a sign-in.
+   *
+   * @param challenge the challenge the first step answered
+   * @param code a TOTP or backup code
+   */
+  public record SecondFactor(String challenge, String code) {
+    @Override
+    public String toString() {
+      return "SecondFactor[<redacted>]";
+    }
+  }
+
+  /**
+   * A password change a sign-in requires.
+   *
+   * @param challenge the challenge the previous step answered
+   * @param currentPassword the password in force
+   * @param newPassword the new one
+   */
+  public record PasswordChange(String challenge, String currentPassword, String newPassword) {
+    @Override
+    public String toString() {
+      return "PasswordChange[<redacted>]";
+    }
+  }
+
+  /**
+   * A refresh token, to rotate or to end.
+   *
+   * @param refreshToken the token
+   */
+  public record Token(String refreshToken) {
+    @Override
+    public String toString() {
+      return "Token[<redacted>]";
+    }
+  }
+
+  private final LoginFlow<?> flow;
+
+  /**
+   * The API over a flow.
+   *
+   * @param flow the login flow of the service
+   */
+  public LoginApi(LoginFlow<?> flow) {
+    this.flow = Objects.requireNonNull(flow, "flow");
+  }
+
+  /**
+   * The first step: the password (and everything the flow checks before and after it).
+   *
+   * @param body the email and password
+   * @param request the caller's address and user agent
+   * @return signed in, a next step, or a problem
+   */
+  @PostMapping("/login")
+  public ResponseEntity<Object> login(@RequestBody Credentials body, HttpServletRequest request) {
+    char[] password = required(body.password()).toCharArray();
+    try {
+      return answer(flow.login(required(body.email()), password, client(request)));
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+  }
+
+  /**
+   * The second factor of a sign-in that asked for one.
+   *
+   * @param body the challenge and a TOTP or backup code
+   * @param request the caller's address and user agent
+   * @return signed in, a next step, or a problem
+   */
+  @PostMapping("/login/second-factor")
+  public ResponseEntity<Object> secondFactor(@RequestBody SecondFactor body,
+      HttpServletRequest request) {
+    return answer(flow.completeSecondFactor(required(body.challenge()), required(body.code()),
+        client(request)));
+  }
+
+  /**
+   * The password change a sign-in requires.
+   *
+   * @param body the challenge, the current and the new password
+   * @param request the caller's address and user agent
+   * @return signed in, or a problem (the new password's broken rules among them)
+   */
+  @PostMapping("/login/password")
+  public ResponseEntity<Object> changePassword(@RequestBody PasswordChange body,
+      HttpServletRequest request) {
+    char[] current = required(body.currentPassword()).toCharArray();
+    char[] next = required(body.newPassword()).toCharArray();
+    try {
+      return answer(flow.changePassword(required(body.challenge()), current, next,
+          client(request)));
+    } finally {
+      Arrays.fill(current, '\0');
+      Arrays.fill(next, '\0');
+    }
+  }
+
+  /**
+   * Rotates a refresh token: the old one is spent, whatever happens next.
+   *
+   * @param body the refresh token
+   * @param request the caller's address and user agent
+   * @return a new refresh token, or the refusal
+   */
+  @PostMapping("/token")
+  public ResponseEntity<Object> refresh(@RequestBody Token body, HttpServletRequest request) {
+    return answer(flow.refresh(required(body.refreshToken()), client(request)));
+  }
+
+  /**
+   * Ends this sign-in: the session of the cookie and the refresh token's family, whichever the
+   * request carries; answers the same whether or not they were live.
+   *
+   * @param body the refresh token, or null
+   * @param request the session cookie
+   * @return 204, with the cookie cleared
+   */
+  @PostMapping("/logout")
+  public ResponseEntity<Void> logout(@RequestBody(required = false) Token body,
+      HttpServletRequest request) {
+    flow.logout(session(request), body == null ? null : body.refreshToken());
+    return ResponseEntity.noContent()
+        .header(HttpHeaders.SET_COOKIE, cookie("", 0).toString()).build();
+  }
+
+  /** The response of an outcome. */
+  static ResponseEntity<Object> answer(LoginOutcome outcome) {
+    if (outcome instanceof LoginOutcome.SignedIn in) {
+      Map<String, Object> body = status("signed-in");
+      ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+      if (in.refreshToken() != null) {
+        body.put("refreshToken", in.refreshToken());
+      }
+      if (in.session() != null) {
+        ok.header(HttpHeaders.SET_COOKIE, cookie(in.session(), -1).toString());
+      }
+      return ok.body(body);
+    }
+    if (outcome instanceof LoginOutcome.SecondFactorRequired next) {
+      return ResponseEntity.ok(challenge("second-factor-required", next.challenge()));
+    }
+    if (outcome instanceof LoginOutcome.PasswordChangeRequired next) {
+      return ResponseEntity.ok(challenge("password-change-required", next.challenge()));
+    }
+    if (outcome instanceof LoginOutcome.PasswordRejected rejected) {
+      ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "password-rejected",
+          "The new password breaks the password rules");
+      p.setProperty("violations", rejected.violations());
+      return ApiProblems.response(p);
+    }
+    if (outcome instanceof LoginOutcome.Limited limited) {
+      long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem(HttpStatus.TOO_MANY_REQUESTS, "limited", "Too many attempts"));
+    }
+    return ApiProblems.response(problem(HttpStatus.UNAUTHORIZED, "refused",
+        "The credentials were not accepted"));
+  }
+
+  /** A problem of one of this API's types. */
+  static ProblemDetail problem(HttpStatus status, String type, String title) {
+    ProblemDetail p = ProblemDetail.forStatus(status);
+    p.setType(URI.create(PROBLEMS + type));
+    p.setTitle(title);
+    return p;
+  }
+
+  private static Map<String, Object> status(String status) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", status);
+    return body;
+  }
+
+  private static Map<String, Object> challenge(String status, String challenge) {
+    Map<String, Object> body = status(status);
+    body.put("challenge", challenge);
+    return body;
+  }
+
+  /** The session cookie; {@code maxAge} 0 clears it, -1 lasts as long as the browser. */
+  private static ResponseCookie cookie(String value, long maxAge) {
+    return ResponseCookie.from(SESSION_COOKIE, value).secure(true).httpOnly(true)
+        .sameSite("Strict").path("/").maxAge(maxAge).build();
+  }
+
+  private static String session(HttpServletRequest request) {
+    Cookie[] cookies = request.getCookies();
+    return cookies == null ? null : Arrays.stream(cookies)
+        .filter(c -> c.getName().equals(SESSION_COOKIE)).map(Cookie::getValue)
+        .filter(v -> !v.isEmpty()).findFirst().orElse(null);
+  }
+
+  /** The caller as the flow records it: the connection's address (behind a proxy, configure
+   * Spring's forwarded-header handling so it is the client's) and the user agent. */
+  private static LoginSteps.Client client(HttpServletRequest request) {
+    return new LoginSteps.Client(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+  }
+
+  private static String required(String value) {
+    if (value == null) {
+      throw new ApiProblems.Malformed();
+    }
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "LoginApi";
+  }
+}

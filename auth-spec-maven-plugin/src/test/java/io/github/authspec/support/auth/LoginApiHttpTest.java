@@ -1,0 +1,238 @@
+package io.github.authspec.support.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.authspec.plugin.testsupport.StartGun;
+import io.github.authspec.support.spring.ApiProblems;
+import io.github.authspec.support.spring.LoginApi;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The login API served by a real embedded Tomcat and called over real HTTP, on the login flow
+ * of {@link FlowWorld} (real PostgreSQL and Redis): every outcome's status, headers and body;
+ * every refusal the same bytes after the same work; no response shows the server's internals.
+ */
+class LoginApiHttpTest {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final Pattern FIELD = Pattern.compile("\"(challenge|refreshToken)\":\"([^\"]+)\"");
+  private static FlowWorld w;
+  private static ConfigurableApplicationContext server;
+  private static URI base;
+
+  /** The smallest Spring MVC application: the API, its problems, Jackson and Tomcat. */
+  @SpringBootConfiguration
+  @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class,
+      DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
+      HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class})
+  static class Service {
+    @Bean
+    LoginApi loginApi() {
+      return new LoginApi(w.flow);
+    }
+
+    @Bean
+    ApiProblems apiProblems() {
+      return new ApiProblems();
+    }
+  }
+
+  @BeforeAll
+  static void serve() {
+    w = FlowWorld.fresh("login_api", 5);
+    SpringApplication app = new SpringApplication(Service.class);
+    app.setDefaultProperties(Map.of("server.port", "0", "spring.main.banner-mode", "off",
+        "spring.mvc.problemdetails.enabled", "true"));
+    server = app.run();
+    int port = ((ServletWebServerApplicationContext) server).getWebServer().getPort();
+    base = URI.create("http://127.0.0.1:" + port);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    w.reset();
+  }
+
+  @Test
+  @DisplayName("A (TOTP): the password answers a challenge, its code signs in with a __Host- "
+      + "cookie (Secure, HttpOnly, SameSite=Strict) and a refresh token in the body; the token "
+      + "rotates once; logout clears the cookie and ends the session")
+  void signInOverHttp() throws Exception {
+    HttpResponse<String> first = post("/auth/login", login(FlowWorld.A, "correct horse battery"));
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body()).startsWith("{\"status\":\"second-factor-required\"");
+    assertThat(first.headers().firstValue("Set-Cookie")).isEmpty();
+    w.clock.advance(Duration.ofSeconds(30));
+    HttpResponse<String> in = post("/auth/login/second-factor", "{\"challenge\":\""
+        + field(first, "challenge") + "\",\"code\":\"" + w.totpA() + "\"}");
+    assertThat(in.statusCode()).isEqualTo(200);
+    assertThat(in.body()).startsWith("{\"status\":\"signed-in\",\"refreshToken\":\"");
+    String cookie = in.headers().firstValue("Set-Cookie").orElseThrow();
+    assertThat(cookie).startsWith(LoginApi.SESSION_COOKIE + "=")
+        .contains("; Path=/").contains("; Secure").contains("; HttpOnly")
+        .contains("; SameSite=Strict").doesNotContain("Domain=");
+    String session = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+    assertThat(w.sessions.validate(session)).isPresent();
+    String token = field(in, "refreshToken");
+    HttpResponse<String> rotated = post("/auth/token", "{\"refreshToken\":\"" + token + "\"}");
+    assertThat(rotated.statusCode()).isEqualTo(200);
+    assertThat(post("/auth/token", "{\"refreshToken\":\"" + token + "\"}").statusCode())
+        .as("a replayed refresh token").isEqualTo(401);
+    HttpResponse<String> out = send(HttpRequest.newBuilder(base.resolve("/auth/logout"))
+        .header("Content-Type", "application/json")
+        .header("Cookie", LoginApi.SESSION_COOKIE + "=" + session)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"refreshToken\":\""
+            + field(rotated, "refreshToken") + "\"}")));
+    assertThat(out.statusCode()).isEqualTo(204);
+    assertThat(out.headers().firstValue("Set-Cookie").orElseThrow())
+        .startsWith(LoginApi.SESSION_COOKIE + "=;").contains("Max-Age=0");
+    assertThat(w.sessions.validate(session)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("unknown, wrong, empty, over-long, locked and suspended: the same status, "
+      + "headers and body, each after exactly one hash verification")
+  void everyRefusalIsTheSameResponse() throws Exception {
+    Map<String, Consumer<FlowWorld>> states = new LinkedHashMap<>();
+    states.put("wrong", x -> { });
+    states.put("locked", x -> {
+      x.lockout.recordFailure(x.accounts.a());
+      x.lockout.recordFailure(x.accounts.a());
+    });
+    states.put("suspended", x -> x.suspension.suspend(x.accounts.a(), Optional.empty(), "t", 1L));
+    Map<String, String> attempts = new LinkedHashMap<>();
+    attempts.put("unknown", login("nobody@example.org", "correct horse battery"));
+    attempts.put("wrong", login(FlowWorld.A, "wrong password"));
+    attempts.put("empty", login(FlowWorld.A, ""));
+    attempts.put("over-long", login(FlowWorld.A, "x".repeat(PasswordHasher.MAX_LENGTH + 1)));
+    List<String> seen = new ArrayList<>();
+    for (Map.Entry<String, Consumer<FlowWorld>> state : states.entrySet()) {
+      for (Map.Entry<String, String> attempt : attempts.entrySet()) {
+        w.reset();
+        state.getValue().accept(w);
+        int before = w.algorithm.verifications.get();
+        HttpResponse<String> r = post("/auth/login", attempt.getValue());
+        seen.add(r.statusCode() + " " + r.headers().firstValue("Content-Type").orElse("")
+            + " " + r.body() + " after " + (w.algorithm.verifications.get() - before));
+      }
+      w.reset();
+      state.getValue().accept(w);
+      if (!state.getKey().equals("wrong")) {
+        int before = w.algorithm.verifications.get();
+        HttpResponse<String> right = post("/auth/login", login(FlowWorld.A,
+            "correct horse battery"));
+        seen.add(right.statusCode() + " " + right.headers().firstValue("Content-Type").orElse("")
+            + " " + right.body() + " after " + (w.algorithm.verifications.get() - before));
+      }
+    }
+    assertThat(seen).hasSize(14).containsOnly("401 application/problem+json {\"type\":"
+        + "\"urn:auth-spec:problem:refused\",\"title\":\"The credentials were not accepted\","
+        + "\"status\":401,\"instance\":\"/auth/login\"} after 1");
+  }
+
+  @Test
+  @DisplayName("past the address's limit: 429 with Retry-After in whole seconds, nothing tried")
+  void limited() throws Exception {
+    HttpResponse<String> last = null;
+    for (int i = 0; i < 6; i++) {
+      last = post("/auth/login", login("nobody" + i + "@example.org", "wrong password"));
+    }
+    assertThat(last.statusCode()).isEqualTo(429);
+    assertThat(last.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow()))
+        .isBetween(1L, 60L);
+    assertThat(last.body()).isEqualTo("{\"type\":\"urn:auth-spec:problem:limited\",\"title\":"
+        + "\"Too many attempts\",\"status\":429,\"instance\":\"/auth/login\"}");
+  }
+
+  @Test
+  @DisplayName("bad requests are problems that name the request, never the server: broken JSON, "
+      + "a missing field, a form body, a wrong method")
+  void badRequests() throws Exception {
+    HttpResponse<String> broken = post("/auth/login", "{\"email\": ");
+    HttpResponse<String> missing = post("/auth/login", "{\"email\":\"a@example.org\"}");
+    HttpResponse<String> form = send(HttpRequest.newBuilder(base.resolve("/auth/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("email=a%40example.org&password=x")));
+    HttpResponse<String> get = send(HttpRequest.newBuilder(base.resolve("/auth/login")).GET());
+    assertThat(List.of(broken.statusCode(), missing.statusCode(), form.statusCode(),
+        get.statusCode())).containsExactly(400, 400, 415, 405);
+    for (HttpResponse<String> r : List.of(broken, missing, form, get)) {
+      assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(r.body()).contains("\"status\":" + r.statusCode())
+          .doesNotContainIgnoringCase("exception").doesNotContainIgnoringCase("jackson")
+          .doesNotContain("at io.").doesNotContain("org.springframework");
+    }
+  }
+
+  @Test
+  @DisplayName("start gun: one challenge redeemed by 16 concurrent requests signs in once")
+  void oneChallengeOneSession() throws Exception {
+    HttpResponse<String> first = post("/auth/login", login(FlowWorld.A, "correct horse battery"));
+    w.clock.advance(Duration.ofSeconds(30));
+    String body = "{\"challenge\":\"" + field(first, "challenge") + "\",\"code\":\""
+        + w.totpA() + "\"}";
+    List<Integer> statuses = StartGun.fire(16, () -> post("/auth/login/second-factor", body)
+        .statusCode());
+    // The others are refused, or limited by the address's rate limit: never a second sign-in.
+    assertThat(statuses).hasSize(16).allMatch(s -> s == 200 || s == 401 || s == 429);
+    assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
+  }
+
+  private static String login(String email, String password) {
+    return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+  }
+
+  private static String field(HttpResponse<String> response, String name) {
+    Matcher m = FIELD.matcher(response.body());
+    while (m.find()) {
+      if (m.group(1).equals(name)) {
+        return m.group(2);
+      }
+    }
+    throw new AssertionError(name + " not in " + response.body());
+  }
+
+  private static HttpResponse<String> post(String path, String json) throws Exception {
+    return send(HttpRequest.newBuilder(base.resolve(path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return HTTP.send(request.header("User-Agent", "LoginApiHttpTest").build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
