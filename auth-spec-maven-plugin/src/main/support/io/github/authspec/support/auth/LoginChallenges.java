@@ -15,7 +15,8 @@ import java.util.Optional;
  * ({@link SecretBox}) so it can be neither read nor forged nor moved to another account. The
  * server holds, in Redis under the SHA-256 of the challenge (never the challenge itself), the
  * challenge's life: created by the login, counted on every attempt and deleted by the first
- * success (it expires after its attempts ran out), each step one script on one key. So a challenge is
+ * success (after its attempts ran out it refuses until it expires), each step one script on one
+ * key. So a challenge is
  * short-lived, single use, attempt-limited, shared by every instance, bound to the login that
  * created it (only that login's holder has it, and nothing else completes it) and dead after a
  * password change.
@@ -79,7 +80,8 @@ public final class LoginChallenges {
    * @param box seals the client's part (its key lives outside the database)
    * @param clock the time of expiry
    * @param lifetime how long a challenge lives (at most 15 minutes)
-   * @param maxAttempts failed codes a challenge survives before it is deleted (1 to 10)
+   * @param maxAttempts attempts a challenge allows; later ones are refused until it expires
+   *     (1 to 10)
    * @param keyPrefix the Redis key prefix (e.g. {@code login_challenge:})
    */
   public LoginChallenges(RedisScripts redis, SecretBox box, Clock clock, Duration lifetime,
