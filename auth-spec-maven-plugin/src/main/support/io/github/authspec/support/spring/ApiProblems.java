@@ -60,11 +60,16 @@ public class ApiProblems {
     return response(problem(HttpStatus.INTERNAL_SERVER_ERROR, "The server could not answer"));
   }
 
-  private static ProblemDetail problem(HttpStatus status, String title) {
+  /** A problem of {@code type}: the one place this API's problems are made. */
+  static ProblemDetail problem(HttpStatus status, URI type, String title) {
     ProblemDetail p = ProblemDetail.forStatus(status);
-    p.setType(URI.create("about:blank"));
+    p.setType(type);
     p.setTitle(title);
     return p;
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title) {
+    return problem(status, URI.create("about:blank"), title);
   }
 
   @Override

@@ -223,10 +223,7 @@ public class LoginApi {
 
   /** A problem of one of this API's types. */
   static ProblemDetail problem(HttpStatus status, String type, String title) {
-    ProblemDetail p = ProblemDetail.forStatus(status);
-    p.setType(URI.create(PROBLEMS + type));
-    p.setTitle(title);
-    return p;
+    return ApiProblems.problem(status, URI.create(PROBLEMS + type), title);
   }
 
   private static Map<String, Object> status(String status) {

@@ -4,16 +4,11 @@ import io.github.authspec.plugin.impl.FeatureDescriptor;
 import io.github.authspec.plugin.impl.Features;
 import io.github.authspec.plugin.impl.Role;
 import io.github.authspec.plugin.service.FeatureCatalog;
-import java.io.InputStream;
+import io.github.authspec.plugin.testsupport.PluginDescriptor;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * The reference pages, rendered from their one source: the goals and parameters from the plugin
@@ -31,43 +26,19 @@ final class ReferencePages {
         .append("# Goals and parameters\n\nEvery goal of the plugin (`auth-spec:<goal>`), and "
             + "every parameter it takes, with its user property and default. The "
             + "[configuration guide](../configuration.md) explains them by task.\n");
-    Element plugin;
-    try (InputStream in = ReferencePages.class.getResourceAsStream("/META-INF/maven/plugin.xml")) {
-      plugin = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(in)
-          .getDocumentElement();
-    }
-    Map<String, Element> mojos = new TreeMap<>();
-    NodeList all = plugin.getElementsByTagName("mojo");
-    for (int i = 0; i < all.getLength(); i++) {
-      Element mojo = (Element) all.item(i);
-      mojos.put(text(mojo, "goal"), mojo);
-    }
-    mojos.forEach((goal, mojo) -> {
-      out.append("\n## ").append(goal).append("\n\n").append(prose(text(mojo, "description")))
+    PluginDescriptor.goals().forEach((goal, mojo) -> {
+      out.append("\n## ").append(goal).append("\n\n").append(prose(mojo.description()))
           .append("\n");
-      String phase = text(mojo, "phase");
-      if (!phase.isEmpty()) {
-        out.append("\nBound by default to the `").append(phase).append("` phase.\n");
+      if (!mojo.phase().isEmpty()) {
+        out.append("\nBound by default to the `").append(mojo.phase()).append("` phase.\n");
       }
-      Map<String, Element> configuration = children((Element) mojo
-          .getElementsByTagName("configuration").item(0));
       StringBuilder rows = new StringBuilder();
-      NodeList parameters = ((Element) mojo.getElementsByTagName("parameters").item(0))
-          .getElementsByTagName("parameter");
-      for (int i = 0; i < parameters.getLength(); i++) {
-        Element p = (Element) parameters.item(i);
-        if (!text(p, "editable").equals("true")) {
-          continue;
-        }
-        Element c = configuration.get(text(p, "name"));
-        String property = c == null ? "" : c.getTextContent().trim();
-        String fallback = c == null ? "" : c.getAttribute("default-value");
-        rows.append("| `").append(text(p, "name")).append("` | `")
-            .append(text(p, "type").replaceAll(".*\\.", "")).append("` | ")
-            .append(property.matches("\\$\\{[\\w.]+}")
-                ? "`" + property.substring(2, property.length() - 1) + "`" : "—")
-            .append(" | ").append(fallback.isEmpty() ? "—" : "`" + fallback + "`").append(" | ")
-            .append(prose(text(p, "description")).replace("\n", " ").replace("|", "\\|"))
+      for (PluginDescriptor.Parameter p : mojo.parameters()) {
+        rows.append("| `").append(p.name()).append("` | `").append(p.type()).append("` | ")
+            .append(p.property().isEmpty() ? "—" : "`" + p.property() + "`")
+            .append(" | ").append(p.defaultValue().isEmpty() ? "—" : "`" + p.defaultValue() + "`")
+            .append(" | ")
+            .append(prose(p.description()).replace("\n", " ").replace("|", "\\|"))
             .append(" |\n");
       }
       if (rows.length() > 0) {
@@ -137,24 +108,5 @@ final class ReferencePages {
     return html.replaceAll("<code>(.*?)</code>", "`$1`").replaceAll("\\s*<p>\\s*", "\n\n")
         .replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">")
         .replace("&amp;", "&").replaceAll("[ \\t]*\\n[ \\t]*(?!\\n)", " ").trim();
-  }
-
-  private static Map<String, Element> children(Element parent) {
-    Map<String, Element> out = new TreeMap<>();
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e) {
-        out.put(e.getTagName(), e);
-      }
-    }
-    return out;
-  }
-
-  private static String text(Element parent, String tag) {
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && e.getTagName().equals(tag)) {
-        return e.getTextContent().trim();
-      }
-    }
-    return "";
   }
 }
