@@ -251,10 +251,13 @@ public class LoginApi {
         .filter(v -> !v.isEmpty()).findFirst().orElse(null);
   }
 
-  /** The caller as the flow records it: the connection's address (behind a proxy, configure
-   * Spring's forwarded-header handling so it is the client's) and the user agent. */
+  /**
+   * The caller as the flow records it: the connection's address (behind a proxy, configure
+   * Spring's forwarded-header handling so it is the client's) and the user agent.
+   */
   private static LoginSteps.Client client(HttpServletRequest request) {
-    return new LoginSteps.Client(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT));
+    return new LoginSteps.Client(request.getRemoteAddr(),
+        request.getHeader(HttpHeaders.USER_AGENT));
   }
 
   private static String required(String value) {
