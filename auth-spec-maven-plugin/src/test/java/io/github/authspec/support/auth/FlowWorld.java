@@ -47,6 +47,8 @@ final class FlowWorld {
   final Totp totp;
   final BackupCodeStore backup;
   final ForcedPasswordChange forced;
+  final PasswordExpiry expiry;
+  final MfaGracePeriod grace;
   final Sessions sessions;
   final RefreshTokens refresh;
   final AccountCredentials credentials;
@@ -102,6 +104,10 @@ final class FlowWorld {
         new BackupCodes(KEY, RANDOM));
     forced = new ForcedPasswordChange(db, new ForcedPasswordChange.Table("users", "id",
         "force_password_change"));
+    expiry = new PasswordExpiry(db, new PasswordExpiry.Table("users", "id",
+        "password_expires_at", "password_changed_at"), clock, null);
+    grace = new MfaGracePeriod(db, new MfaGracePeriod.Table("users", "id", "mfa_grace_until",
+        "created_at"), clock, Duration.ofDays(7));
     sessions = new Sessions(db, Sessions.Table.conventional(), KEY, clock, Duration.ofMinutes(30),
         Duration.ofHours(12));
     refresh = new RefreshTokens(db, RefreshTokens.Table.conventional(), clock, RANDOM);
@@ -138,7 +144,10 @@ final class FlowWorld {
         .bar("unapproved", approval::isUnapproved)
         .factor("totp", totp::isEnabled, totp::verify)
         .factor("backup-codes", id -> backup.remaining(id) > 0, backup::redeem)
+        .enrolment("mfa-grace-period", grace::mustEnroll, id -> totp.enroll(id).uri(),
+            totp::confirm)
         .mustChangePassword("force-password-change", forced::isRequired)
+        .mustChangePassword("password-expiration", expiry::isExpired)
         .passwordChange(this::changePassword)
         .challenges(new LoginChallenges(spaced, box, clock, Duration.ofMinutes(5), 3, "ch:"))
         .sessions(id -> sessions.create(id, 5).handle(), sessions::logout)
@@ -164,6 +173,7 @@ final class FlowWorld {
           : List.of(e.reason());
     }
     forced.clear(id);
+    expiry.renew(id);
     credentials.end(id, AccountCredentials.Change.PASSWORD_CHANGED);
     return List.of();
   }
@@ -193,6 +203,8 @@ final class FlowWorld {
         "UPDATE users SET failed_login_attempts = 0, lockout_until = NULL, locked_at = NULL,"
             + " suspended_at = NULL, suspended_until = NULL, suspension_reason = NULL,"
             + " deleted_at = NULL, deletion_reason = NULL, force_password_change = false,"
+            + " password_expires_at = NULL, mfa_grace_until = NULL,"
+            + " created_at = '2026-12-01 12:00:15',"
             + " approval_status = 'approved', approved_by = NULL,"
             + " password_hash = '" + stored(db, a) + "'") + ";");
     return w;

@@ -42,7 +42,8 @@ import org.springframework.context.annotation.Bean;
  */
 class LoginApiHttpTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Pattern FIELD = Pattern.compile("\"(challenge|refreshToken)\":\"([^\"]+)\"");
+  private static final Pattern FIELD =
+      Pattern.compile("\"(challenge|refreshToken|otpauthUri)\":\"([^\"]+)\"");
   private static FlowWorld w;
   private static ConfigurableApplicationContext server;
   private static URI base;
@@ -209,6 +210,27 @@ class LoginApiHttpTest {
     // The others are refused, or limited by the address's rate limit: never a second sign-in.
     assertThat(statuses).hasSize(16).allMatch(s -> s == 200 || s == 401 || s == 429);
     assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("an account past its MFA grace period: the password answers a challenge and an "
+      + "otpauth URI; the new factor's first code signs in, once")
+  void enrolmentOverHttp() throws Exception {
+    String email = "enrol" + System.nanoTime() + "@example.org";
+    long id = w.login.register(email, FlowWorld.PASSWORD, p -> List.of());
+    new Db(w.db).update("UPDATE users SET approval_status = 'approved', mfa_grace_until = ?"
+        + " WHERE id = ?", FlowWorld.T0.minusSeconds(1), id);
+    HttpResponse<String> first = post("/auth/login", login(email, "correct horse battery"));
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body()).startsWith("{\"status\":\"enrolment-required\"");
+    byte[] seed = TotpTest.seed(new Totp.Enrolment("", field(first, "otpauthUri")));
+    String body = "{\"challenge\":\"" + field(first, "challenge") + "\",\"code\":\""
+        + TotpTest.OTP.totp(seed, w.clock.instant()) + "\"}";
+    HttpResponse<String> in = post("/auth/login/enrolment", body);
+    assertThat(in.statusCode()).isEqualTo(200);
+    assertThat(in.body()).startsWith("{\"status\":\"signed-in\"");
+    assertThat(post("/auth/login/enrolment", body).statusCode()).isEqualTo(401);
+    assertThat(w.totp.isEnabled(id)).isTrue();
   }
 
   private static String login(String email, String password) {
