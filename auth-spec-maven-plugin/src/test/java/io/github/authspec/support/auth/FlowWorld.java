@@ -40,8 +40,8 @@ final class FlowWorld {
 
   final DataSource db;
   final MutableClock clock;
-  final CountingAlgorithm algorithm = new CountingAlgorithm(1_000);
-  final PasswordHasher hasher = CountingAlgorithm.hasher(algorithm);
+  final CountingAlgorithm algorithm;
+  final PasswordHasher hasher;
   final EmailPasswordLogin<Long> login;
   final AccountLockout lockout;
   final Totp totp;
@@ -88,6 +88,14 @@ final class FlowWorld {
 
   FlowWorld(DataSource db, MutableClock clock, String space, int rateLimit,
       LockoutPolicy policy) {
+    this(db, clock, space, rateLimit, policy, 1_000);
+  }
+
+  /** The same, hashing passwords with PBKDF2 at {@code iterations}. */
+  FlowWorld(DataSource db, MutableClock clock, String space, int rateLimit,
+      LockoutPolicy policy, int iterations) {
+    this.algorithm = new CountingAlgorithm(iterations);
+    this.hasher = CountingAlgorithm.hasher(algorithm);
     this.db = db;
     this.clock = clock;
     this.space = space;
@@ -185,9 +193,14 @@ final class FlowWorld {
 
   /** The same, locking by {@code policy}. */
   static FlowWorld fresh(String prefix, int rateLimit, LockoutPolicy policy) {
+    return fresh(prefix, rateLimit, policy, 1_000);
+  }
+
+  /** The same, hashing passwords with PBKDF2 at {@code iterations}. */
+  static FlowWorld fresh(String prefix, int rateLimit, LockoutPolicy policy, int iterations) {
     DataSource db = new ConnectionPool(SeedDatabase.fresh(prefix, 0));
     FlowWorld w = new FlowWorld(db, new MutableClock(T0), "flow:" + UUID.randomUUID() + ":",
-        rateLimit, policy);
+        rateLimit, policy, iterations);
     long a = w.login.register(A, PASSWORD, p -> List.of());
     long b = w.login.register(B, PASSWORD, p -> List.of());
     byte[] seed = TotpTest.seed(w.totp.enroll(a));
@@ -231,7 +244,8 @@ final class FlowWorld {
 
   /** A second instance of the same service: same database, Redis keys and clock. */
   FlowWorld twin() {
-    FlowWorld twin = new FlowWorld(db, clock, space, rateLimit, policy);
+    FlowWorld twin = new FlowWorld(db, clock, space, rateLimit, policy,
+        algorithm.iterations());
     twin.accounts = accounts;
     return twin;
   }
