@@ -2,6 +2,7 @@ package io.github.authspec.support.auth;
 
 import io.github.authspec.support.auth.LoginChallenges.Opened;
 import io.github.authspec.support.auth.LoginChallenges.Step;
+import io.github.authspec.support.auth.LoginOutcome.EnrolmentRequired;
 import io.github.authspec.support.auth.LoginOutcome.PasswordChangeRequired;
 import io.github.authspec.support.auth.LoginOutcome.PasswordRejected;
 import io.github.authspec.support.auth.LoginOutcome.SecondFactorRequired;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * Login, second factor, required password change, refresh and logout, composed of exactly the
@@ -25,8 +27,9 @@ import java.util.Optional;
  *   <li>the password (exactly one verification on every path);
  *   <li>the account's state (suspended, deleted, unapproved), read after the same work and
  *       refused with the same answer as a wrong password;
- *   <li>the second factor when the account has one, then a required password change, each
- *       through a server-side {@link LoginChallenges challenge};
+ *   <li>the second factor when the account has one (or its enrolment, when the account has
+ *       none and its grace period is over), then a required password change, each through a
+ *       server-side {@link LoginChallenges challenge};
  *   <li>then the session and refresh token the service issues, the lockout counter reset, the
  *       history and the notification.
  * </ol>
@@ -80,6 +83,8 @@ public final class LoginFlow<I> {
     List<Step> left = new ArrayList<>();
     if (steps.hasSecondFactor(id)) {
       left.add(Step.SECOND_FACTOR);
+    } else if (steps.mustEnrol(id)) {
+      left.add(Step.ENROLMENT);
     }
     if (steps.mustChangePassword(id)) {
       left.add(Step.PASSWORD_CHANGE);
@@ -97,12 +102,31 @@ public final class LoginFlow<I> {
    */
   public LoginOutcome completeSecondFactor(String challenge, String code,
       LoginSteps.Client client) {
-    Optional<Live<I>> live = live(challenge, Step.SECOND_FACTOR);
+    return code(challenge, Step.SECOND_FACTOR, code, client, steps::verifyCode);
+  }
+
+  /**
+   * The enrolment a login past its grace period asked for: the first code of the new factor.
+   *
+   * @param challenge the challenge the login returned
+   * @param code a code of the factor the login made
+   * @param client who is calling
+   * @return signed in, the password change, or refused
+   */
+  public LoginOutcome confirmEnrolment(String challenge, String code,
+      LoginSteps.Client client) {
+    return code(challenge, Step.ENROLMENT, code, client, steps::confirmEnrolment);
+  }
+
+  /** A step proved by a code: a wrong one counts like a wrong password. */
+  private LoginOutcome code(String challenge, Step step, String code, LoginSteps.Client client,
+      BiPredicate<I, String> verify) {
+    Optional<Live<I>> live = live(challenge, step);
     if (live.isEmpty()) {
       return LoginOutcome.REFUSED;
     }
     I id = live.get().id();
-    if (!steps.verifyCode(id, code)) {
+    if (!verify.test(id, code)) {
       return steps.failed(id, client, "bad-code", true);
     }
     return done(challenge, live.get(), client);
@@ -179,8 +203,11 @@ public final class LoginFlow<I> {
   private LoginOutcome next(I id, List<Step> left) {
     String challenge = steps.challenges().create(String.valueOf(id), left,
         steps.password().passwordStamp(id).orElse(""));
-    return left.get(0) == Step.SECOND_FACTOR ? new SecondFactorRequired(challenge)
-        : new PasswordChangeRequired(challenge);
+    return switch (left.get(0)) {
+      case SECOND_FACTOR -> new SecondFactorRequired(challenge);
+      case ENROLMENT -> new EnrolmentRequired(challenge, steps.beginEnrolment(id));
+      case PASSWORD_CHANGE -> new PasswordChangeRequired(challenge);
+    };
   }
 
   /** A live challenge and its account. */

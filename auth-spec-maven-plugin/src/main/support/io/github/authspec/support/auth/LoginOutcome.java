@@ -42,6 +42,20 @@ public sealed interface LoginOutcome {
   }
 
   /**
+   * The password was right, the account has no second factor and its grace period is over: a
+   * TOTP seed was made for it, and a code from it completes the enrolment and the login.
+   *
+   * @param challenge what the client presents with the first code
+   * @param uri the {@code otpauth://} URI of the seed, to show once as a QR code
+   */
+  record EnrolmentRequired(String challenge, String uri) implements LoginOutcome {
+    @Override
+    public String toString() {
+      return "EnrolmentRequired[challenge=<redacted>, uri=<redacted>]";
+    }
+  }
+
+  /**
    * Every factor was proved; the password must be changed before any credential is issued.
    *
    * @param challenge what the client presents with the current and the new password

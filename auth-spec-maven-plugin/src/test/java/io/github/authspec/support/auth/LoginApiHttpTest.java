@@ -3,7 +3,6 @@ package io.github.authspec.support.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authspec.plugin.testsupport.StartGun;
-import io.github.authspec.support.spring.ApiProblems;
 import io.github.authspec.support.spring.LoginApi;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,17 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 
 /**
  * The login API served by a real embedded Tomcat and called over real HTTP, on the login flow
@@ -42,37 +30,17 @@ import org.springframework.context.annotation.Bean;
  */
 class LoginApiHttpTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Pattern FIELD = Pattern.compile("\"(challenge|refreshToken)\":\"([^\"]+)\"");
+  private static final Pattern FIELD =
+      Pattern.compile("\"(challenge|refreshToken|otpauthUri)\":\"([^\"]+)\"");
   private static FlowWorld w;
-  private static ConfigurableApplicationContext server;
+  private static LoginServer server;
   private static URI base;
-
-  /** The smallest Spring MVC application: the API, its problems, Jackson and Tomcat. */
-  @SpringBootConfiguration
-  @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class,
-      DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
-      HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class})
-  static class Service {
-    @Bean
-    LoginApi loginApi() {
-      return new LoginApi(w.flow);
-    }
-
-    @Bean
-    ApiProblems apiProblems() {
-      return new ApiProblems();
-    }
-  }
 
   @BeforeAll
   static void serve() {
     w = FlowWorld.fresh("login_api", 5);
-    SpringApplication app = new SpringApplication(Service.class);
-    app.setDefaultProperties(Map.of("server.port", "0", "spring.main.banner-mode", "off",
-        "spring.mvc.problemdetails.enabled", "true"));
-    server = app.run();
-    int port = ((ServletWebServerApplicationContext) server).getWebServer().getPort();
-    base = URI.create("http://127.0.0.1:" + port);
+    server = LoginServer.start(w.flow);
+    base = server.base();
   }
 
   @AfterAll
@@ -209,6 +177,27 @@ class LoginApiHttpTest {
     // The others are refused, or limited by the address's rate limit: never a second sign-in.
     assertThat(statuses).hasSize(16).allMatch(s -> s == 200 || s == 401 || s == 429);
     assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("an account past its MFA grace period: the password answers a challenge and an "
+      + "otpauth URI; the new factor's first code signs in, once")
+  void enrolmentOverHttp() throws Exception {
+    String email = "enrol" + System.nanoTime() + "@example.org";
+    long id = w.login.register(email, FlowWorld.PASSWORD, p -> List.of());
+    new Db(w.db).update("UPDATE users SET approval_status = 'approved', mfa_grace_until = ?"
+        + " WHERE id = ?", FlowWorld.T0.minusSeconds(1), id);
+    HttpResponse<String> first = post("/auth/login", login(email, "correct horse battery"));
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body()).startsWith("{\"status\":\"enrolment-required\"");
+    byte[] seed = TotpTest.seed(new Totp.Enrolment("", field(first, "otpauthUri")));
+    String body = "{\"challenge\":\"" + field(first, "challenge") + "\",\"code\":\""
+        + TotpTest.OTP.totp(seed, w.clock.instant()) + "\"}";
+    HttpResponse<String> in = post("/auth/login/enrolment", body);
+    assertThat(in.statusCode()).isEqualTo(200);
+    assertThat(in.body()).startsWith("{\"status\":\"signed-in\"");
+    assertThat(post("/auth/login/enrolment", body).statusCode()).isEqualTo(401);
+    assertThat(w.totp.isEnabled(id)).isTrue();
   }
 
   private static String login(String email, String password) {
