@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import redis.clients.jedis.RedisClient;
 
@@ -61,8 +62,8 @@ final class FlowWorld {
   final List<java.util.Map<String, String>> sent =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   final LoginFlow<Long> flow;
-  /** The Redis key space of this run; {@link #reset} moves to a new one. */
-  private String space;
+  /** The Redis key space of this run, shared with twins; {@link #reset} moves to a new one. */
+  private final AtomicReference<String> space;
   /** The accounts, their secrets and stored hashes, shared by twins. */
   Accounts accounts;
   private final int rateLimit;
@@ -82,17 +83,8 @@ final class FlowWorld {
       String reset) {
   }
 
-  FlowWorld(DataSource db, MutableClock clock, String space, int rateLimit) {
-    this(db, clock, space, rateLimit, POLICY);
-  }
-
-  FlowWorld(DataSource db, MutableClock clock, String space, int rateLimit,
-      LockoutPolicy policy) {
-    this(db, clock, space, rateLimit, policy, 1_000);
-  }
-
-  /** The same, hashing passwords with PBKDF2 at {@code iterations}. */
-  FlowWorld(DataSource db, MutableClock clock, String space, int rateLimit,
+  private FlowWorld(DataSource db, MutableClock clock,
+      AtomicReference<String> space, int rateLimit,
       LockoutPolicy policy, int iterations) {
     this.algorithm = new CountingAlgorithm(iterations);
     this.hasher = CountingAlgorithm.hasher(algorithm);
@@ -133,7 +125,8 @@ final class FlowWorld {
     history = new LoginHistory(db, new LoginHistory.Table("login_history", "user_id", "success",
         "created_at", "ip_address", "user_agent", "failure_code"), clock);
     // Every Redis key of this world lives in its key space, so a reset is a new space.
-    RedisScripts spaced = (script, key, args) -> redis.eval(script, this.space + key, args);
+    RedisScripts spaced = (script, key, args) -> redis.eval(script, this.space.get() + key,
+        args);
     RateLimits limits = new RateLimits(spaced, clock, rateLimit, Duration.ofMinutes(1), List.of(
         new RateLimits.Scope("ip", v -> "rl:ip:" + v),
         new RateLimits.Scope("account", v -> "rl:account:" + v)));
@@ -199,7 +192,8 @@ final class FlowWorld {
   /** The same, hashing passwords with PBKDF2 at {@code iterations}. */
   static FlowWorld fresh(String prefix, int rateLimit, LockoutPolicy policy, int iterations) {
     DataSource db = new ConnectionPool(SeedDatabase.fresh(prefix, 0));
-    FlowWorld w = new FlowWorld(db, new MutableClock(T0), "flow:" + UUID.randomUUID() + ":",
+    FlowWorld w = new FlowWorld(db, new MutableClock(T0),
+        new AtomicReference<>("flow:" + UUID.randomUUID() + ":"),
         rateLimit, policy, iterations);
     long a = w.login.register(A, PASSWORD, p -> List.of());
     long b = w.login.register(B, PASSWORD, p -> List.of());
@@ -237,7 +231,7 @@ final class FlowWorld {
   /** Back to the enrolled state: the tables, a new Redis key space, the clock at T0. */
   void reset() {
     sql(db, accounts.reset());
-    space = "flow:" + UUID.randomUUID() + ":";
+    space.set("flow:" + UUID.randomUUID() + ":");
     clock.set(T0);
     sent.clear();
   }
@@ -252,7 +246,7 @@ final class FlowWorld {
 
   /** The Redis key of this world's key {@code key}, for checks. */
   String redisKey(String key) {
-    return space + key;
+    return space.get() + key;
   }
 
   /** The Redis client of every world. */

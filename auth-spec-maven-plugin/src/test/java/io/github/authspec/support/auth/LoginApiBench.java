@@ -2,9 +2,6 @@ package io.github.authspec.support.auth;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,12 +43,11 @@ public final class LoginApiBench {
         cores, hashCpu * 1e3, limit);
     try (LoginServer server = LoginServer.start(w.flow)) {
       System.out.printf("start-up of the API (Spring, Tomcat): %d ms%n", server.startMillis());
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       String[] tokens = new String[emails.size()];
       for (int n : CLIENTS) {
         Result logins = run(n, seconds, c -> {
-          HttpResponse<String> r = post(http, server.base(), "/auth/login",
-              "{\"email\":\"" + emails.get(c) + "\",\"password\":\"correct horse battery\"}");
+          HttpResponse<String> r = LoginHttp.post(server.base(), "/auth/login",
+              LoginHttp.login(emails.get(c), "correct horse battery"));
           Matcher m = TOKEN.matcher(r.body());
           if (r.statusCode() == 200 && m.find()) {
             tokens[c] = m.group(1);
@@ -60,8 +56,8 @@ public final class LoginApiBench {
           return false;
         });
         Result refreshes = run(n, seconds, c -> {
-          HttpResponse<String> r = post(http, server.base(), "/auth/token",
-              "{\"refreshToken\":\"" + tokens[c] + "\"}");
+          HttpResponse<String> r = LoginHttp.post(server.base(), "/auth/token",
+              LoginHttp.token(tokens[c]));
           Matcher m = TOKEN.matcher(r.body());
           if (r.statusCode() == 200 && m.find()) {
             tokens[c] = m.group(1);
@@ -162,11 +158,4 @@ public final class LoginApiBench {
         all[(int) Math.min(total - 1, total * 0.99)] / 1e6, refused.get());
   }
 
-  private static HttpResponse<String> post(HttpClient http, URI base, String path, String json)
-      throws Exception {
-    return http.send(HttpRequest.newBuilder(base.resolve(path))
-        .header("Content-Type", "application/json").header("User-Agent", "LoginApiBench")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.authspec.plugin.testsupport.StartGun;
 import io.github.authspec.support.spring.LoginApi;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,9 +26,6 @@ import org.junit.jupiter.api.Test;
  * every refusal the same bytes after the same work; no response shows the server's internals.
  */
 class LoginApiHttpTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Pattern FIELD =
-      Pattern.compile("\"(challenge|refreshToken|otpauthUri)\":\"([^\"]+)\"");
   private static FlowWorld w;
   private static LoginServer server;
   private static URI base;
@@ -201,27 +195,18 @@ class LoginApiHttpTest {
   }
 
   private static String login(String email, String password) {
-    return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+    return LoginHttp.login(email, password);
   }
 
   private static String field(HttpResponse<String> response, String name) {
-    Matcher m = FIELD.matcher(response.body());
-    while (m.find()) {
-      if (m.group(1).equals(name)) {
-        return m.group(2);
-      }
-    }
-    throw new AssertionError(name + " not in " + response.body());
+    return LoginHttp.field(response, name);
   }
 
   private static HttpResponse<String> post(String path, String json) throws Exception {
-    return send(HttpRequest.newBuilder(base.resolve(path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return LoginHttp.post(base, path, json);
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return HTTP.send(request.header("User-Agent", "LoginApiHttpTest").build(),
-        HttpResponse.BodyHandlers.ofString());
+    return LoginHttp.send(request);
   }
 }
