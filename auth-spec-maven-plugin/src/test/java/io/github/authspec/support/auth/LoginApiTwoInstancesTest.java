@@ -52,10 +52,8 @@ class LoginApiTwoInstancesTest {
     FlowWorld wide = FlowWorld.fresh("login_api_forty", 10_000, FORTY);
     try (LoginServer a = LoginServer.start(wide.flow);
         LoginServer b = LoginServer.start(wide.twin().flow)) {
-      AtomicInteger next = new AtomicInteger();
-      List<Integer> statuses = StartGun.fire(40, () -> LoginHttp.post(
-          next.getAndIncrement() % 2 == 0 ? a.base() : b.base(), "/auth/login",
-          LoginHttp.login(FlowWorld.A, "wrong password")).statusCode());
+      List<Integer> statuses = alternating(40, a, b, "/auth/login",
+          LoginHttp.login(FlowWorld.A, "wrong password"));
       assertThat(statuses).hasSize(40).containsOnly(401);
       assertThat(count(wide, "SELECT failed_login_attempts FROM users WHERE id = "
           + wide.accounts.a())).isEqualTo(40);
@@ -86,10 +84,7 @@ class LoginApiTwoInstancesTest {
         LoginHttp.login(FlowWorld.A, "correct horse battery"));
     w.clock.advance(Duration.ofSeconds(30));
     String body = LoginHttp.code(LoginHttp.field(first, "challenge"), w.totpA());
-    AtomicInteger next = new AtomicInteger();
-    List<Integer> statuses = StartGun.fire(16, () -> post(
-        next.getAndIncrement() % 2 == 0 ? one : two, "/auth/login/second-factor", body)
-        .statusCode());
+    List<Integer> statuses = alternating(16, one, two, "/auth/login/second-factor", body);
     assertThat(statuses).allMatch(s -> s == 200 || s == 401 || s == 429);
     assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
     w.reset();
@@ -115,6 +110,14 @@ class LoginApiTwoInstancesTest {
     assertThat(post(one, "/auth/token", LoginHttp.token(t1)).statusCode()).isEqualTo(401);
     assertThat(post(two, "/auth/token", LoginHttp.token(t2)).statusCode())
         .as("the replay revoked the family").isEqualTo(401);
+  }
+
+  /** The statuses of {@code n} requests released together, every other one to each server. */
+  private static List<Integer> alternating(int n, LoginServer a, LoginServer b, String path,
+      String json) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    return StartGun.fire(n, () -> post(next.getAndIncrement() % 2 == 0 ? a : b, path, json)
+        .statusCode());
   }
 
   private static HttpResponse<String> post(LoginServer server, String path, String json)
