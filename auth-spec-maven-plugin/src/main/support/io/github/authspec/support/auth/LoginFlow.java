@@ -43,7 +43,22 @@ import java.util.function.BiPredicate;
  * @param <I> the type of the account id
  */
 public final class LoginFlow<I> {
+  /** Told of every step's outcome and duration, e.g. to count and time them. */
+  @FunctionalInterface
+  public interface Observer {
+    /**
+     * One step ended.
+     *
+     * @param operation {@code login}, {@code second-factor}, {@code enrolment},
+     *     {@code password-change} or {@code refresh}
+     * @param outcome how it ended
+     * @param nanos how long it took
+     */
+    void observed(String operation, LoginOutcome outcome, long nanos);
+  }
+
   private final LoginSteps<I> steps;
+  private final Observer observer;
 
   /**
    * A flow of {@code steps}.
@@ -51,7 +66,22 @@ public final class LoginFlow<I> {
    * @param steps the steps the service has
    */
   public LoginFlow(LoginSteps<I> steps) {
+    this(steps, (operation, outcome, nanos) -> { });
+  }
+
+  private LoginFlow(LoginSteps<I> steps, Observer observer) {
     this.steps = Objects.requireNonNull(steps, "steps");
+    this.observer = Objects.requireNonNull(observer, "observer");
+  }
+
+  /**
+   * The same flow, telling {@code observer} of every step.
+   *
+   * @param observer the observer
+   * @return the observed flow
+   */
+  public LoginFlow<I> observedBy(Observer observer) {
+    return new LoginFlow<>(steps, observer);
   }
 
   /**
@@ -63,6 +93,11 @@ public final class LoginFlow<I> {
    * @return signed in, a challenge, limited, or refused
    */
   public LoginOutcome login(String email, char[] password, LoginSteps.Client client) {
+    long start = System.nanoTime();
+    return observe("login", start, firstStep(email, password, client));
+  }
+
+  private LoginOutcome firstStep(String email, char[] password, LoginSteps.Client client) {
     Optional<LoginOutcome> limited = steps.limit(email, client);
     if (limited.isPresent()) {
       return limited.get();
@@ -102,7 +137,9 @@ public final class LoginFlow<I> {
    */
   public LoginOutcome completeSecondFactor(String challenge, String code,
       LoginSteps.Client client) {
-    return code(challenge, Step.SECOND_FACTOR, code, client, steps::verifyCode);
+    long start = System.nanoTime();
+    return observe("second-factor", start,
+        code(challenge, Step.SECOND_FACTOR, code, client, steps::verifyCode));
   }
 
   /**
@@ -115,7 +152,9 @@ public final class LoginFlow<I> {
    */
   public LoginOutcome confirmEnrolment(String challenge, String code,
       LoginSteps.Client client) {
-    return code(challenge, Step.ENROLMENT, code, client, steps::confirmEnrolment);
+    long start = System.nanoTime();
+    return observe("enrolment", start,
+        code(challenge, Step.ENROLMENT, code, client, steps::confirmEnrolment));
   }
 
   /** A step proved by a code: a wrong one counts like a wrong password. */
@@ -143,6 +182,13 @@ public final class LoginFlow<I> {
    */
   public LoginOutcome changePassword(String challenge, char[] currentPassword,
       char[] newPassword, LoginSteps.Client client) {
+    long start = System.nanoTime();
+    return observe("password-change", start,
+        passwordChange(challenge, currentPassword, newPassword, client));
+  }
+
+  private LoginOutcome passwordChange(String challenge, char[] currentPassword,
+      char[] newPassword, LoginSteps.Client client) {
     Optional<Live<I>> live = live(challenge, Step.PASSWORD_CHANGE);
     if (live.isEmpty()) {
       return LoginOutcome.REFUSED;
@@ -167,6 +213,11 @@ public final class LoginFlow<I> {
    * @return signed in with the successor, or refused
    */
   public LoginOutcome refresh(String refreshToken, LoginSteps.Client client) {
+    long start = System.nanoTime();
+    return observe("refresh", start, rotate(refreshToken));
+  }
+
+  private LoginOutcome rotate(String refreshToken) {
     Optional<LoginSteps.Rotated<I>> rotated = steps.rotate(refreshToken);
     if (rotated.isEmpty()) {
       return LoginOutcome.REFUSED;
@@ -197,6 +248,16 @@ public final class LoginFlow<I> {
    */
   public void logoutEverywhere(I userId) {
     steps.endAll(userId);
+  }
+
+  /** Tells the observer; a failing observer never changes the answer. */
+  private LoginOutcome observe(String operation, long start, LoginOutcome outcome) {
+    try {
+      observer.observed(operation, outcome, System.nanoTime() - start);
+    } catch (RuntimeException e) {
+      // Metrics are not worth a login: the outcome stands.
+    }
+    return outcome;
   }
 
   /** A challenge for {@code left}, or the outcome that asks for its first step. */

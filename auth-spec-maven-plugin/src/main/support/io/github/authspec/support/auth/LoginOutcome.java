@@ -15,6 +15,17 @@ public sealed interface LoginOutcome {
   LoginOutcome REFUSED = new Refused();
 
   /**
+   * The outcome's kind, for responses and metrics: {@code signed-in},
+   * {@code second-factor-required}, {@code refused} and so on; never anything of the account.
+   *
+   * @return the kind
+   */
+  default String kind() {
+    return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2")
+        .toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
    * Every step done: the credentials the service issues.
    *
    * @param userId the account

@@ -170,6 +170,24 @@ class LoginFlowTest {
         .isInstanceOf(SignedIn.class);
   }
 
+  @Test
+  @DisplayName("an observed flow tells every step's outcome; an observer that fails changes "
+      + "no answer")
+  void observed() {
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    LoginFlow<Long> flow = w.flow.observedBy((operation, outcome, nanos) -> {
+      seen.add(operation + " " + outcome.kind() + " " + (nanos > 0));
+      throw new IllegalStateException("metrics down");
+    });
+    LoginOutcome first = flow.login(FlowWorld.A, FlowWorld.PASSWORD, CLIENT);
+    assertThat(first).isInstanceOf(SecondFactorRequired.class);
+    assertThat(flow.completeSecondFactor(((SecondFactorRequired) first).challenge(), "000000",
+        CLIENT)).isSameAs(LoginOutcome.REFUSED);
+    assertThat(flow.refresh("no such token", CLIENT)).isSameAs(LoginOutcome.REFUSED);
+    assertThat(seen).containsExactly("login second-factor-required true",
+        "second-factor refused true", "refresh refused true");
+  }
+
   /** A new approved account with no second factor, inside its grace period. */
   private static long account() {
     String email = "c" + System.nanoTime() + "@example.org";
