@@ -98,8 +98,9 @@ final class DelegatingWriter extends Writer {
           .append(support.getSimpleName()).append("} takes it\n");
       args.add(CodeBlock.of("$N", p.getName()));
     }
-    ctor.addJavadoc("$L", doc).addStatement("this.delegate = new $T($L)", type,
-        CodeBlock.join(args, ", "));
+    ctor.addJavadoc("$L", doc).addStatement("this.delegate = $L", GrantConditions.apply(
+        CodeBlock.of("new $T($L)", type, CodeBlock.join(args, ", ")), t,
+        Arrays.stream(support.getMethods()).map(Method::getName).toList()));
     TypeSpec.Builder out = t.skeleton(b, feature() + " over table "
             + b.table(roles(table)[0]).name() + ", through the support class "
             + support.getSimpleName() + ", which holds the algorithm and its tests.")

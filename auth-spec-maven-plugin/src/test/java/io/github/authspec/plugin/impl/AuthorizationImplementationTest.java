@@ -6,11 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.authspec.model.Spec;
 import io.github.authspec.model.diagnostics.Code;
 import io.github.authspec.model.diagnostics.Reporter;
+import io.github.authspec.plugin.generation.ClasspathArtifacts;
+import io.github.authspec.plugin.generation.Conditions;
+import io.github.authspec.plugin.generation.GeneratedFile;
 import io.github.authspec.plugin.generation.GenerationContext;
+import io.github.authspec.plugin.generation.GenerationOrchestrator;
+import io.github.authspec.plugin.generation.GenerationRequest;
 import io.github.authspec.plugin.testsupport.MutableClock;
 import io.github.authspec.plugin.testsupport.Specs;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
@@ -48,6 +54,81 @@ class AuthorizationImplementationTest {
             && m.contains("add a column tag_id") && m.contains("to table tag_permissions"))
         .anyMatch(m -> m.contains("resourceTagResource") && m.contains("resource_tags"))
         .allMatch(m -> m.contains("tag-based-permissions"));
+  }
+
+  @Test
+  @DisplayName("conditions=CEL copies CelConditions, the decision evaluates with it, and a"
+      + " project without dev.cel:cel is AS115; NONE copies nothing and warns (AS117) that"
+      + " the seed's condition column never allows")
+  void conditionsOption(@TempDir Path dir) {
+    GenerationRequest none = Specs.project(Specs.FULL, dir).toBuilder().implementations(true)
+        .build();
+    GenerationRequest cel = none.toBuilder().set("conditions", Conditions.CEL).build();
+    GenerationOrchestrator.Planned on = Specs.planned(cel);
+    assertThat(on.files()).extracting(GeneratedFile::path)
+        .contains("com/example/authservice/auth/CelConditions.java");
+    assertThat(on.files()).filteredOn(f -> f.path().endsWith("/DefaultRbacService.java"))
+        .singleElement().extracting(GeneratedFile::text).asString()
+        .contains(".withConditions(new CelConditions())");
+    assertThat(on.diagnostics().all()).noneMatch(d -> d.code()
+        == Code.CONDITIONS_NOT_EVALUATED);
+    assertThat(Specs.planned(cel.toBuilder().classpath(ClasspathArtifacts.of(List.of())).build())
+        .diagnostics().all()).anyMatch(d -> d.code() == Code.DEPENDENCY_MISSING
+        && d.message().contains("dev.cel:cel") && d.hint().contains("<artifactId>cel<"));
+    GenerationOrchestrator.Planned off = Specs.planned(none);
+    assertThat(off.files()).extracting(GeneratedFile::path)
+        .noneMatch(p -> p.endsWith("/CelConditions.java"));
+    assertThat(off.files()).filteredOn(f -> f.path().endsWith("/DefaultRbacService.java"))
+        .singleElement().extracting(GeneratedFile::text).asString()
+        .doesNotContain("withConditions");
+    assertThat(off.diagnostics().all()).filteredOn(d -> d.code()
+        == Code.CONDITIONS_NOT_EVALUATED).singleElement()
+        .satisfies(d -> assertThat(d.message()).contains("role_permissions.")
+            .contains("never allows"));
+  }
+
+  @Test
+  @DisplayName("in this cell's conditions option, a conditional grant allows only under CEL"
+      + " and when its condition holds over the request context; one that fails to evaluate"
+      + " denies; a conditional deny rule overrides while its condition holds (always, NONE)")
+  void conditionsInGeneratedCode() {
+    DataSource db = Generated.database("impl_authz_conditions");
+    long alice = Generated.user(db, "alice@example.com");
+    long edit = insert(db, "INSERT INTO permissions (name, resource, action) VALUES"
+        + " ('doc.edit', 'document', 'edit')");
+    long editor = insert(db, "INSERT INTO roles (name) VALUES ('editor')");
+    Object rbac = Generated.create(Generated.className("DefaultRbacService"), db,
+        new MutableClock(T0));
+    Generated.call(rbac, "assignRole", alice, editor, alice);
+    grant(db, editor, edit, "request.ip == '203.0.113.7'", null);
+    boolean cel = Generated.CELL.conditions() == Conditions.CEL;
+    Object office = Generated.context();
+    Object home = Generated.create("service.RequestContext", "198.51.100.1", "test", null, null,
+        T0);
+    assertThat(Generated.call(rbac, "isAllowed", alice, "doc.edit", office)).isEqualTo(cel);
+    assertThat(Generated.call(rbac, "isAllowed", alice, "doc.edit", home)).isEqualTo(false);
+    assertThat(Generated.call(rbac, "isAllowed", alice, "doc.edit", null)).isEqualTo(false);
+
+    long read = insert(db, "INSERT INTO permissions (name, resource, action) VALUES"
+        + " ('doc.read', 'document', 'read')");
+    grant(db, editor, read, "request.clearance == 'secret'", null);
+    assertThat(Generated.call(rbac, "decide", alice, "doc.read", office).toString())
+        .contains("allowed=false").contains("cannot be evaluated");
+
+    grant(db, editor, edit, "request.userAgent == 'blocked'", "deny");
+    assertThat(Generated.call(rbac, "isAllowed", alice, "doc.edit", office)).isEqualTo(cel);
+    Object blocked = Generated.create("service.RequestContext", "203.0.113.7", "blocked",
+        null, null, T0);
+    assertThat(Generated.call(rbac, "decide", alice, "doc.edit", blocked).toString())
+        .contains("allowed=false").contains("deny rule");
+  }
+
+  private static void grant(DataSource db, long role, long permission, String condition,
+      String type) {
+    Generated.queryText(db, "INSERT INTO role_permissions (role_id, permission_id,"
+        + " condition_expression, condition_type) VALUES (" + role + ", " + permission + ", '"
+        + condition.replace("'", "''") + "', " + (type == null ? "NULL" : "'" + type + "'")
+        + ") RETURNING 'ok'");
   }
 
   @Test

@@ -220,9 +220,8 @@ class ImplementationGeneratorTest {
     assertThat(context.notes()).filteredOn(n -> n.startsWith("auth-spec: totp: ")).hasSize(1);
   }
 
-  private GenerationOrchestrator.Planned plan(GenerationRequest request) throws Exception {
-    return new GenerationOrchestrator(Generators.all(), BuildLog.SILENT)
-        .plan(request, Files.readAllBytes(request.specFile()));
+  private GenerationOrchestrator.Planned plan(GenerationRequest request) {
+    return Specs.planned(request);
   }
 
   /** The full spec with one column removed from a table. */

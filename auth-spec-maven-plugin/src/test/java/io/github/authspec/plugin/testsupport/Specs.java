@@ -56,13 +56,18 @@ public final class Specs {
 
   /** Every file the generators plan for the request's spec, without writing. */
   public static List<GeneratedFile> plan(GenerationRequest request) {
+    GenerationOrchestrator.Planned planned = planned(request);
+    if (planned.failed()) {
+      throw new AssertionError(planned.diagnostics().format());
+    }
+    return planned.files();
+  }
+
+  /** The plan for the request's spec with its diagnostics, failed or not. */
+  public static GenerationOrchestrator.Planned planned(GenerationRequest request) {
     try {
-      GenerationOrchestrator.Planned planned = new GenerationOrchestrator(Generators.all(),
-          BuildLog.SILENT).plan(request, Files.readAllBytes(request.specFile()));
-      if (planned.failed()) {
-        throw new AssertionError(planned.diagnostics().format());
-      }
-      return planned.files();
+      return new GenerationOrchestrator(Generators.all(), BuildLog.SILENT).plan(request,
+          Files.readAllBytes(request.specFile()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
