@@ -23,7 +23,7 @@ final class GrantConditions {
   static final String EVALUATOR = "CelConditions";
   /** The roles that hold a condition a decision would have to evaluate. */
   private static final List<String> ROLES = List.of("grantCondition", "grantConditions",
-      "groupRoleConditions");
+      "groupRoleConditions", "policyCondition");
 
   private GrantConditions() {}
 

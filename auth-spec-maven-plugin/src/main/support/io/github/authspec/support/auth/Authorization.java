@@ -559,17 +559,23 @@ public final class Authorization {
 
   /** A grant's condition: true without one, null when it cannot be evaluated. */
   private Boolean condition(AuthorizationSql.Grant g, Map<String, ?> attributes) {
-    if (g.opaque()) {
-      return null;
-    }
-    if (g.condition() == null) {
+    return g.opaque() ? null : condition(conditions, g.condition(), attributes);
+  }
+
+  /**
+   * A condition's value: true without one, null when it cannot be evaluated (no evaluator, or
+   * a failure), which an allow treats as false and a deny as true.
+   */
+  static Boolean condition(Conditions conditions, String expression,
+      Map<String, ?> attributes) {
+    if (expression == null) {
       return true;
     }
     if (conditions == null) {
       return null;
     }
     try {
-      return conditions.test(g.condition(), attributes);
+      return conditions.test(expression, attributes);
     } catch (RuntimeException e) {
       return null;
     }
