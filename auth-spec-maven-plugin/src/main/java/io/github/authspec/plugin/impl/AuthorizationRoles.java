@@ -155,6 +155,18 @@ final class AuthorizationRoles {
   }
 
   /**
+   * The roles of {@code permission-caching}: the decision's, the version row every entry
+   * carries (required: without it nothing could be cached safely), and the per-user key.
+   */
+  static List<Role> caching(String f) {
+    List<Role> out = new ArrayList<>(of(f, List.of("versionKey", "versionValue")));
+    out.add(Role.hashKeys(f, PermissionCachingWriter.KEY, "a user's cached effective permissions"
+        + " with one placeholder, e.g. permissions:user:{userId}", "permissions:user:",
+        "permissions:"));
+    return out;
+  }
+
+  /**
    * The roles of {@code abac}: one table of policies, each an effect with a priority over a
    * resource and an action, and an optional condition and switch.
    */

@@ -172,6 +172,8 @@ public final class Features {
       authorization("tag-based-permissions", AuthorizationRoles.TAGS),
       new FeatureDescriptor("role-templates", AuthorizationRoles.templates("role-templates"),
           new DelegatingWriter("role-templates", RoleTemplates.class), Map.of()),
+      new FeatureDescriptor("permission-caching", AuthorizationRoles.caching(
+          "permission-caching"), new PermissionCachingWriter("permission-caching"), Map.of()),
       new FeatureDescriptor("abac", AuthorizationRoles.policies("abac"), new DelegatingWriter(
           "abac", AccessPolicies.class, Stream.concat(Stream.of("Authorization"),
               Arrays.stream(DECISION)).toArray(String[]::new)), Map.of()));

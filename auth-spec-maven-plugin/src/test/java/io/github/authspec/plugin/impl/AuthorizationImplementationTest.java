@@ -13,10 +13,12 @@ import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.GenerationOrchestrator;
 import io.github.authspec.plugin.generation.GenerationRequest;
 import io.github.authspec.plugin.testsupport.MutableClock;
+import io.github.authspec.plugin.testsupport.RedisServerSupport;
 import io.github.authspec.plugin.testsupport.Specs;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
@@ -122,6 +124,37 @@ class AuthorizationImplementationTest {
         null, null, T0);
     assertThat(Generated.call(rbac, "decide", alice, "doc.edit", blocked).toString())
         .contains("allowed=false").contains("deny rule");
+  }
+
+  @Test
+  @DisplayName("permission-caching: the generated class keeps a user's permissions in the"
+      + " spec's key through the cell's Redis binding; a revocation through rbac is seen by"
+      + " the next check, the entry carrying the old version is not used")
+  void generatedCache() {
+    DataSource db = Generated.database("impl_authz_cache");
+    MutableClock clock = new MutableClock(T0);
+    long alice = Generated.user(db, "alice@example.com");
+    long read = insert(db, "INSERT INTO permissions (name, resource, action) VALUES"
+        + " ('doc.read', 'document', 'read')");
+    long reader = insert(db, "INSERT INTO roles (name) VALUES ('reader')");
+    Generated.queryText(db, "INSERT INTO role_permissions (role_id, permission_id) VALUES ("
+        + reader + ", " + read + ") RETURNING 'ok'");
+    Object rbac = Generated.create(Generated.className("DefaultRbacService"), db, clock);
+    Object cache = Generated.create(Generated.className("DefaultPermissionCachingService"), db,
+        Generated.scripts(), clock);
+    Generated.call(cache, "invalidate", alice);
+    Generated.call(rbac, "assignRole", alice, reader, alice);
+    assertThat(Generated.call(cache, "cached", alice)).isEqualTo(Optional.empty());
+    assertThat(Generated.call(cache, "permissions", alice)).isEqualTo(Set.of("doc.read"));
+    assertThat(Generated.call(cache, "cached", alice)).isEqualTo(Optional.of(Set.of(
+        "doc.read")));
+    assertThat(RedisServerSupport.client().hget("permissions:user:" + alice, "entry"))
+        .startsWith("authz1 ");
+    Generated.call(rbac, "revokeRole", alice, reader);
+    assertThat(Generated.call(cache, "cached", alice)).isEqualTo(Optional.empty());
+    assertThat(Generated.call(cache, "isAllowed", alice, "document:read")).isEqualTo(false);
+    assertThat(Generated.text("DefaultPermissionCachingService.java"))
+        .contains("new PermissionsUserKey((Long) userId).key(),", "300L)");
   }
 
   private static void grant(DataSource db, long role, long permission, String condition,
