@@ -237,8 +237,9 @@ public final class Features {
   }
 
   private static FeatureDescriptor authorization(String id, List<String> required) {
+    // decideOn beyond the interface: Spring's hasPermission(#id, type, action) asks it.
     return new FeatureDescriptor(id, AuthorizationRoles.of(id, required), new DelegatingWriter(id,
-        Authorization.class, DECISION), Map.of());
+        Authorization.class, List.of("decideOn"), DECISION), Map.of());
   }
 
   private static FeatureDescriptor feature(String id, Function<String, List<Role>> roles,

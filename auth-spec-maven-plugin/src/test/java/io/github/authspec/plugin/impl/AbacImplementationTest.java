@@ -13,10 +13,12 @@ import io.github.authspec.plugin.generation.GenerationRequest;
 import io.github.authspec.plugin.generation.OutputRoot;
 import io.github.authspec.plugin.testsupport.Catalog;
 import io.github.authspec.plugin.testsupport.GeneratedSources;
+import io.github.authspec.plugin.testsupport.MutableClock;
 import io.github.authspec.plugin.testsupport.PostgresServer;
 import io.github.authspec.plugin.testsupport.Specs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.DisplayName;
@@ -26,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The generated {@code abac} implementation: on the seed, which references the policy tables
  * without declaring them, AS116 names the table and columns to add; on the seed plus the
- * {@code policies} table, the class is generated in this JVM's option cell, compiled and run
- * against PostgreSQL.
+ * {@code policies} table (and the tag tables, for the rbac class's {@code decideOn}), the
+ * classes are generated in this JVM's option cell, compiled and run against PostgreSQL.
  */
 class AbacImplementationTest {
   private static final Map<String, String> OFFICE = Map.of("ip", "203.0.113.7");
@@ -51,20 +53,12 @@ class AbacImplementationTest {
   @Test
   @DisplayName("with the policies table: a higher priority wins, deny overrides allow at equal"
       + " priority, and a conditional allow applies only under conditions=CEL while it holds")
-  void generatedPolicies(@TempDir Path dir) throws Exception {
-    GenerationRequest request = Generated.CELL.apply(GenerationRequest.defaults(
-        withPolicies(dir), dir).toBuilder().implementations(true).build());
-    GenerationOrchestrator.Planned planned = Specs.planned(request);
-    assertThat(planned.failed()).as(planned.diagnostics().format()).isFalse();
-    assertThat(planned.diagnostics().all()).noneMatch(d -> d.code() == Code.UNBOUND_ROLE
-        && d.message().contains("'abac'"));
-    ClassLoader loader = GeneratedSources.compile(planned.files(), dir.resolve("classes"));
-    DataSource db = PostgresServer.freshDatabase("impl_abac");
-    planned.files().stream().filter(f -> f.root() == OutputRoot.MIGRATIONS
-        && f.path().endsWith(".sql")).forEach(f -> Catalog.applyGenerated(db, f.text()));
-    Object abac = Class.forName(Generated.PACKAGE + "." + Generated.className(planned.files(),
-        "DefaultAbacService"), true, loader).getConstructors()[0].newInstance(db);
-
+  void generatedPolicies() throws Exception {
+    Run run = Run.get();
+    assertThat(run.planned().diagnostics().all()).noneMatch(d -> d.code() == Code.UNBOUND_ROLE
+        && Specs.seedGap(d));
+    DataSource db = run.database("impl_abac");
+    Object abac = run.create("DefaultAbacService", db);
     assertThat(decide(abac, "read", "document")).isEqualTo("allowed=false, reason=no policy"
         + " allows read on document");
     policy(db, "readers", "allow", 1, "document", "read", null);
@@ -76,8 +70,63 @@ class AbacImplementationTest {
     policy(db, "office", "allow", 2, "document", "read", "request.ip == '203.0.113.7'");
     boolean cel = Generated.CELL.conditions() == Conditions.CEL;
     assertThat(decide(abac, "read", "document")).startsWith("allowed=" + cel);
-    assertThat(planned.files()).extracting(GeneratedFile::path)
-        .anyMatch(p -> p.endsWith("/AccessPolicies.java"));
+  }
+
+  @Test
+  @DisplayName("with the tag tables: the generated rbac class's decideOn (which Spring's"
+      + " hasPermission(#id, type, action) asks) allows through a tag of the resource, where"
+      + " decide without the resource denies")
+  void decideOnThroughTags() throws Exception {
+    Run run = Run.get();
+    DataSource db = run.database("impl_tags");
+    MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
+    Object rbac = run.create("DefaultRbacService", db, clock);
+    long alice = Generated.scalar(db, "INSERT INTO users (email) VALUES ('a@example.com')"
+        + " RETURNING id");
+    Generated.queryText(db, "INSERT INTO permissions (name, resource, action) VALUES"
+        + " ('doc.read', 'document', 'read') RETURNING 'ok'");
+    long role = Generated.scalar(db, "INSERT INTO roles (name) VALUES ('r') RETURNING id");
+    long tag = Generated.scalar(db, "INSERT INTO tags (name) VALUES ('public') RETURNING id");
+    Generated.queryText(db, "INSERT INTO resource_tags (resource_id, resource_type, tag_id)"
+        + " VALUES ('doc-1', 'document', " + tag + ") RETURNING 'ok'");
+    Generated.queryText(db, "INSERT INTO tag_permissions (tag_id, permission, role_id) VALUES ("
+        + tag + ", 'doc.read', " + role + ") RETURNING 'ok'");
+    Generated.call(rbac, "assignRole", alice, role, alice);
+    assertThat(Generated.call(rbac, "decideOn", alice, "doc.read", "document", "doc-1")
+        .toString()).startsWith("Decision[allowed=true, reason=tag " + tag);
+    assertThat(Generated.call(rbac, "decideOn", alice, "doc.read", "document", "doc-2")
+        .toString()).startsWith("Decision[allowed=false");
+    assertThat(Generated.call(rbac, "isAllowed", alice, "doc.read", null)).isEqualTo(false);
+  }
+
+  /** The seed plus the tables it references, generated in this cell and compiled once. */
+  private record Run(GenerationOrchestrator.Planned planned, ClassLoader loader) {
+    private static Run run;
+
+    static synchronized Run get() throws Exception {
+      if (run == null) {
+        Path dir = Files.createTempDirectory("impl-declared");
+        GenerationOrchestrator.Planned planned = Specs.planned(Generated.CELL.apply(
+            GenerationRequest.defaults(withDeclaredTables(dir), dir).toBuilder()
+                .implementations(true).build()));
+        assertThat(planned.failed()).as(planned.diagnostics().format()).isFalse();
+        run = new Run(planned, GeneratedSources.compile(planned.files(),
+            dir.resolve("classes")));
+      }
+      return run;
+    }
+
+    DataSource database(String name) {
+      DataSource db = PostgresServer.freshDatabase(name);
+      planned.files().stream().filter(f -> f.root() == OutputRoot.MIGRATIONS
+          && f.path().endsWith(".sql")).forEach(f -> Catalog.applyGenerated(db, f.text()));
+      return db;
+    }
+
+    Object create(String simpleName, Object... args) throws Exception {
+      return Class.forName(Generated.PACKAGE + "." + Generated.className(planned.files(),
+          simpleName), true, loader).getConstructors()[0].newInstance(args);
+    }
   }
 
   private static String decide(Object abac, String action, String resource) {
@@ -93,31 +142,37 @@ class AbacImplementationTest {
         : "'" + condition.replace("'", "''") + "'") + ") RETURNING 'ok'");
   }
 
-  /** The seed spec plus the policies table abac binds. */
-  static Path withPolicies(Path dir) throws Exception {
+  /**
+   * The seed spec plus the tables it references without declaring: {@code policies} (abac)
+   * and the three tag tables.
+   */
+  static Path withDeclaredTables(Path dir) throws Exception {
     ObjectMapper json = new ObjectMapper();
     ObjectNode root = (ObjectNode) json.readTree(Specs.bytes(Specs.FULL));
-    ObjectNode table = ((ArrayNode) root.path("diagram").path("database").path("tables"))
-        .addObject().put("name", "policies");
-    ArrayNode fields = table.putArray("fields");
-    fields.addObject().put("name", "id").put("type", "BIGINT").put("primaryKey", true)
-        .put("autoIncrement", true);
-    fields.addObject().put("name", "name").put("type", "VARCHAR").put("size", 100)
-        .put("nullable", false);
-    fields.addObject().put("name", "effect").put("type", "VARCHAR").put("size", 10)
-        .put("nullable", false);
-    fields.addObject().put("name", "priority").put("type", "INT").put("nullable", false)
-        .put("default", 0);
-    fields.addObject().put("name", "resource").put("type", "VARCHAR").put("size", 100)
-        .put("nullable", false);
-    fields.addObject().put("name", "action").put("type", "VARCHAR").put("size", 50)
-        .put("nullable", false);
-    fields.addObject().put("name", "condition_expression").put("type", "TEXT")
-        .put("nullable", true);
-    fields.addObject().put("name", "active").put("type", "BOOLEAN").put("nullable", false)
-        .put("default", true);
-    Path spec = dir.resolve("with-policies.json");
+    ArrayNode tables = (ArrayNode) root.path("diagram").path("database").path("tables");
+    table(tables, "policies", "name VARCHAR", "effect VARCHAR", "priority INT",
+        "resource VARCHAR", "action VARCHAR", "condition_expression TEXT", "active BOOLEAN");
+    table(tables, "tags", "name VARCHAR", "category VARCHAR", "description TEXT");
+    table(tables, "resource_tags", "resource_id VARCHAR", "resource_type VARCHAR",
+        "tag_id BIGINT");
+    table(tables, "tag_permissions", "tag_id BIGINT", "permission VARCHAR", "role_id BIGINT");
+    Path spec = dir.resolve("declared.json");
     Files.write(spec, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
     return spec;
+  }
+
+  /** A table with a BIGINT id and nullable columns given as {@code name TYPE}. */
+  private static void table(ArrayNode tables, String name, String... columns) {
+    ArrayNode fields = tables.addObject().put("name", name).putArray("fields");
+    fields.addObject().put("name", "id").put("type", "BIGINT").put("primaryKey", true)
+        .put("autoIncrement", true);
+    for (String c : columns) {
+      String[] parts = c.split(" ");
+      ObjectNode f = fields.addObject().put("name", parts[0]).put("type", parts[1])
+          .put("nullable", true);
+      if (parts[1].equals("VARCHAR")) {
+        f.put("size", 100);
+      }
+    }
   }
 }
