@@ -43,6 +43,7 @@ import java.util.TreeMap;
  * @param timestamps how TIMESTAMP maps: timestamp/LocalDateTime or
  *     timestamptz/Instant|OffsetDateTime
  * @param flavour the framework the output is wired for ({@link Flavour#NONE}: plain JDK)
+ * @param conditions how generated authorization evaluates grant conditions
  */
 public record GenerationRequest(
     Path specFile,
@@ -64,7 +65,8 @@ public record GenerationRequest(
     String pluginBuild,
     ClasspathArtifacts classpath,
     TimestampType timestamps,
-    Flavour flavour) {
+    Flavour flavour,
+    Conditions conditions) {
 
   private static final Constructor<GenerationRequest> CANONICAL = canonicalConstructor();
 
@@ -86,6 +88,7 @@ public record GenerationRequest(
     pluginBuild = pluginBuild == null ? "" : pluginBuild;
     classpath = classpath == null ? ClasspathArtifacts.unchecked() : classpath;
     flavour = flavour == null ? Flavour.NONE : flavour;
+    conditions = conditions == null ? Conditions.NONE : conditions;
   }
 
   private static Constructor<GenerationRequest> canonicalConstructor() {

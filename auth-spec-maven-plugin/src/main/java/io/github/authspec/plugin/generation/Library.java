@@ -11,7 +11,8 @@ public enum Library {
   CAFFEINE("com.github.ben-manes.caffeine", "caffeine"),
   LETTUCE("io.lettuce", "lettuce-core"),
   JEDIS("redis.clients", "jedis"),
-  BOUNCY_CASTLE("org.bouncycastle", "bcprov-jdk18on");
+  BOUNCY_CASTLE("org.bouncycastle", "bcprov-jdk18on"),
+  CEL("dev.cel", "cel");
 
   private final String groupId;
   private final String artifactId;

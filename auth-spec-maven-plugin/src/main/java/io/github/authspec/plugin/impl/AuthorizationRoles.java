@@ -154,6 +154,46 @@ final class AuthorizationRoles {
     return out;
   }
 
+  /**
+   * The roles of {@code permission-caching}: the decision's, the version row every entry
+   * carries (required: without it nothing could be cached safely), and the per-user key.
+   */
+  static List<Role> caching(String f) {
+    List<Role> out = new ArrayList<>(of(f, List.of("versionKey", "versionValue")));
+    out.add(Role.hashKeys(f, PermissionCachingWriter.KEY, "a user's cached effective permissions"
+        + " with one placeholder, e.g. permissions:user:{userId}", "permissions:user:",
+        "permissions:"));
+    return out;
+  }
+
+  /**
+   * The roles of {@code abac}: one table of policies, each an effect with a priority over a
+   * resource and an action, and an optional condition and switch.
+   */
+  static List<Role> policies(String f) {
+    List<Role> out = new ArrayList<>(List.of(
+        policy(f, "policyId", "a policy's id", List.of("id"), ID),
+        policy(f, "policyName", "a policy's name", List.of("name"), STRING),
+        policy(f, "policyEffect", "a policy's effect (allow or deny)", List.of("effect"),
+            STRING),
+        policy(f, "policyPriority", "a policy's priority (the higher wins)",
+            List.of("priority"), Role.COUNT),
+        policy(f, "policyResource", "the resource a policy covers", List.of("resource",
+            "resource_type"), STRING),
+        policy(f, "policyAction", "the action a policy covers", List.of("action"), STRING)));
+    out.add(policy(f, "policyCondition", "a policy's condition expression",
+        List.of("condition_expression", "condition"), STRING).asOptional());
+    out.add(policy(f, "policyActive", "whether a policy is in force", List.of("active",
+        "enabled", "is_active"), SqlType.BOOLEAN).asOptional());
+    return out;
+  }
+
+  private static Role policy(String f, String name, String purpose, List<String> names,
+      SqlType... types) {
+    return Role.column(f, name, purpose, "policies", List.of("policies", "abac_policies",
+        "access_policies"), names, types).inOwnerTable();
+  }
+
   private static final Set<String> TEMPLATE_ROLES = Set.of("roleId", "permissionId",
       "permissionName", "grantRole", "grantPermission");
 

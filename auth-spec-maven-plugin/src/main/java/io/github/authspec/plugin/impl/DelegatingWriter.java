@@ -43,6 +43,7 @@ final class DelegatingWriter extends Writer {
   /** The catalog type passed on as two strings, its address and user agent. */
   private static final String CONTEXT = "RequestContext";
   private final Class<?> support;
+  private final List<String> extras;
 
   /**
    * A writer reading {@code support}.
@@ -52,9 +53,18 @@ final class DelegatingWriter extends Writer {
    * @param uses the other support classes of area {@code auth} it uses
    */
   DelegatingWriter(String feature, Class<?> support, String... uses) {
+    this(feature, support, List.of(), uses);
+  }
+
+  /**
+   * A writer reading {@code support} whose class also forwards the support methods
+   * {@code extras} (one of each name), beyond its interface.
+   */
+  DelegatingWriter(String feature, Class<?> support, List<String> extras, String... uses) {
     super(feature, Stream.concat(Stream.of(support.getSimpleName()), Stream.of(uses))
         .toArray(String[]::new));
     this.support = support;
+    this.extras = List.copyOf(extras);
   }
 
   /** Whether the support class takes the token area's {@code AccountCredentials}. */
@@ -98,8 +108,9 @@ final class DelegatingWriter extends Writer {
           .append(support.getSimpleName()).append("} takes it\n");
       args.add(CodeBlock.of("$N", p.getName()));
     }
-    ctor.addJavadoc("$L", doc).addStatement("this.delegate = new $T($L)", type,
-        CodeBlock.join(args, ", "));
+    ctor.addJavadoc("$L", doc).addStatement("this.delegate = $L", GrantConditions.apply(
+        CodeBlock.of("new $T($L)", type, CodeBlock.join(args, ", ")), t,
+        Arrays.stream(support.getMethods()).map(Method::getName).toList()));
     TypeSpec.Builder out = t.skeleton(b, feature() + " over table "
             + b.table(roles(table)[0]).name() + ", through the support class "
             + support.getSimpleName() + ", which holds the algorithm and its tests.")
@@ -130,7 +141,24 @@ final class DelegatingWriter extends Writer {
       }
       out.addMethod(call.build());
     });
+    extras.forEach(name -> out.addMethod(extra(name, t)));
     return out.build();
+  }
+
+  /** The support method {@code name}, forwarded as it is, beyond the interface. */
+  private MethodSpec extra(String name, Target t) {
+    Method m = Arrays.stream(support.getMethods()).filter(x -> x.getName().equals(name))
+        .findFirst().orElseThrow(() -> new IllegalStateException(support + " has no " + name));
+    MethodSpec.Builder b = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC);
+    StringBuilder doc = new StringBuilder("As {@code " + support.getSimpleName() + "." + name
+        + "}, beyond the interface.\n\n");
+    for (Parameter p : m.getParameters()) {
+      b.addParameter(typeName(p.getParameterizedType(), t), p.getName());
+      doc.append("@param ").append(p.getName()).append(" as it takes it\n");
+    }
+    return b.returns(typeName(m.getGenericReturnType(), t)).addJavadoc("$L@return its answer\n",
+        doc).addStatement("return delegate.$N($L)", name, String.join(", ",
+        Arrays.stream(m.getParameters()).map(Parameter::getName).toList())).build();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.authspec.plugin.impl;
 import io.github.authspec.model.SqlType;
 import io.github.authspec.plugin.impl.RefreshTokensWriter.Refinement;
 import io.github.authspec.plugin.impl.TokenWriters.SessionFeature;
+import io.github.authspec.support.auth.AccessPolicies;
 import io.github.authspec.support.auth.AccountDeletion;
 import io.github.authspec.support.auth.AccountSuspension;
 import io.github.authspec.support.auth.Authorization;
@@ -13,6 +14,7 @@ import io.github.authspec.support.auth.RoleTemplates;
 import io.github.authspec.support.auth.UserPreferences;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,6 +156,10 @@ public final class Features {
           new DelegatingWriter(REGISTRATION_APPROVAL, RegistrationApproval.class),
           Map.of()));
 
+  /** The support classes the one decision ({@link Authorization}) uses. */
+  private static final String[] DECISION = {"AccessWindow", "AuthorizationSql",
+      "AuthorizationCache"};
+
   /**
    * The authorization features: each is the one decision ({@link Authorization}) over the same
    * columns, requiring its own.
@@ -167,7 +173,12 @@ public final class Features {
       authorization("group-based-permissions", AuthorizationRoles.GROUPS),
       authorization("tag-based-permissions", AuthorizationRoles.TAGS),
       new FeatureDescriptor("role-templates", AuthorizationRoles.templates("role-templates"),
-          new DelegatingWriter("role-templates", RoleTemplates.class), Map.of()));
+          new DelegatingWriter("role-templates", RoleTemplates.class), Map.of()),
+      new FeatureDescriptor("permission-caching", AuthorizationRoles.caching(
+          "permission-caching"), new PermissionCachingWriter("permission-caching"), Map.of()),
+      new FeatureDescriptor("abac", AuthorizationRoles.policies("abac"), new DelegatingWriter(
+          "abac", AccessPolicies.class, Stream.concat(Stream.of("Authorization"),
+              Arrays.stream(DECISION)).toArray(String[]::new)), Map.of()));
 
   /** The account-state features, written by reading their support classes. */
   static final List<FeatureDescriptor> ACCOUNT_STATE = List.of(
@@ -228,8 +239,9 @@ public final class Features {
   }
 
   private static FeatureDescriptor authorization(String id, List<String> required) {
+    // decideOn beyond the interface: Spring's hasPermission(#id, type, action) asks it.
     return new FeatureDescriptor(id, AuthorizationRoles.of(id, required), new DelegatingWriter(id,
-        Authorization.class, "AccessWindow", "AuthorizationSql", "AuthorizationCache"), Map.of());
+        Authorization.class, List.of("decideOn"), DECISION), Map.of());
   }
 
   private static FeatureDescriptor feature(String id, Function<String, List<Role>> roles,

@@ -107,11 +107,13 @@ public final class ImplementationGenerator implements Generator {
     bound.forEach((f, b) -> byId.put(f.id(), b));
     Target base = new Target(null, null,
         ServiceGenerator.idType(context.spec(), naming, "UserId"), naming,
-        selected, context.spec(), context.request().timestamps(), Optional.empty());
+        selected, context.spec(), context.request().timestamps(), Optional.empty(),
+        context.request().conditions());
     if (CredentialsWriter.needed(byId)) {
       base = new Target(null, null, base.userId(), naming, selected, context.spec(),
-          base.timestamps(), Optional.of(CredentialsWriter.name(base)));
+          base.timestamps(), Optional.of(CredentialsWriter.name(base)), base.conditions());
     }
+    GrantConditions.warnUnevaluated(bound, context);
     List<Implementation> out = new ArrayList<>();
     for (Map.Entry<Feature, Binding> e : bound.entrySet()) {
       Feature feature = e.getKey();
@@ -161,6 +163,7 @@ public final class ImplementationGenerator implements Generator {
       context.requireLibrary(Library.BOUNCY_CASTLE, "",
           "bouncyCastle generates Argon2id and Bcrypt");
     }
+    GrantConditions.addSupport(support, context);
     if (support.contains("RedisScripts")) {
       switch (context.request().redisClient()) {
         case JEDIS -> support.add("JedisScripts");

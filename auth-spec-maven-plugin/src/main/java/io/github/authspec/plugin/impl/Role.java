@@ -38,8 +38,18 @@ public record Role(String feature, String name, String purpose, Kind kind, Strin
   public enum Kind {
     /** One column of a table. */
     COLUMN,
-    /** Every Redis key pattern that starts with one of the prefixes and has a placeholder. */
-    KEYS
+    /**
+     * Every String Redis key pattern that starts with one of the prefixes and has one
+     * placeholder.
+     */
+    KEYS,
+    /** The same, of type Hash. */
+    HASH_KEYS;
+
+    /** Whether it binds Redis keys. */
+    boolean keys() {
+      return this != COLUMN;
+    }
   }
 
   public Role {
@@ -71,6 +81,12 @@ public record Role(String feature, String name, String purpose, Kind kind, Strin
 
   static Role keys(String feature, String name, String purpose, String... prefixes) {
     return new Role(feature, name, purpose, Kind.KEYS, "", List.of(), List.of(prefixes),
+        Set.of(), false, false);
+  }
+
+  /** A role of Hash keys, as {@link #keys}. */
+  static Role hashKeys(String feature, String name, String purpose, String... prefixes) {
+    return new Role(feature, name, purpose, Kind.HASH_KEYS, "", List.of(), List.of(prefixes),
         Set.of(), false, false);
   }
 }

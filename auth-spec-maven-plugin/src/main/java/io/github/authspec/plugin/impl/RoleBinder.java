@@ -62,7 +62,7 @@ public final class RoleBinder {
     Map<String, Table> groupTables = new HashMap<>();
     List<Role> missing = new ArrayList<>();
     for (Role role : roles) {
-      if (role.kind() == Role.Kind.KEYS) {
+      if (role.kind().keys()) {
         List<RedisKey> found = bindKeys(role, feature, how, context);
         if (!found.isEmpty()) {
           keys.put(role.name(), found);
@@ -190,13 +190,15 @@ public final class RoleBinder {
   }
 
   private static boolean matches(Role role, RedisKey key) {
-    return key.type() == RedisKey.RedisType.STRING && key.pattern().placeholders().size() == 1
+    return key.type() == (role.kind() == Role.Kind.KEYS ? RedisKey.RedisType.STRING
+        : RedisKey.RedisType.HASH) && key.pattern().placeholders().size() == 1
         && role.names().stream().anyMatch(p -> key.pattern().text().startsWith(p));
   }
 
   private static String whatToAdd(Role role, Table groupTable) {
-    if (role.kind() == Role.Kind.KEYS) {
-      return "declare a String key such as " + role.names().get(0) + "{id} in "
+    if (role.kind().keys()) {
+      return "declare a " + (role.kind() == Role.Kind.KEYS ? "String" : "Hash")
+          + " key such as " + role.names().get(0) + "{id} in "
           + "diagram.cache.keys.redis, or map it with <roles><role>" + role.id()
           + "=pattern</role></roles>";
     }

@@ -28,15 +28,17 @@ import javax.lang.model.element.Modifier;
  * @param spec the spec
  * @param timestamps how the spec's TIMESTAMP columns are typed in SQL
  * @param credentials the generated {@code Credentials}, when the spec binds a credential store
+ * @param conditions how the authorization implementations evaluate grant conditions
  */
 record Target(ClassName self, ClassName service, TypeName userId, Naming naming,
     Map<String, ClassName> selected, io.github.authspec.model.Spec spec,
-    TimestampType timestamps, java.util.Optional<ClassName> credentials) {
+    TimestampType timestamps, java.util.Optional<ClassName> credentials,
+    io.github.authspec.plugin.generation.Conditions conditions) {
 
   /** This target for another class and interface. */
   Target of(ClassName self, ClassName service) {
     return new Target(self, service, userId, naming, selected, spec, timestamps,
-        credentials);
+        credentials, conditions);
   }
 
   /**

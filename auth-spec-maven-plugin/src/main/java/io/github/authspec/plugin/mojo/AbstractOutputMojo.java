@@ -1,6 +1,7 @@
 package io.github.authspec.plugin.mojo;
 
 import io.github.authspec.plugin.generation.ClasspathArtifacts;
+import io.github.authspec.plugin.generation.Conditions;
 import io.github.authspec.plugin.generation.Flavour;
 import io.github.authspec.plugin.generation.GenerationRequest;
 import io.github.authspec.plugin.generation.RedisClient;
@@ -136,6 +137,19 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
    */
   @Parameter(property = "authspec.bouncyCastle", defaultValue = "false")
   protected boolean bouncyCastle;
+
+  /**
+   * With {@code implementations}: how the authorization implementations evaluate the conditions
+   * of role permissions ({@code condition_expression}). {@code NONE} (the default): not
+   * evaluated, so a grant with a condition never allows and a deny rule with one always denies.
+   * {@code CEL}: evaluated as CEL over the request's attributes ({@code request.ip},
+   * {@code request.userAgent}, ...), a condition that fails to evaluate denying; add
+   * {@code dev.cel:cel}.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "authspec.conditions", defaultValue = "NONE")
+  protected Conditions conditions;
 
   /**
    * The framework the output is wired for: {@code NONE} (plain JDK code, the default) or

@@ -90,6 +90,19 @@ final class AuthorizationPart {
         .findFirst();
   }
 
+  /**
+   * The decider's answer: with a resource, the generated class's {@code decideOn} (tags of the
+   * resource may allow; deny rules still override), else {@code plain}; an application's own
+   * bean of the interface always answers {@code plain}.
+   */
+  private CodeBlock decide(CodeBlock plain) {
+    boolean on = decision.implementation().type().methodSpecs().stream()
+        .anyMatch(m -> m.name().equals("decideOn"));
+    return on ? CodeBlock.of("id != null && decision.getObject() instanceof $T d$W"
+        + "? d.decideOn(user, permission, type, id).allowed()$W: $L",
+        decision.implementation().className(), plain) : plain;
+  }
+
   TypeSpec permissions() {
     ClassName permissions = ClassName.get(naming.supportPackage("spring"),
         "AuthorizationPermissions");
@@ -109,9 +122,9 @@ final class AuthorizationPart {
         .addParameter(ParameterizedTypeName.get(OBJECT_PROVIDER, decision.api()), "decision")
         .addParameter(ParameterizedTypeName.get(OBJECT_PROVIDER, users.usersRepository()),
             "users")
-        .addStatement("return new $T(\n(user, permission, type, id) -> "
-            + "decision.getObject().$N($L),\nauthentication -> $L$Z.orElse(null))", permissions,
-            isAllowed.name(), CodeBlock.join(args, ", "),
+        .addStatement("return new $T(\n(user, permission, type, id) -> $L,\n"
+            + "authentication -> $L$Z.orElse(null))", permissions, decide(CodeBlock.of(
+            "decision.getObject().$N($L)", isAllowed.name(), CodeBlock.join(args, ", "))),
             users.idOf(CodeBlock.of("users.getObject()"),
                 CodeBlock.of("authentication.getName()")))
         .build();

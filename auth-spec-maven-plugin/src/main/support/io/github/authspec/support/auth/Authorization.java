@@ -3,11 +3,13 @@ package io.github.authspec.support.auth;
 import io.github.authspec.support.repository.Jdbc;
 import io.github.authspec.support.repository.JdbcSupport.Work;
 import io.github.authspec.support.repository.RepositoryException;
+import java.lang.reflect.RecordComponent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 
@@ -267,16 +270,50 @@ public final class Authorization {
   }
 
   /**
-   * Decides one permission for a user at the server's instant; the context's time is never
-   * read.
+   * Decides one permission for a user at the server's instant, evaluating grant conditions over
+   * the request context's attributes ({@link #attributes}); the context's time is never read.
    *
    * @param userId the subject
    * @param permission a permission name or {@code resource:action}
-   * @param context the request (unused: the server's clock decides)
+   * @param context the request, or null
    * @return allow or deny, with the reason
    */
   public Decision decide(Object userId, String permission, Object context) {
-    return decide(userId, permission);
+    return decideWith(userId, permission, attributes(context));
+  }
+
+  /**
+   * A request context as the attributes a condition reads ({@code request.ip}): a map's
+   * entries, or a record's components by name; null values and times are left out (the
+   * server's clock decides), whole numbers are longs, and values CEL has no type for are text.
+   *
+   * @param context the request, or null
+   * @return its attributes
+   */
+  public static Map<String, Object> attributes(Object context) {
+    Map<String, Object> out = new TreeMap<>();
+    if (context instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> attribute(out, String.valueOf(k), v));
+    } else if (context != null && context.getClass().isRecord()) {
+      for (RecordComponent c : context.getClass().getRecordComponents()) {
+        try {
+          attribute(out, c.getName(), c.getAccessor().invoke(context));
+        } catch (ReflectiveOperationException e) {
+          // An accessor the decision cannot call: the attribute is absent, so a condition
+          // reading it fails to evaluate and never allows.
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void attribute(Map<String, Object> out, String name, Object value) {
+    if (value == null || value instanceof Temporal) {
+      return;
+    }
+    out.put(name, value instanceof String || value instanceof Boolean || value instanceof Long
+        || value instanceof Double ? value : value instanceof Integer || value instanceof Short
+        || value instanceof Byte ? ((Number) value).longValue() : String.valueOf(value));
   }
 
   /**
@@ -313,15 +350,15 @@ public final class Authorization {
   }
 
   /**
-   * Whether the user holds the permission now; the context's time is never read.
+   * Whether the user holds the permission now, as {@link #decide(Object, String, Object)}.
    *
    * @param userId the subject
    * @param permission a permission name or {@code resource:action}
-   * @param context the request (unused: the server's clock decides)
+   * @param context the request, or null
    * @return whether allowed
    */
   public boolean isAllowed(Object userId, String permission, Object context) {
-    return decide(userId, permission).allowed();
+    return decide(userId, permission, context).allowed();
   }
 
   /**
@@ -522,17 +559,23 @@ public final class Authorization {
 
   /** A grant's condition: true without one, null when it cannot be evaluated. */
   private Boolean condition(AuthorizationSql.Grant g, Map<String, ?> attributes) {
-    if (g.opaque()) {
-      return null;
-    }
-    if (g.condition() == null) {
+    return g.opaque() ? null : condition(conditions, g.condition(), attributes);
+  }
+
+  /**
+   * A condition's value: true without one, null when it cannot be evaluated (no evaluator, or
+   * a failure), which an allow treats as false and a deny as true.
+   */
+  static Boolean condition(Conditions conditions, String expression,
+      Map<String, ?> attributes) {
+    if (expression == null) {
       return true;
     }
     if (conditions == null) {
       return null;
     }
     try {
-      return conditions.test(g.condition(), attributes);
+      return conditions.test(expression, attributes);
     } catch (RuntimeException e) {
       return null;
     }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Effective permissions kept in a store (the spec's {@code permissions:user:{userId}} key) so a
@@ -67,8 +68,9 @@ public final class AuthorizationCache {
   private final Authorization authorization;
   private final Store store;
   private final Clock clock;
-  private final String keyPattern;
+  private final Function<Object, String> key;
   private final long ttlSeconds;
+  private final String described;
 
   /**
    * A cache over the decision.
@@ -83,15 +85,42 @@ public final class AuthorizationCache {
    */
   public AuthorizationCache(Authorization authorization, Store store, Clock clock,
       String keyPattern, long ttlSeconds) {
+    this(authorization, store, clock, fill(keyPattern), ttlSeconds, keyPattern);
+  }
+
+  /**
+   * A cache over the decision, whose keys a function makes (the generated key class of the
+   * spec's key, with its prefix and hash tag).
+   *
+   * @param authorization the decision, whose writes bump the version
+   * @param store the entries' store
+   * @param clock the server's clock
+   * @param key the key of a user's entry
+   * @param ttlSeconds how long an entry lives at most
+   */
+  public AuthorizationCache(Authorization authorization, Store store, Clock clock,
+      Function<Object, String> key, long ttlSeconds) {
+    this(authorization, store, clock, key, ttlSeconds, "key function");
+  }
+
+  private AuthorizationCache(Authorization authorization, Store store, Clock clock,
+      Function<Object, String> key, long ttlSeconds, String described) {
     this.authorization = Objects.requireNonNull(authorization, "authorization");
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.key = Objects.requireNonNull(key, "key");
+    this.ttlSeconds = ttlSeconds;
+    this.described = described;
+  }
+
+  /** The key of a pattern with one placeholder, filled with the user's id. */
+  private static Function<Object, String> fill(String keyPattern) {
     int open = keyPattern.indexOf('{');
-    if (open < 0 || keyPattern.indexOf('}', open) < 0) {
+    int close = open < 0 ? -1 : keyPattern.indexOf('}', open);
+    if (close < 0) {
       throw new IllegalArgumentException("the key pattern needs a placeholder: " + keyPattern);
     }
-    this.keyPattern = keyPattern;
-    this.ttlSeconds = ttlSeconds;
+    return userId -> keyPattern.substring(0, open) + userId + keyPattern.substring(close + 1);
   }
 
   /**
@@ -159,9 +188,7 @@ public final class AuthorizationCache {
   }
 
   private String key(Object userId) {
-    int open = keyPattern.indexOf('{');
-    return keyPattern.substring(0, open) + userId
-        + keyPattern.substring(keyPattern.indexOf('}', open) + 1);
+    return key.apply(userId);
   }
 
   /** {@code authz1 version at horizon n:name... m:match...}, names URL-encoded. */
@@ -191,6 +218,6 @@ public final class AuthorizationCache {
 
   @Override
   public String toString() {
-    return "AuthorizationCache[" + keyPattern + "]";
+    return "AuthorizationCache[" + described + "]";
   }
 }

@@ -23,10 +23,18 @@ public final class JedisScripts implements RedisScripts {
 
   @Override
   public List<Long> eval(String script, String key, List<String> args) {
-    Object reply = jedis.eval(script, List.of(key), args);
-    List<Long> out = new ArrayList<>();
+    return reply(jedis.eval(script, List.of(key), args), Long.class);
+  }
+
+  @Override
+  public List<String> evalText(String script, String key, List<String> args) {
+    return reply(jedis.eval(script, List.of(key), args), String.class);
+  }
+
+  private static <T> List<T> reply(Object reply, Class<T> type) {
+    List<T> out = new ArrayList<>();
     for (Object o : (List<?>) reply) {
-      out.add((Long) o);
+      out.add(type.cast(o));
     }
     return out;
   }

@@ -23,11 +23,20 @@ public final class LettuceScripts implements RedisScripts {
 
   @Override
   public List<Long> eval(String script, String key, List<String> args) {
+    return reply(script, key, args, Long.class);
+  }
+
+  @Override
+  public List<String> evalText(String script, String key, List<String> args) {
+    return reply(script, key, args, String.class);
+  }
+
+  private <T> List<T> reply(String script, String key, List<String> args, Class<T> type) {
     List<Object> reply = redis.eval(script, ScriptOutputType.MULTI, new String[] {key},
         args.toArray(new String[0]));
-    List<Long> out = new ArrayList<>();
+    List<T> out = new ArrayList<>();
     for (Object o : reply) {
-      out.add((Long) o);
+      out.add(type.cast(o));
     }
     return out;
   }

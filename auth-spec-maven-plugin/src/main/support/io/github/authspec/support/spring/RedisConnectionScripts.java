@@ -28,19 +28,31 @@ public final class RedisConnectionScripts implements RedisScripts {
 
   @Override
   public List<Long> eval(String script, String key, List<String> args) {
+    List<Long> out = new ArrayList<>();
+    for (Object o : reply(script, key, args)) {
+      out.add((Long) o);
+    }
+    return out;
+  }
+
+  @Override
+  public List<String> evalText(String script, String key, List<String> args) {
+    List<String> out = new ArrayList<>();
+    for (Object o : reply(script, key, args)) {
+      out.add(o == null ? null : new String((byte[]) o, StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  private List<?> reply(String script, String key, List<String> args) {
     byte[][] keyAndArgs = new byte[args.size() + 1][];
     keyAndArgs[0] = key.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < args.size(); i++) {
       keyAndArgs[i + 1] = args.get(i).getBytes(StandardCharsets.UTF_8);
     }
     try (RedisConnection connection = factory.getConnection()) {
-      List<?> reply = connection.scriptingCommands().eval(
-          script.getBytes(StandardCharsets.UTF_8), ReturnType.MULTI, 1, keyAndArgs);
-      List<Long> out = new ArrayList<>();
-      for (Object o : Objects.requireNonNull(reply, "reply")) {
-        out.add((Long) o);
-      }
-      return out;
+      return Objects.requireNonNull(connection.scriptingCommands().eval(
+          script.getBytes(StandardCharsets.UTF_8), ReturnType.MULTI, 1, keyAndArgs), "reply");
     }
   }
 }

@@ -114,6 +114,7 @@ class DependencyCheckTest {
         case LETTUCE -> "lettuce.version";
         case JEDIS -> "jedis.version";
         case BOUNCY_CASTLE -> "bouncycastle.version";
+        case CEL -> "cel.version";
       };
       Matcher m = Pattern.compile("<" + Pattern.quote(property) + ">([^<]+)</").matcher(pom);
       assertThat(m.find()).as(property).isTrue();

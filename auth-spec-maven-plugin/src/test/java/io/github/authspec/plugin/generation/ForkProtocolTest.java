@@ -48,6 +48,7 @@ class ForkProtocolTest {
         .pluginBuild("20261206.1")
         .classpath(ClasspathArtifacts.of(List.of("org.postgresql:postgresql", "a:b")))
         .timestamps(TimestampType.OFFSET)
+        .set("conditions", Conditions.CEL)
         .build();
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -167,7 +167,12 @@ final class Generated {
 
   /** The name, relative to {@link #PACKAGE}, of the generated class {@code simpleName}. */
   static String className(String simpleName) {
-    String path = files().stream().map(GeneratedFile::path)
+    return className(files(), simpleName);
+  }
+
+  /** The same, among {@code files}. */
+  static String className(List<GeneratedFile> files, String simpleName) {
+    String path = files.stream().map(GeneratedFile::path)
         .filter(p -> p.endsWith("/" + simpleName + ".java")).findFirst()
         .orElseThrow(() -> new AssertionError("not generated: " + simpleName));
     return path.substring((PACKAGE.replace('.', '/') + "/").length(),

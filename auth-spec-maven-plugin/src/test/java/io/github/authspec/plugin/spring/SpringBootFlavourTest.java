@@ -152,7 +152,9 @@ class SpringBootFlavourTest {
             + "authSpecMethodSecurityExpressionHandler(")
         .contains("\"org.springframework.security.access.hierarchicalroles.RoleHierarchy\"");
     assertThat(auto.replaceAll("\\s+", ""))
-        .contains("decision.getObject().isAllowed((Long)user,permission,null)")
+        .contains("id!=null&&decision.getObject()instanceofDefaultRbacServiced"
+            + "?d.decideOn(user,permission,type,id).allowed()"
+            + ":decision.getObject().isAllowed((Long)user,permission,null)")
         .contains("users.getObject().findByEmail(authentication.getName()).map(User::id)"
             + ".orElse(null)");
     Class<?> part = fullSpec().loadClass(

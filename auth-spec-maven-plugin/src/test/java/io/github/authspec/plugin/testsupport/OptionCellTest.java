@@ -22,7 +22,7 @@ class OptionCellTest {
 
   private static final List<Function<OptionCell, Object>> OPTIONS = List.of(
       OptionCell::timestamps, OptionCell::redisClient, OptionCell::flavour,
-      OptionCell::bouncyCastle);
+      OptionCell::bouncyCastle, OptionCell::conditions);
 
   @Test
   @DisplayName("the six pairwise cells hold every pair of values of every two options")
@@ -58,7 +58,7 @@ class OptionCellTest {
     assertThat(build).containsExactlyInAnyOrderElementsOf(expectedBuild);
     List<OptionCell> everyOther = new ArrayList<>(OptionCell.all());
     everyOther.removeAll(OptionCell.pairwise());
-    assertThat(profile).hasSize(18).containsExactlyInAnyOrderElementsOf(everyOther);
+    assertThat(profile).hasSize(42).containsExactlyInAnyOrderElementsOf(everyOther);
     Matcher executions = Pattern.compile("<execution>\\s*<id>cell-.*?</execution>",
         Pattern.DOTALL).matcher(pom);
     int cells = 0;
@@ -68,7 +68,7 @@ class OptionCellTest {
           .containsPattern("<argLine>-Duser.timezone=(Asia/Kolkata|Pacific/Chatham|"
               + "America/St_Johns)</argLine>");
     }
-    assertThat(cells).isEqualTo(23);
+    assertThat(cells).isEqualTo(47);
   }
 
   @Test
@@ -78,7 +78,7 @@ class OptionCellTest {
       assertThat(OptionCell.parse(c.text())).isEqualTo(c);
     }
     assertThatThrownBy(() -> OptionCell.parse("INSTANT,LETTUCE"))
-        .hasMessageContaining("timestamps,redisClient,flavour,bouncyCastle");
+        .hasMessageContaining("timestamps,redisClient,flavour,bouncyCastle,conditions");
   }
 
   private static List<OptionCell> cells(String xml) {

@@ -99,4 +99,30 @@ class AuthorizationConditionsTest {
     assertThatThrownBy(() -> cel.test("request.ip", OFFICE))
         .isInstanceOf(RuntimeException.class);
   }
+
+  /** A request context as generated code has it. */
+  public record Context(String ip, String userAgent, String deviceId, Integer tenantId,
+      Instant now) {}
+
+  @Test
+  @DisplayName("the request context is the conditions' attributes: a record's components, whole"
+      + " numbers as longs, without nulls and without its time (the server's clock decides)")
+  void contextAttributes() {
+    Instant t = Instant.parse("2030-01-01T00:00:00Z");
+    assertThat(Authorization.attributes(new Context("203.0.113.7", "cli", null, 7, t)))
+        .isEqualTo(Map.of("ip", "203.0.113.7", "userAgent", "cli", "tenantId", 7L));
+    assertThat(Authorization.attributes(Map.of("level", 3, "when", t))).isEqualTo(Map.of(
+        "level", 3L));
+    assertThat(Authorization.attributes(null)).isEmpty();
+    Authorization a = cel();
+    long r = data.role("cond-context");
+    data.permission("ctx.read", "ctx", "read");
+    a.grantPermission(r, "ctx.read", null, null, "request.tenantId == 7", false);
+    a.assignRole(3L, r, null);
+    assertThat(a.isAllowed(3L, "ctx.read", new Context("203.0.113.7", "cli", null, 7, t)))
+        .isTrue();
+    assertThat(a.isAllowed(3L, "ctx.read", new Context("203.0.113.7", "cli", null, 8, t)))
+        .isFalse();
+    assertThat(a.decide(3L, "ctx.read", null).allowed()).isFalse();
+  }
 }

@@ -3,6 +3,7 @@ package io.github.authspec.support.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authspec.plugin.testsupport.RedisServerSupport;
+import io.github.authspec.support.auth.RedisCacheStore;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -39,5 +40,17 @@ class RedisConnectionScriptsTest {
     assertThat(scripts.eval(incr, key, List.of("5", "7"))).containsExactly(5L, 7L, 2L);
     assertThat(scripts.eval(incr, key, List.of("2", "0"))).containsExactly(7L, 0L, 2L);
     assertThat(scripts.eval("return {}", key, List.of())).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a text reply comes back as strings (the permission cache's entries)")
+  void textReply() {
+    RedisCacheStore store = new RedisCacheStore(new RedisConnectionScripts(factory));
+    String key = "permissions:user:" + UUID.randomUUID();
+    assertThat(store.get(key)).isNull();
+    store.set(key, "authz1 1 é", 60);
+    assertThat(store.get(key)).isEqualTo("authz1 1 é");
+    assertThat(new RedisConnectionScripts(factory).evalText("return {ARGV[1], ARGV[2]}", key,
+        List.of("a", "b"))).containsExactly("a", "b");
   }
 }

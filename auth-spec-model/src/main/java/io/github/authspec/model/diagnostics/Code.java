@@ -88,6 +88,8 @@ public enum Code {
   DEPENDENCY_MISSING("AS115", ERROR, "generated code needs a library the project does not have"),
   UNBOUND_ROLE("AS116", WARNING,
       "an implementation cannot find a column or key it needs; interface only"),
+  CONDITIONS_NOT_EVALUATED("AS117", WARNING,
+      "grant conditions that generated code does not evaluate: such grants never allow"),
   MIGRATION_HISTORY_DIVERGED("AS120", ERROR,
       "the migration history diverged: one version twice, or a generated file the state does not record"),
   MIGRATION_STATEMENT_UNREAD("AS121", WARNING,
