@@ -43,6 +43,8 @@ import java.util.TreeMap;
  * @param timestamps how TIMESTAMP maps: timestamp/LocalDateTime or
  *     timestamptz/Instant|OffsetDateTime
  * @param flavour the framework the output is wired for ({@link Flavour#NONE}: plain JDK)
+ * @param httpApi serve the login flow over HTTP (Spring MVC) with an OpenAPI document; needs
+ *     {@link Flavour#SPRING_BOOT}, implementations and a spec whose login flow is written
  */
 public record GenerationRequest(
     Path specFile,
@@ -64,7 +66,8 @@ public record GenerationRequest(
     String pluginBuild,
     ClasspathArtifacts classpath,
     TimestampType timestamps,
-    Flavour flavour) {
+    Flavour flavour,
+    boolean httpApi) {
 
   private static final Constructor<GenerationRequest> CANONICAL = canonicalConstructor();
 
@@ -238,6 +241,10 @@ public record GenerationRequest(
 
     public Builder flavour(Flavour value) {
       return set("flavour", value);
+    }
+
+    public Builder httpApi(boolean value) {
+      return set("httpApi", value);
     }
 
     public Builder pluginVersion(String value) {

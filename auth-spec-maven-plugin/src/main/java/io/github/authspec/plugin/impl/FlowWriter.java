@@ -53,9 +53,27 @@ final class FlowWriter {
         || first(bound, Features.REFRESH_STORES).isPresent());
   }
 
-  /** The class {@code LoginFlows} of the service package. */
-  static TypeSpec write(Map<String, Binding> bound, Target t) {
-    return new FlowWriter(bound, t).write();
+  /** The class {@code LoginFlows} of the service package, and the steps it composes. */
+  static ImplementationGenerator.Flow write(Map<String, Binding> bound, Target t) {
+    TypeSpec type = new FlowWriter(bound, t).write();
+    boolean refresh = first(bound, Features.REFRESH_STORES).isPresent();
+    return new ImplementationGenerator.Flow(type,
+        bound.containsKey(TOTP) || bound.containsKey(BACKUP), bound.containsKey(FORCE),
+        first(bound, Features.SESSION_STORES).isPresent(), refresh, SETTINGS);
+  }
+
+  /**
+   * The defaults of the factory's settings: those of the feature each one configures, so the
+   * flow's rate limit and brute-force block start where the features' own classes do.
+   */
+  private static final Map<String, SettingDefault> SETTINGS = Map.of(
+      "rateLimit", setting(Features.RATE_LIMITING, "limit"),
+      "ratePeriod", setting(Features.RATE_LIMITING, "period"),
+      "bruteForceThreshold", setting(Features.BRUTE_FORCE_DETECTION, "threshold"),
+      "bruteForceWindow", setting(Features.BRUTE_FORCE_DETECTION, "window"));
+
+  private static SettingDefault setting(String feature, String name) {
+    return Features.of(feature).flatMap(f -> f.setting(name)).orElseThrow();
   }
 
   private TypeSpec write() {
@@ -236,8 +254,8 @@ final class FlowWriter {
   private void issue(TypeName id) {
     first(bound, Features.SESSION_STORES).ifPresent(b -> {
       ClassName sessions = t.support("token", "Sessions");
-      param(TypeName.get(byte[].class), "sessionKey", "MACs session handles (32 bytes or more)");
-      body.addStatement("$T sessions = new $T(dataSource,$W$L,$WsessionKey, clock,"
+      param(TypeName.get(byte[].class), "handleKey", "MACs session handles (32 bytes or more)");
+      body.addStatement("$T sessions = new $T(dataSource,$W$L,$WhandleKey, clock,"
           + " $T.DEFAULT_IDLE, $T.DEFAULT_ABSOLUTE)", sessions, sessions,
           TokenWriters.SessionFeature.table(b, t), sessions, sessions);
       body.addStatement("steps.sessions(user -> sessions.create(user, 5).handle(),"

@@ -67,11 +67,43 @@ public final class ImplementationGenerator implements Generator {
   }
 
   /**
+   * The generated {@code LoginFlows} of a run and the steps it composes that a caller sees (the
+   * HTTP API and its OpenAPI document offer exactly these).
+   *
+   * @param type the class, in the service package
+   * @param secondFactor whether a sign-in may ask for a TOTP or backup code
+   * @param passwordChange whether a sign-in may require a password change
+   * @param session whether a sign-in issues a session
+   * @param refreshToken whether a sign-in issues a refresh token
+   * @param settings the defaults of its factory's value parameters, by parameter name
+   */
+  public record Flow(TypeSpec type, boolean secondFactor, boolean passwordChange,
+      boolean session, boolean refreshToken, Map<String, SettingDefault> settings) {
+    public Flow {
+      settings = Map.copyOf(settings);
+    }
+
+    /** The factory {@code of(...)}. */
+    public com.palantir.javapoet.MethodSpec factory() {
+      return type.methodSpecs().stream().filter(m -> m.name().equals("of")).findFirst()
+          .orElseThrow();
+    }
+  }
+
+  /**
+   * The run's login flow, when the spec binds what it needs (see {@link #implementations}: the
+   * same single plan).
+   */
+  public static Optional<Flow> loginFlow(GenerationContext context) {
+    return plan(context).flow();
+  }
+
+  /**
    * The implementations of a run and, when the spec binds a credential store, the generated
    * {@code Credentials} they use.
    */
   private record Plan(List<Implementation> implementations, Optional<TypeSpec> credentials,
-      Optional<TypeSpec> flow) {}
+      Optional<Flow> flow) {}
 
   private static Plan plan(GenerationContext context) {
     return context.shared(ImplementationGenerator.class, () -> bindAndWrite(context));
@@ -146,7 +178,7 @@ public final class ImplementationGenerator implements Generator {
     }
     if (plan.flow().isPresent()) {
       files.add(context.java(ImplementationGenerator.class, context.naming().servicePackage(),
-          plan.flow().get()));
+          plan.flow().get().type()));
       support.addAll(FlowWriter.SUPPORT);
     }
     for (Implementation i : plan.implementations()) {

@@ -102,6 +102,8 @@ final class AutoConfigurationWriter {
         nested.add(implementations.scripts());
       }
       nested.add(implementations.implementations());
+      parts.implementations().flow().ifPresent(f ->
+          nested.add(new HttpApiPart(naming, implementations, f).httpApi()));
     }
     parts.users().ifPresent(u -> nested.add(new SecurityPart(naming, parts).security(u)));
     AuthorizationPart.of(naming, parts.implementations(), parts.users())

@@ -32,11 +32,16 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code __Host-} cookie ({@code Secure}, {@code HttpOnly}, {@code SameSite=Strict},
  * {@code Path=/}), out of reach of scripts and of other sites' requests; the refresh token is
  * returned in the body, for clients that are not browsers, and never set as a cookie.
+ *
+ * <p>Abstract, so component scanning never registers it on its own (it lives under the
+ * application's package, where a {@code @SpringBootApplication} scans): a bean of a subclass,
+ * e.g. {@code new LoginApi(flow) {}}, is the controller, and the auto-configuration's backs off
+ * to the application's.
  */
 @RestController
 @RequestMapping(path = "/auth", consumes = MediaType.APPLICATION_JSON_VALUE,
     produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-public class LoginApi {
+public abstract class LoginApi {
   /** The session cookie: {@code __Host-} binds it to this host, over HTTPS, for every path. */
   public static final String SESSION_COOKIE = "__Host-session";
   /** Where the problem types are named. */
@@ -101,7 +106,7 @@ public class LoginApi {
    *
    * @param flow the login flow of the service
    */
-  public LoginApi(LoginFlow<?> flow) {
+  protected LoginApi(LoginFlow<?> flow) {
     this.flow = Objects.requireNonNull(flow, "flow");
   }
 

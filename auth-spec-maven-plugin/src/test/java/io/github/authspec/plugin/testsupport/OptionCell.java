@@ -11,22 +11,23 @@ import java.util.Locale;
 /**
  * One cell of the option matrix: a value for each option that changes the generated
  * implementations. The implementation tests run in one cell per test JVM, chosen by the system
- * property {@code authspec.cell} ({@code timestamps,redisClient,flavour,bouncyCastle}, e.g.
- * {@code INSTANT,LETTUCE,SPRING_BOOT,true}); the build runs them once per cell of
+ * property {@code authspec.cell} ({@code timestamps,redisClient,flavour,bouncyCastle,httpApi},
+ * e.g. {@code INSTANT,LETTUCE,SPRING_BOOT,true,true}); the build runs them once per cell of
  * {@link #pairwise()} and, in the {@code option-matrix} profile, of {@link #all()}.
  *
  * @param timestamps how TIMESTAMP columns map
  * @param redisClient the Redis binding
  * @param flavour plain or Spring Boot
  * @param bouncyCastle Argon2id and bcrypt through Bouncy Castle
+ * @param httpApi the login flow over HTTP (only with Spring Boot: the plugin refuses it alone)
  */
 public record OptionCell(TimestampType timestamps, RedisClient redisClient, Flavour flavour,
-    boolean bouncyCastle) {
+    boolean bouncyCastle, boolean httpApi) {
   /** The system property that names the cell. */
   public static final String PROPERTY = "authspec.cell";
   /** The cell when none is named: the options' defaults, with Jedis for the Redis scripts. */
   public static final OptionCell DEFAULT =
-      new OptionCell(TimestampType.LOCAL, RedisClient.JEDIS, Flavour.NONE, false);
+      new OptionCell(TimestampType.LOCAL, RedisClient.JEDIS, Flavour.NONE, false, false);
 
   /** The cell this JVM runs in. */
   public static OptionCell current() {
@@ -34,26 +35,37 @@ public record OptionCell(TimestampType timestamps, RedisClient redisClient, Flav
     return named.isBlank() ? DEFAULT : parse(named);
   }
 
-  /** A cell from {@code timestamps,redisClient,flavour,bouncyCastle}. */
+  /** A cell from {@code timestamps,redisClient,flavour,bouncyCastle,httpApi}. */
   public static OptionCell parse(String text) {
     String[] parts = text.trim().split("\\s*,\\s*");
-    if (parts.length != 4 || !parts[3].matches("true|false")) {
+    if (parts.length != 5 || !parts[3].matches("true|false") || !parts[4].matches("true|false")) {
       throw new IllegalArgumentException(PROPERTY + " must be timestamps,redisClient,flavour,"
-          + "bouncyCastle (e.g. INSTANT,LETTUCE,SPRING_BOOT,true), not " + text);
+          + "bouncyCastle,httpApi (e.g. INSTANT,LETTUCE,SPRING_BOOT,true,true), not " + text);
     }
     return new OptionCell(TimestampType.valueOf(parts[0].toUpperCase(Locale.ROOT)),
         RedisClient.valueOf(parts[1].toUpperCase(Locale.ROOT)),
-        Flavour.valueOf(parts[2].toUpperCase(Locale.ROOT)), Boolean.parseBoolean(parts[3]));
+        Flavour.valueOf(parts[2].toUpperCase(Locale.ROOT)), Boolean.parseBoolean(parts[3]),
+        Boolean.parseBoolean(parts[4]));
   }
 
-  /** Every cell: 3 x 2 x 2 x 2 = 24. */
+  /** Whether the plugin accepts the cell: httpApi needs the Spring flavour. */
+  public boolean valid() {
+    return !httpApi || flavour == Flavour.SPRING_BOOT;
+  }
+
+  /** Every valid cell: 3 x 2 x 2 x 2 x 2 = 48, less the 12 of httpApi without Spring: 36. */
   public static List<OptionCell> all() {
     List<OptionCell> out = new ArrayList<>();
     for (TimestampType t : TimestampType.values()) {
       for (RedisClient r : List.of(RedisClient.JEDIS, RedisClient.LETTUCE)) {
         for (Flavour f : Flavour.values()) {
           for (boolean b : List.of(false, true)) {
-            out.add(new OptionCell(t, r, f, b));
+            for (boolean h : List.of(false, true)) {
+              OptionCell c = new OptionCell(t, r, f, b, h);
+              if (c.valid()) {
+                out.add(c);
+              }
+            }
           }
         }
       }
@@ -62,27 +74,32 @@ public record OptionCell(TimestampType timestamps, RedisClient redisClient, Flav
   }
 
   /**
-   * Six cells that hold every pair of values of any two options (a covering array of strength
-   * two: six is the least, the product of the two largest domains).
+   * Seven cells that hold every valid pair of values of any two options (a covering array of
+   * strength two under the one constraint). Six cannot: httpApi true only in Spring rows, one per
+   * timestamps value in six, would leave no Spring row without it.
    */
   public static List<OptionCell> pairwise() {
     return List.of(
         DEFAULT,
-        new OptionCell(TimestampType.LOCAL, RedisClient.LETTUCE, Flavour.SPRING_BOOT, true),
-        new OptionCell(TimestampType.INSTANT, RedisClient.JEDIS, Flavour.SPRING_BOOT, false),
-        new OptionCell(TimestampType.INSTANT, RedisClient.LETTUCE, Flavour.NONE, true),
-        new OptionCell(TimestampType.OFFSET, RedisClient.JEDIS, Flavour.NONE, true),
-        new OptionCell(TimestampType.OFFSET, RedisClient.LETTUCE, Flavour.SPRING_BOOT, false));
+        new OptionCell(TimestampType.LOCAL, RedisClient.LETTUCE, Flavour.SPRING_BOOT, true, true),
+        new OptionCell(TimestampType.INSTANT, RedisClient.JEDIS, Flavour.SPRING_BOOT, false,
+            true),
+        new OptionCell(TimestampType.INSTANT, RedisClient.LETTUCE, Flavour.NONE, true, false),
+        new OptionCell(TimestampType.OFFSET, RedisClient.JEDIS, Flavour.NONE, true, false),
+        new OptionCell(TimestampType.OFFSET, RedisClient.LETTUCE, Flavour.SPRING_BOOT, false,
+            true),
+        new OptionCell(TimestampType.OFFSET, RedisClient.JEDIS, Flavour.SPRING_BOOT, true,
+            false));
   }
 
   /** The request with this cell's options. */
   public GenerationRequest apply(GenerationRequest request) {
     return request.toBuilder().timestamps(timestamps).redisClient(redisClient).flavour(flavour)
-        .bouncyCastle(bouncyCastle).build();
+        .bouncyCastle(bouncyCastle).httpApi(httpApi).build();
   }
 
   /** The form {@link #parse} reads. */
   public String text() {
-    return timestamps + "," + redisClient + "," + flavour + "," + bouncyCastle;
+    return timestamps + "," + redisClient + "," + flavour + "," + bouncyCastle + "," + httpApi;
   }
 }

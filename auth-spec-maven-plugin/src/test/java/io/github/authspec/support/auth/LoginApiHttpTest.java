@@ -55,12 +55,12 @@ class LoginApiHttpTest {
   static class Service {
     @Bean
     LoginApi loginApi() {
-      return new LoginApi(w.flow);
+      return new LoginApi(w.flow) { };
     }
 
     @Bean
     ApiProblems apiProblems() {
-      return new ApiProblems();
+      return new ApiProblems() { };
     }
   }
 

@@ -1,0 +1,267 @@
+package io.github.authspec.plugin.openapi;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authspec.plugin.impl.ImplementationGenerator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The OpenAPI 3.1 document of the support class {@code LoginApi} over one login flow: an
+ * operation for each step the flow has (the second factor only with TOTP or backup codes, the
+ * password change only with force-password-change, the refresh only with a refresh-token
+ * store), the JSON each takes and answers, and the RFC 9457 problems. Keys are sorted and lines
+ * end in {@code \n}: the same flow gives the same bytes.
+ */
+final class LoginApiDocument {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PROBLEM = "application/problem+json";
+  private static final String TYPES = "urn:auth-spec:problem:";
+  private static final String SESSION_COOKIE = "__Host-session";
+
+  private final ImplementationGenerator.Flow flow;
+  private final ObjectNode schemas = JSON.createObjectNode();
+
+  private LoginApiDocument(ImplementationGenerator.Flow flow) {
+    this.flow = flow;
+  }
+
+  /** The document, as text. */
+  static String of(String title, ImplementationGenerator.Flow flow) {
+    return new LoginApiDocument(flow).write(title);
+  }
+
+  private String write(String title) {
+    ObjectNode root = JSON.createObjectNode().put("openapi", "3.1.0");
+    root.putObject("info").put("title", title + " login API").put("version", "1")
+        .put("description", "The login flow over HTTP: JSON bodies only, every refusal the "
+            + "same 401 problem, limits a 429 problem with Retry-After."
+            + (flow.session() ? " The session travels in the " + SESSION_COOKIE + " cookie."
+                : ""));
+    schemas();
+    ObjectNode paths = root.putObject("paths");
+    paths.set("/auth/login", step("login", "Signs in with an email address and a password.",
+        "Credentials"));
+    if (flow.secondFactor()) {
+      paths.set("/auth/login/second-factor", step("secondFactor", "Answers the second-factor "
+          + "challenge with a TOTP or backup code.", "SecondFactor"));
+    }
+    if (flow.passwordChange()) {
+      ObjectNode change = step("changePassword", "Changes the password a sign-in requires.",
+          "PasswordChange");
+      problem((ObjectNode) change.get("post").get("responses"), "422",
+          "The new password breaks the password rules", "PasswordRejected");
+      paths.set("/auth/login/password", change);
+    }
+    if (flow.refreshToken()) {
+      paths.set("/auth/token", step("refresh", "Rotates a refresh token; the old one is spent.",
+          "Token"));
+    }
+    paths.set("/auth/logout", logout());
+    paths.set("/auth/openapi.json", document());
+    root.putObject("components").set("schemas", schemas);
+    try {
+      DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+      return JSON.writer(printer).writeValueAsString(sorted(root)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of plain nodes always writes", e);
+    }
+  }
+
+  /** A step of the flow: POST, a JSON body, a sign-in result or a problem. */
+  private ObjectNode step(String id, String summary, String body) {
+    ObjectNode item = JSON.createObjectNode();
+    ObjectNode post = operation(item, id, summary);
+    requestBody(post, body, true);
+    ObjectNode responses = post.putObject("responses");
+    ObjectNode ok = responses.putObject("200").put("description", "Signed in, or the next step");
+    ok.putObject("content").putObject("application/json").putObject("schema")
+        .put("$ref", "#/components/schemas/" + (body.equals("Token") ? "SignedIn" : "Result"));
+    if (flow.session() && !body.equals("Token")) {
+      header(ok, "Set-Cookie", "The session, when signed in: " + SESSION_COOKIE + " (Secure, "
+          + "HttpOnly, SameSite=Strict, Path=/)", false);
+    }
+    problem(responses, "401", "Refused, whatever the reason", "Refused");
+    ObjectNode limited = problem(responses, "429", "Too many attempts", "Limited");
+    header(limited, "Retry-After", "Seconds to wait before trying again", true);
+    return errors(responses, item);
+  }
+
+  private ObjectNode logout() {
+    ObjectNode item = JSON.createObjectNode();
+    ObjectNode post = operation(item, "logout", "Ends this sign-in (the session of the cookie "
+        + "and the refresh token's family); answers the same whether or not they were live.");
+    if (flow.session()) {
+      post.putArray("parameters").addObject().put("name", SESSION_COOKIE).put("in", "cookie")
+          .put("required", false).putObject("schema").put("type", "string");
+    }
+    requestBody(post, "Token", false);
+    ObjectNode responses = post.putObject("responses");
+    header(responses.putObject("204").put("description", "Signed out; the cookie cleared"),
+        "Set-Cookie", "Clears " + SESSION_COOKIE, false);
+    return errors(responses, item);
+  }
+
+  private ObjectNode document() {
+    ObjectNode item = JSON.createObjectNode();
+    ObjectNode get = item.putObject("get").put("operationId", "openApiDocument")
+        .put("summary", "This document.");
+    get.putObject("responses").putObject("200").put("description", "The OpenAPI document")
+        .putObject("content").putObject("application/json").putObject("schema")
+        .put("type", "object");
+    return item;
+  }
+
+  private static ObjectNode operation(ObjectNode item, String id, String summary) {
+    return item.putObject("post").put("operationId", id).put("summary", summary);
+  }
+
+  private static void requestBody(ObjectNode operation, String schema, boolean required) {
+    operation.putObject("requestBody").put("required", required).putObject("content")
+        .putObject("application/json").putObject("schema")
+        .put("$ref", "#/components/schemas/" + schema);
+  }
+
+  /** The answers every operation shares: a malformed body, another media type, a fault. */
+  private ObjectNode errors(ObjectNode responses, ObjectNode item) {
+    problem(responses, "400", "The body is not the JSON object this operation takes", "Problem");
+    problem(responses, "415", "The body is not application/json", "Problem");
+    problem(responses, "500", "The server could not answer (no details)", "Problem");
+    return item;
+  }
+
+  private static ObjectNode problem(ObjectNode responses, String status, String description,
+      String schema) {
+    ObjectNode response = responses.putObject(status).put("description", description);
+    response.putObject("content").putObject(PROBLEM).putObject("schema")
+        .put("$ref", "#/components/schemas/" + schema);
+    return response;
+  }
+
+  private static void header(ObjectNode response, String name, String description,
+      boolean required) {
+    ObjectNode header = response.putObject("headers").putObject(name)
+        .put("description", description).put("required", required);
+    header.putObject("schema").put("type", required ? "integer" : "string");
+    if (required) {
+      ((ObjectNode) header.get("schema")).put("minimum", 1);
+    }
+  }
+
+  // ---- schemas
+
+  private void schemas() {
+    body("Credentials", "email", "password");
+    body("Token", "refreshToken");
+    if (flow.secondFactor()) {
+      body("SecondFactor", "challenge", "code");
+    }
+    if (flow.passwordChange()) {
+      body("PasswordChange", "challenge", "currentPassword", "newPassword");
+    }
+    ObjectNode signedIn = closed("SignedIn");
+    constant(signedIn, "status", "signed-in");
+    if (flow.refreshToken()) {
+      string(signedIn, "refreshToken");
+    }
+    List<String> next = new ArrayList<>();
+    if (flow.secondFactor()) {
+      next.add("second-factor-required");
+    }
+    if (flow.passwordChange()) {
+      next.add("password-change-required");
+    }
+    ArrayNode results = schemas.putObject("Result").putArray("oneOf");
+    results.addObject().put("$ref", "#/components/schemas/SignedIn");
+    if (!next.isEmpty()) {
+      ObjectNode step = closed("NextStep");
+      ObjectNode status = string(step, "status");
+      next.forEach(status.putArray("enum")::add);
+      string(step, "challenge");
+      results.addObject().put("$ref", "#/components/schemas/NextStep");
+    }
+    ObjectNode problem = schemas.putObject("Problem").put("type", "object");
+    problem.putArray("required").add("status").add("title").add("type");
+    ObjectNode fields = problem.putObject("properties");
+    fields.putObject("type").put("type", "string").put("format", "uri-reference");
+    fields.putObject("title").put("type", "string");
+    fields.putObject("status").put("type", "integer");
+    fields.putObject("detail").put("type", "string");
+    fields.putObject("instance").put("type", "string");
+    typed("Refused", "refused", 401);
+    typed("Limited", "limited", 429);
+    if (flow.passwordChange()) {
+      ObjectNode rejected = typed("PasswordRejected", "password-rejected", 422);
+      rejected.putArray("required").add("violations");
+      ((ObjectNode) rejected.get("properties")).putObject("violations").put("type", "array")
+          .putObject("items").put("type", "string");
+    }
+  }
+
+  /** A request body: an object of required strings (unknown fields are ignored). */
+  private void body(String name, String... required) {
+    ObjectNode type = schemas.putObject(name).put("type", "object");
+    ArrayNode list = type.putArray("required");
+    ObjectNode properties = type.putObject("properties");
+    for (String field : required) {
+      list.add(field);
+      properties.putObject(field).put("type", "string");
+    }
+  }
+
+  /** A response object with no field beyond those listed, every one required. */
+  private ObjectNode closed(String name) {
+    ObjectNode type = schemas.putObject(name).put("type", "object")
+        .put("additionalProperties", false);
+    type.putArray("required");
+    type.putObject("properties");
+    return type;
+  }
+
+  private static ObjectNode string(ObjectNode object, String field) {
+    ((ArrayNode) object.get("required")).add(field);
+    return ((ObjectNode) object.get("properties")).putObject(field).put("type", "string");
+  }
+
+  private static void constant(ObjectNode object, String field, String value) {
+    string(object, field).put("const", value);
+  }
+
+  /** A problem of one of the API's types, with its status. */
+  private ObjectNode typed(String name, String type, int status) {
+    ObjectNode problem = schemas.putObject(name);
+    ArrayNode all = problem.putArray("allOf");
+    all.addObject().put("$ref", "#/components/schemas/Problem");
+    ObjectNode own = all.addObject();
+    ObjectNode fields = own.putObject("properties");
+    fields.putObject("type").put("const", TYPES + type);
+    fields.putObject("status").put("const", status);
+    return own;
+  }
+
+  /** {@code node} with every object's keys in order. */
+  private static JsonNode sorted(JsonNode node) {
+    if (node.isObject()) {
+      Map<String, JsonNode> fields = new TreeMap<>();
+      node.properties().forEach(e -> fields.put(e.getKey(), sorted(e.getValue())));
+      ObjectNode out = JSON.createObjectNode();
+      fields.forEach(out::set);
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = JSON.createArrayNode();
+      node.forEach(e -> out.add(sorted(e)));
+      return out;
+    }
+    return node;
+  }
+}

@@ -1,0 +1,88 @@
+package io.github.authspec.plugin.spring;
+
+import static io.github.authspec.plugin.spring.ConfigurationParts.bean;
+import static io.github.authspec.plugin.spring.ConfigurationParts.missing;
+import static io.github.authspec.plugin.spring.ConfigurationParts.onClass;
+import static io.github.authspec.plugin.spring.ConfigurationParts.part;
+import static io.github.authspec.plugin.spring.SpringTypes.CONDITIONAL_ON_BEAN;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import io.github.authspec.plugin.naming.Naming;
+import java.util.List;
+
+/**
+ * The auto-configuration's part of {@code httpApi=true}: the login flow as a bean (the generated
+ * {@code LoginFlows.of(...)}, its parameters supplied as an implementation's constructor's are)
+ * and the controllers that serve it, each backing off to the application's bean of its type.
+ * Only with Spring MVC on the class path.
+ */
+final class HttpApiPart {
+  /** The support classes of area {@code spring} the HTTP API serves with. */
+  static final List<String> SUPPORT = List.of("ApiProblems", "LoginApi", "OpenApiDocument");
+  private static final String DISPATCHER_SERVLET =
+      "org.springframework.web.servlet.DispatcherServlet";
+
+  private final Naming naming;
+  private final ImplementationsPart implementations;
+  private final ImplementationBeans.FlowBean flow;
+
+  HttpApiPart(Naming naming, ImplementationsPart implementations,
+      ImplementationBeans.FlowBean flow) {
+    this.naming = naming;
+    this.implementations = implementations;
+    this.flow = flow;
+  }
+
+  TypeSpec httpApi() {
+    ClassName loginFlow = ClassName.get(naming.supportPackage("auth"), "LoginFlow");
+    ClassName flows = ClassName.get(naming.servicePackage(), flow.flow().type().name());
+    MethodSpec.Builder flowBean = bean("authSpecLoginFlow", flow.flow().factory().returnType(),
+            "The login flow of the spec's bound features ({@code " + flows.simpleName()
+            + ".of}); its settings are {@code " + SpringProperties.PREFIX + ".implementations."
+            + ImplementationBeans.FlowBean.FEATURE + ".*}.\n")
+        .addAnnotation(missing(loginFlow)).addAnnotation(ConfigurationParts.singleDataSource());
+    CodeBlock args = implementations.arguments(flowBean, ImplementationBeans.FlowBean.FEATURE,
+        flow.parameters(), true);
+    flowBean.addJavadoc("@return the flow\n").addStatement("return $T.of($L)", flows, args);
+    return part("HttpApi", "The login flow over HTTP at {@code /auth} (JSON only; every refusal"
+        + " the same RFC 9457 problem; the session in a {@code __Host-} cookie) and its OpenAPI "
+        + "document at {@code /auth/openapi.json}. Only with Spring MVC on the class path.")
+        .addAnnotation(onClass(DISPATCHER_SERVLET))
+        .addMethod(flowBean.build())
+        .addMethod(controller("LoginApi", "The login API over the flow.",
+                ParameterizedTypeName.get(loginFlow, WildcardTypeName.subtypeOf(Object.class)))
+            .build())
+        .addMethod(controller("ApiProblems", "The login API's errors as problems.", null)
+            .build())
+        .addMethod(controller("OpenApiDocument", "The login API's OpenAPI document.", null)
+            .build())
+        .build();
+  }
+
+  /**
+   * A controller's bean: an anonymous subclass (the support class is abstract, so scanning
+   * never registers it), backing off to the application's; with {@code flow}, it waits for a
+   * flow bean and is made over it.
+   */
+  private MethodSpec.Builder controller(String simpleName, String doc,
+      ParameterizedTypeName flowType) {
+    ClassName type = ClassName.get(naming.supportPackage("spring"), simpleName);
+    MethodSpec.Builder m = bean(ConfigurationParts.beanName(simpleName), type, doc + "\n\n"
+        + (flowType == null ? "" : "@param flow the flow\n") + "@return the controller")
+        .addAnnotation(missing(type));
+    TypeSpec.Builder subclass = TypeSpec.anonymousClassBuilder(flowType == null ? "" : "flow")
+        .superclass(type);
+    if (flowType != null) {
+      m.addAnnotation(AnnotationSpec.builder(CONDITIONAL_ON_BEAN)
+              .addMember("value", "$T.class", flowType.rawType()).build())
+          .addParameter(flowType, "flow");
+    }
+    return m.addStatement("return $L", subclass.build());
+  }
+}
