@@ -189,8 +189,9 @@ final class LoginApiDocument {
       string(step, "challenge");
       results.addObject().put("$ref", "#/components/schemas/NextStep");
     }
+    // RFC 9457: an absent type means about:blank, which Spring 7 leaves out.
     ObjectNode problem = schemas.putObject("Problem").put("type", "object");
-    problem.putArray("required").add("status").add("title").add("type");
+    problem.putArray("required").add("status").add("title");
     ObjectNode fields = problem.putObject("properties");
     fields.putObject("type").put("type", "string").put("format", "uri-reference");
     fields.putObject("title").put("type", "string");
@@ -201,7 +202,7 @@ final class LoginApiDocument {
     typed("Limited", "limited", 429);
     if (flow.passwordChange()) {
       ObjectNode rejected = typed("PasswordRejected", "password-rejected", 422);
-      rejected.putArray("required").add("violations");
+      ((ArrayNode) rejected.get("required")).add("violations");
       ((ObjectNode) rejected.get("properties")).putObject("violations").put("type", "array")
           .putObject("items").put("type", "string");
     }
@@ -242,6 +243,7 @@ final class LoginApiDocument {
     ArrayNode all = problem.putArray("allOf");
     all.addObject().put("$ref", "#/components/schemas/Problem");
     ObjectNode own = all.addObject();
+    own.putArray("required").add("type");
     ObjectNode fields = own.putObject("properties");
     fields.putObject("type").put("const", TYPES + type);
     fields.putObject("status").put("const", status);

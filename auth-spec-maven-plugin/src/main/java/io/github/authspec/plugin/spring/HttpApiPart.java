@@ -39,7 +39,14 @@ final class HttpApiPart {
     this.flow = flow;
   }
 
-  TypeSpec httpApi() {
+  /**
+   * The part.
+   *
+   * @param before the parts whose beans the flow may take (implementations, scripts, clients):
+   *     imported here so their beans are registered before the flow's conditions are read, as
+   *     the order of member classes is not the order of the outer {@code @Import}
+   */
+  TypeSpec httpApi(List<ClassName> before) {
     ClassName loginFlow = ClassName.get(naming.supportPackage("auth"), "LoginFlow");
     ClassName flows = ClassName.get(naming.servicePackage(), flow.flow().type().name());
     MethodSpec.Builder flowBean = bean("authSpecLoginFlow", flow.flow().factory().returnType(),
@@ -54,6 +61,9 @@ final class HttpApiPart {
         + " the same RFC 9457 problem; the session in a {@code __Host-} cookie) and its OpenAPI "
         + "document at {@code /auth/openapi.json}. Only with Spring MVC on the class path.")
         .addAnnotation(onClass(DISPATCHER_SERVLET))
+        .addAnnotation(AnnotationSpec.builder(SpringTypes.IMPORT).addMember("value",
+            ConfigurationParts.list(before.stream().map(c -> CodeBlock.of("$T.class", c))
+                .toList())).build())
         .addMethod(flowBean.build())
         .addMethod(controller("LoginApi", "The login API over the flow.",
                 ParameterizedTypeName.get(loginFlow, WildcardTypeName.subtypeOf(Object.class)))
@@ -67,21 +77,22 @@ final class HttpApiPart {
 
   /**
    * A controller's bean: an anonymous subclass (the support class is abstract, so scanning
-   * never registers it), backing off to the application's; with {@code flow}, it waits for a
-   * flow bean and is made over it.
+   * never registers it), backing off to the application's, and only beside a flow bean, so no
+   * document or advice is served without the API; with {@code flowType}, made over the flow.
    */
   private MethodSpec.Builder controller(String simpleName, String doc,
       ParameterizedTypeName flowType) {
     ClassName type = ClassName.get(naming.supportPackage("spring"), simpleName);
+    ClassName loginFlow = ClassName.get(naming.supportPackage("auth"), "LoginFlow");
     MethodSpec.Builder m = bean(ConfigurationParts.beanName(simpleName), type, doc + "\n\n"
         + (flowType == null ? "" : "@param flow the flow\n") + "@return the controller")
-        .addAnnotation(missing(type));
+        .addAnnotation(missing(type))
+        .addAnnotation(AnnotationSpec.builder(CONDITIONAL_ON_BEAN)
+            .addMember("value", "$T.class", loginFlow).build());
     TypeSpec.Builder subclass = TypeSpec.anonymousClassBuilder(flowType == null ? "" : "flow")
         .superclass(type);
     if (flowType != null) {
-      m.addAnnotation(AnnotationSpec.builder(CONDITIONAL_ON_BEAN)
-              .addMember("value", "$T.class", flowType.rawType()).build())
-          .addParameter(flowType, "flow");
+      m.addParameter(flowType, "flow");
     }
     return m.addStatement("return $L", subclass.build());
   }

@@ -210,7 +210,8 @@ public abstract class LoginApi {
       return ResponseEntity.ok(challenge("password-change-required", next.challenge()));
     }
     if (outcome instanceof LoginOutcome.PasswordRejected rejected) {
-      ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "password-rejected",
+      // By number: Spring 7 renames the constant (UNPROCESSABLE_CONTENT), 6 has only the old.
+      ProblemDetail p = problem(HttpStatus.valueOf(422), "password-rejected",
           "The new password breaks the password rules");
       p.setProperty("violations", rejected.violations());
       return ApiProblems.response(p);

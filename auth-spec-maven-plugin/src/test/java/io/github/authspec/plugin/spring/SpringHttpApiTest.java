@@ -65,7 +65,8 @@ class SpringHttpApiTest {
         .replaceAll("\\s+", " ");
     assertThat(auto)
         .contains("@ConditionalOnClass( name = \"org.springframework.web.servlet"
-            + ".DispatcherServlet\" ) static class HttpApi")
+            + ".DispatcherServlet\" ) @Import({Repositories.class, Redis.class, Clients.class, "
+            + "ImplementationScripts.class, Implementations.class}) static class HttpApi")
         .contains("@ConditionalOnMissingBean(LoginFlow.class)")
         .contains("return LoginFlows.of(dataSource, clock.getIfAvailable(Clock::systemUTC), "
             + "hasher,")
