@@ -59,6 +59,11 @@ final class AccountFlagsWriters {
       super(feature, "PasswordExpiry", "AccountDeadline", "Db");
     }
 
+    /** The {@code PasswordExpiry.Table} of the bound columns. */
+    static CodeBlock mapping(Binding b, Target t) {
+      return table(t.support("PasswordExpiry"), b, "id", "id", "expiresAt", "changedAt?");
+    }
+
     @Override
     TypeSpec write(Binding b, Target t) {
       ClassName type = t.support("PasswordExpiry");
@@ -68,7 +73,7 @@ final class AccountFlagsWriters {
           .addMethod(constructor(b, "@param maxAge a maximum age counted from the last change, "
               + "or null for none (NIST's advice)\n").addParameter(Duration.class, "maxAge")
               .addStatement("this.delegate = new $T(dataSource,$W$L,$Wclock, maxAge)", type,
-                  table(type, b, "id", "id", "expiresAt", "changedAt?")).build())
+                  mapping(b, t)).build())
           .addMethod(deadline(t, "expiresAt").build())
           .addMethod(check(t, "isExpired").build())
           .addMethod(extra(t, "expireNow", "Expires the password now, e.g. on evidence of "
@@ -113,6 +118,11 @@ final class AccountFlagsWriters {
       super(feature, "MfaGracePeriod", "AccountDeadline", "Db");
     }
 
+    /** The {@code MfaGracePeriod.Table} of the bound columns. */
+    static CodeBlock mapping(Binding b, Target t) {
+      return table(t.support("MfaGracePeriod"), b, "id", "id", "graceUntil", "createdAt?");
+    }
+
     @Override
     TypeSpec write(Binding b, Target t) {
       ClassName type = t.support("MfaGracePeriod");
@@ -121,7 +131,7 @@ final class AccountFlagsWriters {
           .addMethod(constructor(b, "@param grace the grace period from account creation "
               + "(e.g. 7 days)\n").addParameter(Duration.class, "grace")
               .addStatement("this.delegate = new $T(dataSource,$W$L,$Wclock, grace)", type,
-                  table(type, b, "id", "id", "graceUntil", "createdAt?")).build())
+                  mapping(b, t)).build())
           .addMethod(deadline(t, "graceUntil").build())
           .addMethod(check(t, "mustEnroll").addJavadoc("Whether the grace period is over (an "
               + "unknown user has none). Users who have a second factor already are the "

@@ -34,6 +34,8 @@ public final class Features {
   static final String TOTP = "totp";
   static final String BACKUP_CODES = "backup-codes";
   static final String FORCE_PASSWORD_CHANGE = "force-password-change";
+  static final String PASSWORD_EXPIRATION = "password-expiration";
+  static final String MFA_GRACE_PERIOD = "mfa-grace-period";
   static final String ACCOUNT_SUSPENSION = "account-suspension";
   static final String ACCOUNT_DELETION = "account-deletion";
   static final String LOGIN_HISTORY = "login-history";
@@ -52,7 +54,7 @@ public final class Features {
           PasswordBlacklistWriter::new),
       feature("password-history", FeatureRoles::passwordHistory, PasswordHistoryWriter::new)
           .with("keep", 5),
-      feature("password-expiration", FeatureRoles::passwordExpiration,
+      feature(PASSWORD_EXPIRATION, FeatureRoles::passwordExpiration,
           AccountFlagsWriters.Expiration::new).off("maxAge"),
       feature(FORCE_PASSWORD_CHANGE, FeatureRoles::forcePasswordChange,
           AccountFlagsWriters.ForceChange::new),
@@ -67,7 +69,7 @@ public final class Features {
           .with("issuer", SettingDefault.PROJECT),
       feature(BACKUP_CODES, FeatureRoles::backupCodes, BackupCodesWriter::new),
       feature("hardware-tokens", FeatureRoles::hardwareTokens, HardwareTokensWriter::new),
-      feature("mfa-grace-period", FeatureRoles::mfaGracePeriod,
+      feature(MFA_GRACE_PERIOD, FeatureRoles::mfaGracePeriod,
           AccountFlagsWriters.GracePeriod::new).with("grace", Duration.ofDays(7)));
 
   /** {@code api-key-auth}. */

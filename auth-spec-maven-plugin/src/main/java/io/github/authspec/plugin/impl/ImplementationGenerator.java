@@ -72,13 +72,15 @@ public final class ImplementationGenerator implements Generator {
    *
    * @param type the class, in the service package
    * @param secondFactor whether a sign-in may ask for a TOTP or backup code
-   * @param passwordChange whether a sign-in may require a password change
+   * @param enrolment whether a sign-in past its MFA grace period enrols TOTP
+   * @param passwordChange whether a sign-in may require a password change (forced or expired)
    * @param session whether a sign-in issues a session
    * @param refreshToken whether a sign-in issues a refresh token
    * @param settings the defaults of its factory's value parameters, by parameter name
    */
-  public record Flow(TypeSpec type, boolean secondFactor, boolean passwordChange,
-      boolean session, boolean refreshToken, Map<String, SettingDefault> settings) {
+  public record Flow(TypeSpec type, boolean secondFactor, boolean enrolment,
+      boolean passwordChange, boolean session, boolean refreshToken,
+      Map<String, SettingDefault> settings) {
     public Flow {
       settings = Map.copyOf(settings);
     }

@@ -16,8 +16,9 @@ import java.util.TreeMap;
 /**
  * The OpenAPI 3.1 document of the support class {@code LoginApi} over one login flow: an
  * operation for each step the flow has (the second factor only with TOTP or backup codes, the
- * password change only with force-password-change, the refresh only with a refresh-token
- * store), the JSON each takes and answers, and the RFC 9457 problems. Keys are sorted and lines
+ * enrolment only with TOTP and an MFA grace period, the password change only with
+ * force-password-change or password-expiration, the refresh only with a refresh-token store),
+ * the JSON each takes and answers, and the RFC 9457 problems. Keys are sorted and lines
  * end in {@code \n}: the same flow gives the same bytes.
  */
 final class LoginApiDocument {
@@ -52,6 +53,11 @@ final class LoginApiDocument {
     if (flow.secondFactor()) {
       paths.set("/auth/login/second-factor", step("secondFactor", "Answers the second-factor "
           + "challenge with a TOTP or backup code.", "SecondFactor"));
+    }
+    if (flow.enrolment()) {
+      paths.set("/auth/login/enrolment", step("confirmEnrolment", "Completes the TOTP "
+          + "enrolment a sign-in past its grace period made, with the first code.",
+          "SecondFactor"));
     }
     if (flow.passwordChange()) {
       ObjectNode change = step("changePassword", "Changes the password a sign-in requires.",
@@ -188,6 +194,13 @@ final class LoginApiDocument {
       next.forEach(status.putArray("enum")::add);
       string(step, "challenge");
       results.addObject().put("$ref", "#/components/schemas/NextStep");
+    }
+    if (flow.enrolment()) {
+      ObjectNode enrol = closed("Enrolment");
+      constant(enrol, "status", "enrolment-required");
+      string(enrol, "challenge");
+      string(enrol, "otpauthUri");
+      results.addObject().put("$ref", "#/components/schemas/Enrolment");
     }
     // RFC 9457: an absent type means about:blank, which Spring 7 leaves out.
     ObjectNode problem = schemas.putObject("Problem").put("type", "object");

@@ -31,7 +31,9 @@ public final class LoginChallenges {
     /** A TOTP or backup code. */
     SECOND_FACTOR,
     /** The password must be changed before any credential is issued. */
-    PASSWORD_CHANGE
+    PASSWORD_CHANGE,
+    /** A second factor must be enrolled (its grace period is over) and one code proved. */
+    ENROLMENT
   }
 
   /**

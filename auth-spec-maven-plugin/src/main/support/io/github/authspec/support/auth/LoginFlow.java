@@ -2,6 +2,7 @@ package io.github.authspec.support.auth;
 
 import io.github.authspec.support.auth.LoginChallenges.Opened;
 import io.github.authspec.support.auth.LoginChallenges.Step;
+import io.github.authspec.support.auth.LoginOutcome.EnrolmentRequired;
 import io.github.authspec.support.auth.LoginOutcome.PasswordChangeRequired;
 import io.github.authspec.support.auth.LoginOutcome.PasswordRejected;
 import io.github.authspec.support.auth.LoginOutcome.SecondFactorRequired;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * Login, second factor, required password change, refresh and logout, composed of exactly the
@@ -25,8 +27,9 @@ import java.util.Optional;
  *   <li>the password (exactly one verification on every path);
  *   <li>the account's state (suspended, deleted, unapproved), read after the same work and
  *       refused with the same answer as a wrong password;
- *   <li>the second factor when the account has one, then a required password change, each
- *       through a server-side {@link LoginChallenges challenge};
+ *   <li>the second factor when the account has one (or its enrolment, when the account has
+ *       none and its grace period is over), then a required password change, each through a
+ *       server-side {@link LoginChallenges challenge};
  *   <li>then the session and refresh token the service issues, the lockout counter reset, the
  *       history and the notification.
  * </ol>
@@ -40,7 +43,22 @@ import java.util.Optional;
  * @param <I> the type of the account id
  */
 public final class LoginFlow<I> {
+  /** Told of every step's outcome and duration, e.g. to count and time them. */
+  @FunctionalInterface
+  public interface Observer {
+    /**
+     * One step ended.
+     *
+     * @param operation {@code login}, {@code second-factor}, {@code enrolment},
+     *     {@code password-change} or {@code refresh}
+     * @param outcome how it ended
+     * @param nanos how long it took
+     */
+    void observed(String operation, LoginOutcome outcome, long nanos);
+  }
+
   private final LoginSteps<I> steps;
+  private final Observer observer;
 
   /**
    * A flow of {@code steps}.
@@ -48,7 +66,22 @@ public final class LoginFlow<I> {
    * @param steps the steps the service has
    */
   public LoginFlow(LoginSteps<I> steps) {
+    this(steps, (operation, outcome, nanos) -> { });
+  }
+
+  private LoginFlow(LoginSteps<I> steps, Observer observer) {
     this.steps = Objects.requireNonNull(steps, "steps");
+    this.observer = Objects.requireNonNull(observer, "observer");
+  }
+
+  /**
+   * The same flow, telling {@code observer} of every step.
+   *
+   * @param observer the observer
+   * @return the observed flow
+   */
+  public LoginFlow<I> observedBy(Observer observer) {
+    return new LoginFlow<>(steps, observer);
   }
 
   /**
@@ -60,6 +93,11 @@ public final class LoginFlow<I> {
    * @return signed in, a challenge, limited, or refused
    */
   public LoginOutcome login(String email, char[] password, LoginSteps.Client client) {
+    long start = System.nanoTime();
+    return observe("login", start, firstStep(email, password, client));
+  }
+
+  private LoginOutcome firstStep(String email, char[] password, LoginSteps.Client client) {
     Optional<LoginOutcome> limited = steps.limit(email, client);
     if (limited.isPresent()) {
       return limited.get();
@@ -80,6 +118,8 @@ public final class LoginFlow<I> {
     List<Step> left = new ArrayList<>();
     if (steps.hasSecondFactor(id)) {
       left.add(Step.SECOND_FACTOR);
+    } else if (steps.mustEnrol(id)) {
+      left.add(Step.ENROLMENT);
     }
     if (steps.mustChangePassword(id)) {
       left.add(Step.PASSWORD_CHANGE);
@@ -97,12 +137,35 @@ public final class LoginFlow<I> {
    */
   public LoginOutcome completeSecondFactor(String challenge, String code,
       LoginSteps.Client client) {
-    Optional<Live<I>> live = live(challenge, Step.SECOND_FACTOR);
+    long start = System.nanoTime();
+    return observe("second-factor", start,
+        code(challenge, Step.SECOND_FACTOR, code, client, steps::verifyCode));
+  }
+
+  /**
+   * The enrolment a login past its grace period asked for: the first code of the new factor.
+   *
+   * @param challenge the challenge the login returned
+   * @param code a code of the factor the login made
+   * @param client who is calling
+   * @return signed in, the password change, or refused
+   */
+  public LoginOutcome confirmEnrolment(String challenge, String code,
+      LoginSteps.Client client) {
+    long start = System.nanoTime();
+    return observe("enrolment", start,
+        code(challenge, Step.ENROLMENT, code, client, steps::confirmEnrolment));
+  }
+
+  /** A step proved by a code: a wrong one counts like a wrong password. */
+  private LoginOutcome code(String challenge, Step step, String code, LoginSteps.Client client,
+      BiPredicate<I, String> verify) {
+    Optional<Live<I>> live = live(challenge, step);
     if (live.isEmpty()) {
       return LoginOutcome.REFUSED;
     }
     I id = live.get().id();
-    if (!steps.verifyCode(id, code)) {
+    if (!verify.test(id, code)) {
       return steps.failed(id, client, "bad-code", true);
     }
     return done(challenge, live.get(), client);
@@ -118,6 +181,13 @@ public final class LoginFlow<I> {
    * @return signed in, rejected (the challenge stays usable), or refused
    */
   public LoginOutcome changePassword(String challenge, char[] currentPassword,
+      char[] newPassword, LoginSteps.Client client) {
+    long start = System.nanoTime();
+    return observe("password-change", start,
+        passwordChange(challenge, currentPassword, newPassword, client));
+  }
+
+  private LoginOutcome passwordChange(String challenge, char[] currentPassword,
       char[] newPassword, LoginSteps.Client client) {
     Optional<Live<I>> live = live(challenge, Step.PASSWORD_CHANGE);
     if (live.isEmpty()) {
@@ -143,6 +213,11 @@ public final class LoginFlow<I> {
    * @return signed in with the successor, or refused
    */
   public LoginOutcome refresh(String refreshToken, LoginSteps.Client client) {
+    long start = System.nanoTime();
+    return observe("refresh", start, rotate(refreshToken));
+  }
+
+  private LoginOutcome rotate(String refreshToken) {
     Optional<LoginSteps.Rotated<I>> rotated = steps.rotate(refreshToken);
     if (rotated.isEmpty()) {
       return LoginOutcome.REFUSED;
@@ -175,12 +250,25 @@ public final class LoginFlow<I> {
     steps.endAll(userId);
   }
 
+  /** Tells the observer; a failing observer never changes the answer. */
+  private LoginOutcome observe(String operation, long start, LoginOutcome outcome) {
+    try {
+      observer.observed(operation, outcome, System.nanoTime() - start);
+    } catch (RuntimeException e) {
+      // Metrics are not worth a login: the outcome stands.
+    }
+    return outcome;
+  }
+
   /** A challenge for {@code left}, or the outcome that asks for its first step. */
   private LoginOutcome next(I id, List<Step> left) {
     String challenge = steps.challenges().create(String.valueOf(id), left,
         steps.password().passwordStamp(id).orElse(""));
-    return left.get(0) == Step.SECOND_FACTOR ? new SecondFactorRequired(challenge)
-        : new PasswordChangeRequired(challenge);
+    return switch (left.get(0)) {
+      case SECOND_FACTOR -> new SecondFactorRequired(challenge);
+      case ENROLMENT -> new EnrolmentRequired(challenge, steps.beginEnrolment(id));
+      case PASSWORD_CHANGE -> new PasswordChangeRequired(challenge);
+    };
   }
 
   /** A live challenge and its account. */

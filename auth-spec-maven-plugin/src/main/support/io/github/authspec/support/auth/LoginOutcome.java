@@ -15,6 +15,17 @@ public sealed interface LoginOutcome {
   LoginOutcome REFUSED = new Refused();
 
   /**
+   * The outcome's kind, for responses and metrics: {@code signed-in},
+   * {@code second-factor-required}, {@code refused} and so on; never anything of the account.
+   *
+   * @return the kind
+   */
+  default String kind() {
+    return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2")
+        .toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /**
    * Every step done: the credentials the service issues.
    *
    * @param userId the account
@@ -38,6 +49,20 @@ public sealed interface LoginOutcome {
     @Override
     public String toString() {
       return "SecondFactorRequired[challenge=<redacted>]";
+    }
+  }
+
+  /**
+   * The password was right, the account has no second factor and its grace period is over: a
+   * TOTP seed was made for it, and a code from it completes the enrolment and the login.
+   *
+   * @param challenge what the client presents with the first code
+   * @param uri the {@code otpauth://} URI of the seed, to show once as a QR code
+   */
+  record EnrolmentRequired(String challenge, String uri) implements LoginOutcome {
+    @Override
+    public String toString() {
+      return "EnrolmentRequired[challenge=<redacted>, uri=<redacted>]";
     }
   }
 

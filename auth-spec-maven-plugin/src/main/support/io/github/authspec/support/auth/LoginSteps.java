@@ -101,6 +101,9 @@ public final class LoginSteps<I> {
   private final List<Predicate<I>> mustChange = new ArrayList<>();
   private final List<Predicate<I>> enrolled = new ArrayList<>();
   private final List<BiPredicate<I, String>> verifiers = new ArrayList<>();
+  private Predicate<I> mustEnrol = id -> false;
+  private Function<I, String> beginEnrolment;
+  private BiPredicate<I, String> confirmEnrolment;
   private PasswordChange<I> change = (id, a, b) -> List.of(WRONG_PASSWORD);
   private Function<I, String> session;
   private Function<I, String> refreshToken;
@@ -175,12 +178,31 @@ public final class LoginSteps<I> {
     return enrolled.stream().anyMatch(p -> p.test(id));
   }
 
+  /** Whether an account without a second factor must enrol one before sign-in. */
+  boolean mustEnrol(I id) {
+    return beginEnrolment != null && mustEnrol.test(id);
+  }
+
+  /** A new pending factor for the account: the URI its owner's authenticator reads. */
+  String beginEnrolment(I id) {
+    return beginEnrolment.apply(id);
+  }
+
+  /** Whether the code proves the pending factor, which it then enables. */
+  boolean confirmEnrolment(I id, String code) {
+    return usable(code) && confirmEnrolment.test(id, code);
+  }
+
+  private static boolean usable(String code) {
+    return code != null && !code.isEmpty() && code.length() <= 64;
+  }
+
   boolean mustChangePassword(I id) {
     return mustChange.stream().anyMatch(p -> p.test(id));
   }
 
   boolean verifyCode(I id, String code) {
-    if (code == null || code.isEmpty() || code.length() > 64) {
+    if (!usable(code)) {
       return false;
     }
     for (int i = 0; i < verifiers.size(); i++) {
@@ -325,6 +347,25 @@ public final class LoginSteps<I> {
     }
 
     /**
+     * The enrolment of a second factor at sign-in once an account's grace period is over
+     * ({@code mfa-grace-period} with {@code totp}); an account that has a factor uses it
+     * instead.
+     *
+     * @param name the step
+     * @param required whether an account's grace period is over
+     * @param begin makes a pending factor for an account and returns its URI
+     * @param confirm verifies a first code, enabling the factor
+     * @return this
+     */
+    public Builder<I> enrolment(String name, Predicate<I> required, Function<I, String> begin,
+        BiPredicate<I, String> confirm) {
+      steps.mustEnrol = Objects.requireNonNull(required);
+      steps.beginEnrolment = Objects.requireNonNull(begin);
+      steps.confirmEnrolment = Objects.requireNonNull(confirm);
+      return named(name);
+    }
+
+    /**
      * A reason the password must change before sign-in ({@code force-password-change},
      * {@code password-expiration}).
      *
@@ -431,8 +472,8 @@ public final class LoginSteps<I> {
      *     challenges, or with neither sessions nor refresh tokens
      */
     public LoginSteps<I> build() {
-      if ((!steps.enrolled.isEmpty() || !steps.mustChange.isEmpty())
-          && steps.challenges == null) {
+      if ((!steps.enrolled.isEmpty() || !steps.mustChange.isEmpty()
+          || steps.beginEnrolment != null) && steps.challenges == null) {
         throw new IllegalStateException("the steps after the password need challenges");
       }
       if (steps.session == null && steps.refreshToken == null) {

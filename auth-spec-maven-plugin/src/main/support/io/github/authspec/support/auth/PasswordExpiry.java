@@ -72,6 +72,16 @@ public final class PasswordExpiry {
     deadline.set(userId, clock.instant());
   }
 
+  /**
+   * Clears an explicit expiry once the password was changed (a maximum age counts from the
+   * change itself).
+   *
+   * @param userId the account
+   */
+  public void renew(Object userId) {
+    deadline.set(userId, null);
+  }
+
   @Override
   public String toString() {
     return "PasswordExpiry[maxAge=" + maxAge + "]";

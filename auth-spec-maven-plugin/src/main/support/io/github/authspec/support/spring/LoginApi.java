@@ -142,6 +142,20 @@ public abstract class LoginApi {
   }
 
   /**
+   * The first code of the second factor a sign-in past its grace period made.
+   *
+   * @param body the challenge and a TOTP code of the new factor
+   * @param request the caller's address and user agent
+   * @return signed in, a next step, or a problem
+   */
+  @PostMapping("/login/enrolment")
+  public ResponseEntity<Object> confirmEnrolment(@RequestBody SecondFactor body,
+      HttpServletRequest request) {
+    return answer(flow.confirmEnrolment(required(body.challenge()), required(body.code()),
+        client(request)));
+  }
+
+  /**
    * The password change a sign-in requires.
    *
    * @param body the challenge, the current and the new password
@@ -205,6 +219,11 @@ public abstract class LoginApi {
     }
     if (outcome instanceof LoginOutcome.SecondFactorRequired next) {
       return ResponseEntity.ok(challenge("second-factor-required", next.challenge()));
+    }
+    if (outcome instanceof LoginOutcome.EnrolmentRequired next) {
+      Map<String, Object> body = challenge("enrolment-required", next.challenge());
+      body.put("otpauthUri", next.uri());
+      return ResponseEntity.ok(body);
     }
     if (outcome instanceof LoginOutcome.PasswordChangeRequired next) {
       return ResponseEntity.ok(challenge("password-change-required", next.challenge()));

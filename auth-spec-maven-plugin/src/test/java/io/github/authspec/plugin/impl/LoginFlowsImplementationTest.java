@@ -34,8 +34,9 @@ class LoginFlowsImplementationTest {
     assertThat(text).contains("The login flow of this service: the password, the address's "
         + "rate limit, the address's brute-force block, the lock (read "
         + "before the password, with equal work), the account's state (suspended), the "
-        + "account's state (deleted), the account's state (unapproved), TOTP, backup codes, a required password change, a "
-        + "session, a refresh token, the login history, the notification of a sign-in from "
+        + "account's state (deleted), the account's state (unapproved), TOTP, backup codes, the enrolment of TOTP once the "
+        + "grace period is over, a required password change, the change of an expired "
+        + "password, a session, a refresh token, the login history, the notification of a sign-in from "
         + "somewhere new, in that order.");
     DataSource db = Generated.database("impl_login_flows");
     MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
@@ -60,8 +61,9 @@ class LoginFlowsImplementationTest {
         "a long enough passphrase".toCharArray(), Generated.context());
     // An address of its own: the rate limit's key lives in the JVM's one Redis.
     String ip = "198.18." + new SecureRandom().nextInt(256) + "." + System.nanoTime() % 256;
-    Generated.scalar(db, "WITH u AS (UPDATE users SET approval_status = 'approved' WHERE id = "
-        + user + " RETURNING 1) SELECT count(*) FROM u");
+    Generated.scalar(db, "WITH u AS (UPDATE users SET approval_status = 'approved',"
+        + " mfa_grace_until = '2026-12-02' WHERE id = " + user + " RETURNING 1)"
+        + " SELECT count(*) FROM u");
     Object client = Generated.create("auth.LoginSteps$Client", ip, "UA");
     Object in = Generated.call(flow, "login", "flow@example.com",
         "a long enough passphrase".toCharArray(), client);
@@ -77,6 +79,13 @@ class LoginFlowsImplementationTest {
         .isEqualTo("SignedIn");
     assertThat(Generated.call(flow, "refresh", token, client).getClass().getSimpleName())
         .as("a replay").isEqualTo("Refused");
+    clock.advance(Duration.ofDays(1));
+    Object enrol = Generated.call(flow, "login", "flow@example.com",
+        "a long enough passphrase".toCharArray(), client);
+    assertThat(enrol.getClass().getSimpleName()).as("the grace period is over")
+        .isEqualTo("EnrolmentRequired");
+    assertThat((String) enrol.getClass().getMethod("uri").invoke(enrol))
+        .startsWith("otpauth://totp/Example:");
     Generated.scalar(db, "WITH u AS (UPDATE users SET lockout_until = '2099-01-01' WHERE id = "
         + user + " RETURNING 1) SELECT count(*) FROM u");
     assertThat(Generated.call(flow, "login", "flow@example.com",
@@ -120,6 +129,9 @@ class LoginFlowsImplementationTest {
               return null;
             });
         case "rateLimit" -> 3;
+        case "totpIssuer" -> "Example";
+        case "mfaGrace" -> Duration.ofDays(7);
+        case "passwordMaxAge" -> null;
         case "ratePeriod", "bruteForceWindow" -> Duration.ofMinutes(1);
         case "bruteForceThreshold" -> 100;
         default -> throw new AssertionError("unexpected parameter " + names.get(i));

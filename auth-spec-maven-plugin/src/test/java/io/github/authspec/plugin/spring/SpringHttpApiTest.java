@@ -35,7 +35,7 @@ class SpringHttpApiTest {
   private static final String SPRING = "com/example/authservice/spring/";
   /** The features whose steps are the optional operations. */
   private static final Set<String> OPTIONAL_STEPS = Set.of("totp", "backup-codes",
-      "force-password-change", "jwt-tokens", "token-rotation", "token-family-tracking",
+      "force-password-change", "password-expiration", "mfa-grace-period", "jwt-tokens", "token-rotation", "token-family-tracking",
       "refresh-token-reuse-detection");
   private static List<GeneratedFile> full;
   @TempDir static Path shared;
@@ -95,7 +95,10 @@ class SpringHttpApiTest {
         "authspec.implementations.login-flow.rate-limit=60",
         "authspec.implementations.login-flow.rate-period=1m",
         "authspec.implementations.login-flow.brute-force-threshold=10",
-        "authspec.implementations.login-flow.brute-force-window=15m");
+        "authspec.implementations.login-flow.brute-force-window=15m",
+        "authspec.implementations.login-flow.totp-issuer=Auth Service",
+        "authspec.implementations.login-flow.mfa-grace=7d",
+        "authspec.implementations.login-flow.password-max-age=");
   }
 
   @Test
@@ -137,11 +140,13 @@ class SpringHttpApiTest {
   void document() throws IOException {
     String text = text(full(), OutputRoot.RESOURCES, OpenApiGenerator.PATH);
     SwaggerParseResult parsed = parse(text);
+    JsonNode tree = JSON.readTree(text);
     assertThat(parsed.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
     assertThat(parsed.getOpenAPI().getPaths().keySet()).containsExactly("/auth/login",
-        "/auth/login/password", "/auth/login/second-factor", "/auth/logout",
-        "/auth/openapi.json", "/auth/token");
-    JsonNode tree = JSON.readTree(text);
+        "/auth/login/enrolment", "/auth/login/password", "/auth/login/second-factor",
+        "/auth/logout", "/auth/openapi.json", "/auth/token");
+    assertThat(tree.at("/components/schemas/Enrolment/required")).extracting(JsonNode::asText)
+        .containsExactly("status", "challenge", "otpauthUri");
     JsonNode limited = tree.at("/paths/~1auth~1login/post/responses/429");
     assertThat(limited.at("/headers/Retry-After/required").asBoolean()).isTrue();
     assertThat(limited.at("/content/application~1problem+json/schema/$ref").asText())
@@ -158,7 +163,7 @@ class SpringHttpApiTest {
   }
 
   @Test
-  @DisplayName("a flow without second factors, a forced change or refresh tokens: the document "
+  @DisplayName("a flow without second factors, password changes or refresh tokens: the document "
       + "has only login, logout and itself, and a sign-in answers no token")
   void documentOfASmallerFlow() throws IOException {
     Path small = Specs.project(Specs.FULL, dir).specFile();

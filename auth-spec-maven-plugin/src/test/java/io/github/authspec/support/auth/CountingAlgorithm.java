@@ -7,9 +7,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CountingAlgorithm implements PasswordAlgorithm {
   final AtomicInteger verifications = new AtomicInteger();
   private final Pbkdf2 real;
+  private final int iterations;
 
   CountingAlgorithm(int iterations) {
     this.real = new Pbkdf2(iterations);
+    this.iterations = iterations;
+  }
+
+  int iterations() {
+    return iterations;
   }
 
   /** A hasher over a counting PBKDF2 at {@code iterations}. */

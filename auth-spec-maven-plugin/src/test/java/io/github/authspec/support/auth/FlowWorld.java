@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import redis.clients.jedis.RedisClient;
 
@@ -40,13 +41,15 @@ final class FlowWorld {
 
   final DataSource db;
   final MutableClock clock;
-  final CountingAlgorithm algorithm = new CountingAlgorithm(1_000);
-  final PasswordHasher hasher = CountingAlgorithm.hasher(algorithm);
+  final CountingAlgorithm algorithm;
+  final PasswordHasher hasher;
   final EmailPasswordLogin<Long> login;
   final AccountLockout lockout;
   final Totp totp;
   final BackupCodeStore backup;
   final ForcedPasswordChange forced;
+  final PasswordExpiry expiry;
+  final MfaGracePeriod grace;
   final Sessions sessions;
   final RefreshTokens refresh;
   final AccountCredentials credentials;
@@ -59,8 +62,8 @@ final class FlowWorld {
   final List<java.util.Map<String, String>> sent =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   final LoginFlow<Long> flow;
-  /** The Redis key space of this run; {@link #reset} moves to a new one. */
-  private String space;
+  /** The Redis key space of this run, shared with twins; {@link #reset} moves to a new one. */
+  private final AtomicReference<String> space;
   /** The accounts, their secrets and stored hashes, shared by twins. */
   Accounts accounts;
   private final int rateLimit;
@@ -80,12 +83,11 @@ final class FlowWorld {
       String reset) {
   }
 
-  FlowWorld(DataSource db, MutableClock clock, String space, int rateLimit) {
-    this(db, clock, space, rateLimit, POLICY);
-  }
-
-  FlowWorld(DataSource db, MutableClock clock, String space, int rateLimit,
-      LockoutPolicy policy) {
+  private FlowWorld(DataSource db, MutableClock clock,
+      AtomicReference<String> space, int rateLimit,
+      LockoutPolicy policy, int iterations) {
+    this.algorithm = new CountingAlgorithm(iterations);
+    this.hasher = CountingAlgorithm.hasher(algorithm);
     this.db = db;
     this.clock = clock;
     this.space = space;
@@ -102,6 +104,10 @@ final class FlowWorld {
         new BackupCodes(KEY, RANDOM));
     forced = new ForcedPasswordChange(db, new ForcedPasswordChange.Table("users", "id",
         "force_password_change"));
+    expiry = new PasswordExpiry(db, new PasswordExpiry.Table("users", "id",
+        "password_expires_at", "password_changed_at"), clock, null);
+    grace = new MfaGracePeriod(db, new MfaGracePeriod.Table("users", "id", "mfa_grace_until",
+        "created_at"), clock, Duration.ofDays(7));
     sessions = new Sessions(db, Sessions.Table.conventional(), KEY, clock, Duration.ofMinutes(30),
         Duration.ofHours(12));
     refresh = new RefreshTokens(db, RefreshTokens.Table.conventional(), clock, RANDOM);
@@ -119,7 +125,8 @@ final class FlowWorld {
     history = new LoginHistory(db, new LoginHistory.Table("login_history", "user_id", "success",
         "created_at", "ip_address", "user_agent", "failure_code"), clock);
     // Every Redis key of this world lives in its key space, so a reset is a new space.
-    RedisScripts spaced = (script, key, args) -> redis.eval(script, this.space + key, args);
+    RedisScripts spaced = (script, key, args) -> redis.eval(script, this.space.get() + key,
+        args);
     RateLimits limits = new RateLimits(spaced, clock, rateLimit, Duration.ofMinutes(1), List.of(
         new RateLimits.Scope("ip", v -> "rl:ip:" + v),
         new RateLimits.Scope("account", v -> "rl:account:" + v)));
@@ -138,7 +145,10 @@ final class FlowWorld {
         .bar("unapproved", approval::isUnapproved)
         .factor("totp", totp::isEnabled, totp::verify)
         .factor("backup-codes", id -> backup.remaining(id) > 0, backup::redeem)
+        .enrolment("mfa-grace-period", grace::mustEnroll, id -> totp.enroll(id).uri(),
+            totp::confirm)
         .mustChangePassword("force-password-change", forced::isRequired)
+        .mustChangePassword("password-expiration", expiry::isExpired)
         .passwordChange(this::changePassword)
         .challenges(new LoginChallenges(spaced, box, clock, Duration.ofMinutes(5), 3, "ch:"))
         .sessions(id -> sessions.create(id, 5).handle(), sessions::logout)
@@ -164,6 +174,7 @@ final class FlowWorld {
           : List.of(e.reason());
     }
     forced.clear(id);
+    expiry.renew(id);
     credentials.end(id, AccountCredentials.Change.PASSWORD_CHANGED);
     return List.of();
   }
@@ -175,9 +186,15 @@ final class FlowWorld {
 
   /** The same, locking by {@code policy}. */
   static FlowWorld fresh(String prefix, int rateLimit, LockoutPolicy policy) {
+    return fresh(prefix, rateLimit, policy, 1_000);
+  }
+
+  /** The same, hashing passwords with PBKDF2 at {@code iterations}. */
+  static FlowWorld fresh(String prefix, int rateLimit, LockoutPolicy policy, int iterations) {
     DataSource db = new ConnectionPool(SeedDatabase.fresh(prefix, 0));
-    FlowWorld w = new FlowWorld(db, new MutableClock(T0), "flow:" + UUID.randomUUID() + ":",
-        rateLimit, policy);
+    FlowWorld w = new FlowWorld(db, new MutableClock(T0),
+        new AtomicReference<>("flow:" + UUID.randomUUID() + ":"),
+        rateLimit, policy, iterations);
     long a = w.login.register(A, PASSWORD, p -> List.of());
     long b = w.login.register(B, PASSWORD, p -> List.of());
     byte[] seed = TotpTest.seed(w.totp.enroll(a));
@@ -193,6 +210,8 @@ final class FlowWorld {
         "UPDATE users SET failed_login_attempts = 0, lockout_until = NULL, locked_at = NULL,"
             + " suspended_at = NULL, suspended_until = NULL, suspension_reason = NULL,"
             + " deleted_at = NULL, deletion_reason = NULL, force_password_change = false,"
+            + " password_expires_at = NULL, mfa_grace_until = NULL,"
+            + " created_at = '2026-12-01 12:00:15',"
             + " approval_status = 'approved', approved_by = NULL,"
             + " password_hash = '" + stored(db, a) + "'") + ";");
     return w;
@@ -212,21 +231,22 @@ final class FlowWorld {
   /** Back to the enrolled state: the tables, a new Redis key space, the clock at T0. */
   void reset() {
     sql(db, accounts.reset());
-    space = "flow:" + UUID.randomUUID() + ":";
+    space.set("flow:" + UUID.randomUUID() + ":");
     clock.set(T0);
     sent.clear();
   }
 
   /** A second instance of the same service: same database, Redis keys and clock. */
   FlowWorld twin() {
-    FlowWorld twin = new FlowWorld(db, clock, space, rateLimit, policy);
+    FlowWorld twin = new FlowWorld(db, clock, space, rateLimit, policy,
+        algorithm.iterations());
     twin.accounts = accounts;
     return twin;
   }
 
   /** The Redis key of this world's key {@code key}, for checks. */
   String redisKey(String key) {
-    return space + key;
+    return space.get() + key;
   }
 
   /** The Redis client of every world. */

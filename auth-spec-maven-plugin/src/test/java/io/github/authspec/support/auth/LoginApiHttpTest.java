@@ -3,10 +3,8 @@ package io.github.authspec.support.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.authspec.plugin.testsupport.StartGun;
-import io.github.authspec.support.spring.ApiProblems;
 import io.github.authspec.support.spring.LoginApi;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -16,24 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 
 /**
  * The login API served by a real embedded Tomcat and called over real HTTP, on the login flow
@@ -41,38 +26,15 @@ import org.springframework.context.annotation.Bean;
  * every refusal the same bytes after the same work; no response shows the server's internals.
  */
 class LoginApiHttpTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final Pattern FIELD = Pattern.compile("\"(challenge|refreshToken)\":\"([^\"]+)\"");
   private static FlowWorld w;
-  private static ConfigurableApplicationContext server;
+  private static LoginServer server;
   private static URI base;
-
-  /** The smallest Spring MVC application: the API, its problems, Jackson and Tomcat. */
-  @SpringBootConfiguration
-  @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class,
-      DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class,
-      HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class})
-  static class Service {
-    @Bean
-    LoginApi loginApi() {
-      return new LoginApi(w.flow) { };
-    }
-
-    @Bean
-    ApiProblems apiProblems() {
-      return new ApiProblems() { };
-    }
-  }
 
   @BeforeAll
   static void serve() {
     w = FlowWorld.fresh("login_api", 5);
-    SpringApplication app = new SpringApplication(Service.class);
-    app.setDefaultProperties(Map.of("server.port", "0", "spring.main.banner-mode", "off",
-        "spring.mvc.problemdetails.enabled", "true"));
-    server = app.run();
-    int port = ((ServletWebServerApplicationContext) server).getWebServer().getPort();
-    base = URI.create("http://127.0.0.1:" + port);
+    server = LoginServer.start(w.flow);
+    base = server.base();
   }
 
   @AfterAll
@@ -211,28 +173,40 @@ class LoginApiHttpTest {
     assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
   }
 
+  @Test
+  @DisplayName("an account past its MFA grace period: the password answers a challenge and an "
+      + "otpauth URI; the new factor's first code signs in, once")
+  void enrolmentOverHttp() throws Exception {
+    String email = "enrol" + System.nanoTime() + "@example.org";
+    long id = w.login.register(email, FlowWorld.PASSWORD, p -> List.of());
+    new Db(w.db).update("UPDATE users SET approval_status = 'approved', mfa_grace_until = ?"
+        + " WHERE id = ?", FlowWorld.T0.minusSeconds(1), id);
+    HttpResponse<String> first = post("/auth/login", login(email, "correct horse battery"));
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body()).startsWith("{\"status\":\"enrolment-required\"");
+    byte[] seed = TotpTest.seed(new Totp.Enrolment("", field(first, "otpauthUri")));
+    String body = "{\"challenge\":\"" + field(first, "challenge") + "\",\"code\":\""
+        + TotpTest.OTP.totp(seed, w.clock.instant()) + "\"}";
+    HttpResponse<String> in = post("/auth/login/enrolment", body);
+    assertThat(in.statusCode()).isEqualTo(200);
+    assertThat(in.body()).startsWith("{\"status\":\"signed-in\"");
+    assertThat(post("/auth/login/enrolment", body).statusCode()).isEqualTo(401);
+    assertThat(w.totp.isEnabled(id)).isTrue();
+  }
+
   private static String login(String email, String password) {
-    return "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
+    return LoginHttp.login(email, password);
   }
 
   private static String field(HttpResponse<String> response, String name) {
-    Matcher m = FIELD.matcher(response.body());
-    while (m.find()) {
-      if (m.group(1).equals(name)) {
-        return m.group(2);
-      }
-    }
-    throw new AssertionError(name + " not in " + response.body());
+    return LoginHttp.field(response, name);
   }
 
   private static HttpResponse<String> post(String path, String json) throws Exception {
-    return send(HttpRequest.newBuilder(base.resolve(path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return LoginHttp.post(base, path, json);
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return HTTP.send(request.header("User-Agent", "LoginApiHttpTest").build(),
-        HttpResponse.BodyHandlers.ofString());
+    return LoginHttp.send(request);
   }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The login flow with every step, on a real PostgreSQL and Redis. */
 class LoginFlowTest {
   private static FlowWorld w;
+  private static final java.util.Map<Long, String> EMAILS = new java.util.HashMap<>();
   private static final LoginSteps.Client CLIENT = new LoginSteps.Client("203.0.113.7", "Test");
 
   @BeforeAll
@@ -118,6 +119,95 @@ class LoginFlowTest {
     assertThat(w.sessions.validate(before.session())).isEmpty();
     assertThat(w.sessions.validate(((SignedIn) in).session())).isPresent();
     assertThat(w.forced.isRequired(w.accounts.b())).isFalse();
+  }
+
+  @Test
+  @DisplayName("grace period: an account without a factor signs in within it; past it, the "
+      + "login makes a TOTP seed and only its first code, on that challenge, signs in; the "
+      + "next login asks for the factor")
+  void enrolmentPastGrace() {
+    long c = account();
+    w.clock.advance(Duration.ofSeconds(30));
+    setGrace(c, FlowWorld.T0.plus(Duration.ofDays(1)));
+    assertThat(w.flow.login(email(c), FlowWorld.PASSWORD, CLIENT)).isInstanceOf(SignedIn.class);
+    setGrace(c, FlowWorld.T0.minus(Duration.ofDays(1)));
+    LoginOutcome first = w.flow.login(email(c), FlowWorld.PASSWORD, CLIENT);
+    assertThat(first).isInstanceOf(LoginOutcome.EnrolmentRequired.class);
+    LoginOutcome.EnrolmentRequired enrol = (LoginOutcome.EnrolmentRequired) first;
+    assertThat(first.toString()).doesNotContain(enrol.challenge()).doesNotContain("secret");
+    byte[] seed = TotpTest.seed(new Totp.Enrolment("", enrol.uri()));
+    String a = challenge(FlowWorld.A);
+    assertThat(w.flow.confirmEnrolment(a, w.totpA(), CLIENT))
+        .as("another login's challenge").isSameAs(LoginOutcome.REFUSED);
+    assertThat(w.flow.completeSecondFactor(enrol.challenge(), code(seed), CLIENT))
+        .as("not the step this challenge is for").isSameAs(LoginOutcome.REFUSED);
+    assertThat(w.flow.confirmEnrolment(enrol.challenge(), "000000", CLIENT))
+        .isSameAs(LoginOutcome.REFUSED);
+    assertThat(w.totp.isEnabled(c)).isFalse();
+    LoginOutcome in = w.flow.confirmEnrolment(enrol.challenge(), code(seed), CLIENT);
+    assertThat(in).isInstanceOf(SignedIn.class);
+    assertThat(((SignedIn) in).userId()).isEqualTo(c);
+    assertThat(w.totp.isEnabled(c)).isTrue();
+    assertThat(w.flow.confirmEnrolment(enrol.challenge(), code(seed), CLIENT))
+        .as("single use").isSameAs(LoginOutcome.REFUSED);
+    w.clock.advance(Duration.ofSeconds(30));
+    assertThat(w.flow.login(email(c), FlowWorld.PASSWORD, CLIENT))
+        .isInstanceOf(SecondFactorRequired.class);
+  }
+
+  @Test
+  @DisplayName("an expired password must change before sign-in; the change lifts the expiry")
+  void expiredPassword() {
+    long c = account();
+    w.expiry.expireNow(c);
+    LoginOutcome next = w.flow.login(email(c), FlowWorld.PASSWORD, CLIENT);
+    assertThat(next).isInstanceOf(LoginOutcome.PasswordChangeRequired.class);
+    String ch = ((LoginOutcome.PasswordChangeRequired) next).challenge();
+    assertThat(w.flow.changePassword(ch, FlowWorld.PASSWORD, FlowWorld.NEW_PASSWORD, CLIENT))
+        .isInstanceOf(SignedIn.class);
+    assertThat(w.expiry.isExpired(c)).isFalse();
+    assertThat(w.flow.login(email(c), FlowWorld.NEW_PASSWORD, CLIENT))
+        .isInstanceOf(SignedIn.class);
+  }
+
+  @Test
+  @DisplayName("an observed flow tells every step's outcome; an observer that fails changes "
+      + "no answer")
+  void observed() {
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    LoginFlow<Long> flow = w.flow.observedBy((operation, outcome, nanos) -> {
+      seen.add(operation + " " + outcome.kind() + " " + (nanos > 0));
+      throw new IllegalStateException("metrics down");
+    });
+    LoginOutcome first = flow.login(FlowWorld.A, FlowWorld.PASSWORD, CLIENT);
+    assertThat(first).isInstanceOf(SecondFactorRequired.class);
+    assertThat(flow.completeSecondFactor(((SecondFactorRequired) first).challenge(), "000000",
+        CLIENT)).isSameAs(LoginOutcome.REFUSED);
+    assertThat(flow.refresh("no such token", CLIENT)).isSameAs(LoginOutcome.REFUSED);
+    assertThat(seen).containsExactly("login second-factor-required true",
+        "second-factor refused true", "refresh refused true");
+  }
+
+  /** A new approved account with no second factor, inside its grace period. */
+  private static long account() {
+    String email = "c" + System.nanoTime() + "@example.org";
+    long id = w.login.register(email, FlowWorld.PASSWORD, p -> java.util.List.of());
+    EMAILS.put(id, email);
+    new Db(w.db).update("UPDATE users SET approval_status = 'approved' WHERE id = ?", id);
+    setGrace(id, FlowWorld.T0.plus(Duration.ofDays(1)));
+    return id;
+  }
+
+  private static String email(long id) {
+    return EMAILS.get(id);
+  }
+
+  private static void setGrace(long id, java.time.Instant until) {
+    new Db(w.db).update("UPDATE users SET mfa_grace_until = ? WHERE id = ?", until, id);
+  }
+
+  private static String code(byte[] seed) {
+    return TotpTest.OTP.totp(seed, w.clock.instant());
   }
 
   private static String challenge(String email) {

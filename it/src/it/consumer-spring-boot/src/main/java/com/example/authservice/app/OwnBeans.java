@@ -3,11 +3,9 @@ package com.example.authservice.app;
 import com.example.authservice.cache.LettuceKeyOperations;
 import com.example.authservice.client.JsonCodec;
 import com.example.authservice.auth.BackupCodes;
-import com.example.authservice.auth.EmailPasswordLogin;
 import com.example.authservice.auth.SecretBox;
 import com.example.authservice.repository.LoginHistoryRepository;
 import com.example.authservice.service.passwordmanagement.PasswordBlacklistService;
-import com.example.authservice.service.passwordmanagement.PasswordPoliciesService;
 import java.security.SecureRandom;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -16,8 +14,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * What the application writes by hand: codecs, the secrets' keys (SecretBox, BackupCodes, the
- * session handle key), the login flow's password rules, one replaced repository and one
- * replaced implementation.
+ * session handle key), one replaced repository and one replaced implementation.
  */
 @Configuration(proxyBeanMethods = false)
 public class OwnBeans {
@@ -105,12 +102,6 @@ public class OwnBeans {
         throw new UnsupportedOperationException("a fixed list");
       }
     };
-  }
-
-  /** The rules of a password the login flow requires changing: the generated policies'. */
-  @Bean
-  public EmailPasswordLogin.Policy loginPasswordPolicy(PasswordPoliciesService policies) {
-    return candidate -> policies.violations(candidate, null);
   }
 
   /** The one password {@link #myBlocklist()} refuses. */
