@@ -101,6 +101,17 @@ public final class ImplementationGenerator implements Generator {
   }
 
   /**
+   * Whether the run signs tokens: an implementation's constructor takes the {@code KeyRing},
+   * whose public keys the HTTP API then publishes.
+   */
+  public static boolean signsTokens(GenerationContext context) {
+    ClassName ring = ClassName.get(context.naming().supportPackage("token"), "KeyRing");
+    return implementations(context).stream().flatMap(i -> i.type().methodSpecs().stream())
+        .filter(com.palantir.javapoet.MethodSpec::isConstructor)
+        .flatMap(m -> m.parameters().stream()).anyMatch(p -> p.type().equals(ring));
+  }
+
+  /**
    * The implementations of a run and, when the spec binds a credential store, the generated
    * {@code Credentials} they use.
    */

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.authspec.plugin.impl.ImplementationGenerator;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,19 +22,23 @@ import java.util.TreeMap;
 final class LoginApiDocument {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PROBLEM = "application/problem+json";
-  private static final String TYPES = "urn:auth-spec:problem:";
   private static final String SESSION_COOKIE = "__Host-session";
 
   private final ImplementationGenerator.Flow flow;
-  private final ObjectNode schemas = JSON.createObjectNode();
+  private final boolean jwks;
 
-  private LoginApiDocument(ImplementationGenerator.Flow flow) {
+  private LoginApiDocument(ImplementationGenerator.Flow flow, boolean jwks) {
     this.flow = flow;
+    this.jwks = jwks;
   }
 
-  /** The document, as text. */
-  static String of(String title, ImplementationGenerator.Flow flow) {
-    return new LoginApiDocument(flow).write(title);
+  /**
+   * The document, as text.
+   *
+   * @param jwks the run signs tokens: the document lists the JWK set of their keys
+   */
+  static String of(String title, ImplementationGenerator.Flow flow, boolean jwks) {
+    return new LoginApiDocument(flow, jwks).write(title);
   }
 
   private String write(String title) {
@@ -46,7 +48,7 @@ final class LoginApiDocument {
             + "same 401 problem, limits a 429 problem with Retry-After."
             + (flow.session() ? " The session travels in the " + SESSION_COOKIE + " cookie."
                 : ""));
-    schemas();
+    ObjectNode schemas = LoginApiSchemas.of(flow, JSON);
     ObjectNode paths = root.putObject("paths");
     paths.set("/auth/login", step("login", "Signs in with an email address and a password.",
         "Credentials"));
@@ -72,6 +74,9 @@ final class LoginApiDocument {
     }
     paths.set("/auth/logout", logout());
     paths.set("/auth/openapi.json", document());
+    if (jwks) {
+      paths.set("/.well-known/jwks.json", jwkSet());
+    }
     root.putObject("components").set("schemas", schemas);
     try {
       DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
@@ -127,6 +132,27 @@ final class LoginApiDocument {
     return item;
   }
 
+  /** The public keys of the tokens (RFC 7517): each with its type and kid, no private part. */
+  private ObjectNode jwkSet() {
+    ObjectNode item = JSON.createObjectNode();
+    ObjectNode get = item.putObject("get").put("operationId", "jwks")
+        .put("summary", "The public keys that verify this service's tokens.");
+    ObjectNode set = get.putObject("responses").putObject("200")
+        .put("description", "The JWK set, the next and previous keys included")
+        .putObject("content").putObject("application/jwk-set+json").putObject("schema")
+        .put("type", "object");
+    set.putArray("required").add("keys");
+    ObjectNode key = set.putObject("properties").putObject("keys").put("type", "array")
+        .putObject("items").put("type", "object");
+    key.putArray("required").add("kid").add("kty");
+    ObjectNode fields = key.putObject("properties");
+    fields.putObject("kid").put("type", "string");
+    fields.putObject("kty").put("type", "string");
+    // A private member (d, p, q, ...) must never be published.
+    key.putObject("not").putArray("anyOf").addObject().putArray("required").add("d");
+    return item;
+  }
+
   private static ObjectNode operation(ObjectNode item, String id, String summary) {
     return item.putObject("post").put("operationId", id).put("summary", summary);
   }
@@ -161,106 +187,6 @@ final class LoginApiDocument {
     if (required) {
       ((ObjectNode) header.get("schema")).put("minimum", 1);
     }
-  }
-
-  // ---- schemas
-
-  private void schemas() {
-    body("Credentials", "email", "password");
-    body("Token", "refreshToken");
-    if (flow.secondFactor()) {
-      body("SecondFactor", "challenge", "code");
-    }
-    if (flow.passwordChange()) {
-      body("PasswordChange", "challenge", "currentPassword", "newPassword");
-    }
-    ObjectNode signedIn = closed("SignedIn");
-    constant(signedIn, "status", "signed-in");
-    if (flow.refreshToken()) {
-      string(signedIn, "refreshToken");
-    }
-    List<String> next = new ArrayList<>();
-    if (flow.secondFactor()) {
-      next.add("second-factor-required");
-    }
-    if (flow.passwordChange()) {
-      next.add("password-change-required");
-    }
-    ArrayNode results = schemas.putObject("Result").putArray("oneOf");
-    results.addObject().put("$ref", "#/components/schemas/SignedIn");
-    if (!next.isEmpty()) {
-      ObjectNode step = closed("NextStep");
-      ObjectNode status = string(step, "status");
-      next.forEach(status.putArray("enum")::add);
-      string(step, "challenge");
-      results.addObject().put("$ref", "#/components/schemas/NextStep");
-    }
-    if (flow.enrolment()) {
-      ObjectNode enrol = closed("Enrolment");
-      constant(enrol, "status", "enrolment-required");
-      string(enrol, "challenge");
-      string(enrol, "otpauthUri");
-      results.addObject().put("$ref", "#/components/schemas/Enrolment");
-    }
-    // RFC 9457: an absent type means about:blank, which Spring 7 leaves out.
-    ObjectNode problem = schemas.putObject("Problem").put("type", "object");
-    problem.putArray("required").add("status").add("title");
-    ObjectNode fields = problem.putObject("properties");
-    fields.putObject("type").put("type", "string").put("format", "uri-reference");
-    fields.putObject("title").put("type", "string");
-    fields.putObject("status").put("type", "integer");
-    fields.putObject("detail").put("type", "string");
-    fields.putObject("instance").put("type", "string");
-    typed("Refused", "refused", 401);
-    typed("Limited", "limited", 429);
-    if (flow.passwordChange()) {
-      ObjectNode rejected = typed("PasswordRejected", "password-rejected", 422);
-      ((ArrayNode) rejected.get("required")).add("violations");
-      ((ObjectNode) rejected.get("properties")).putObject("violations").put("type", "array")
-          .putObject("items").put("type", "string");
-    }
-  }
-
-  /** A request body: an object of required strings (unknown fields are ignored). */
-  private void body(String name, String... required) {
-    ObjectNode type = schemas.putObject(name).put("type", "object");
-    ArrayNode list = type.putArray("required");
-    ObjectNode properties = type.putObject("properties");
-    for (String field : required) {
-      list.add(field);
-      properties.putObject(field).put("type", "string");
-    }
-  }
-
-  /** A response object with no field beyond those listed, every one required. */
-  private ObjectNode closed(String name) {
-    ObjectNode type = schemas.putObject(name).put("type", "object")
-        .put("additionalProperties", false);
-    type.putArray("required");
-    type.putObject("properties");
-    return type;
-  }
-
-  private static ObjectNode string(ObjectNode object, String field) {
-    ((ArrayNode) object.get("required")).add(field);
-    return ((ObjectNode) object.get("properties")).putObject(field).put("type", "string");
-  }
-
-  private static void constant(ObjectNode object, String field, String value) {
-    string(object, field).put("const", value);
-  }
-
-  /** A problem of one of the API's types, with its status. */
-  private ObjectNode typed(String name, String type, int status) {
-    ObjectNode problem = schemas.putObject(name);
-    ArrayNode all = problem.putArray("allOf");
-    all.addObject().put("$ref", "#/components/schemas/Problem");
-    ObjectNode own = all.addObject();
-    own.putArray("required").add("type");
-    ObjectNode fields = own.putObject("properties");
-    fields.putObject("type").put("const", TYPES + type);
-    fields.putObject("status").put("const", status);
-    return own;
   }
 
   /** {@code node} with every object's keys in order. */

@@ -59,6 +59,6 @@ public final class OpenApiGenerator implements Generator {
     String title = context.spec().project().name().isBlank() ? "auth-service"
         : context.spec().project().name();
     return List.of(GeneratedFile.text(OutputRoot.RESOURCES, PATH,
-        LoginApiDocument.of(title, flow.get())));
+        LoginApiDocument.of(title, flow.get(), ImplementationGenerator.signsTokens(context))));
   }
 }

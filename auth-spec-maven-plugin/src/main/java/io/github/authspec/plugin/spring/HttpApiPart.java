@@ -24,7 +24,10 @@ import java.util.List;
  */
 final class HttpApiPart {
   /** The support classes of area {@code spring} the HTTP API serves with. */
-  static final List<String> SUPPORT = List.of("ApiProblems", "LoginApi", "OpenApiDocument");
+  static List<String> support(ImplementationBeans.FlowBean flow) {
+    return flow.jwks() ? List.of("ApiProblems", "JwksDocument", "LoginApi", "OpenApiDocument")
+        : List.of("ApiProblems", "LoginApi", "OpenApiDocument");
+  }
   private static final String DISPATCHER_SERVLET =
       "org.springframework.web.servlet.DispatcherServlet";
 
@@ -57,7 +60,7 @@ final class HttpApiPart {
     CodeBlock args = implementations.arguments(flowBean, ImplementationBeans.FlowBean.FEATURE,
         flow.parameters(), true);
     flowBean.addJavadoc("@return the flow\n").addStatement("return $T.of($L)", flows, args);
-    return part("HttpApi", "The login flow over HTTP at {@code /auth} (JSON only; every refusal"
+    TypeSpec.Builder part = part("HttpApi", "The login flow over HTTP at {@code /auth} (JSON only; every refusal"
         + " the same RFC 9457 problem; the session in a {@code __Host-} cookie) and its OpenAPI "
         + "document at {@code /auth/openapi.json}. Only with Spring MVC on the class path.")
         .addAnnotation(onClass(DISPATCHER_SERVLET))
@@ -71,8 +74,26 @@ final class HttpApiPart {
         .addMethod(controller("ApiProblems", "The login API's errors as problems.", null)
             .build())
         .addMethod(controller("OpenApiDocument", "The login API's OpenAPI document.", null)
-            .build())
-        .build();
+            .build());
+    if (flow.jwks()) {
+      part.addMethod(jwks());
+    }
+    return part.build();
+  }
+
+  /** The public keys of the application's {@code KeyRing}, the one that signs the tokens. */
+  private MethodSpec jwks() {
+    ClassName type = ClassName.get(naming.supportPackage("spring"), "JwksDocument");
+    ClassName ring = ClassName.get(naming.supportPackage("token"), "KeyRing");
+    return bean("authSpecJwksDocument", type, "The JWK set of the {@code KeyRing} bean at "
+            + "{@code /.well-known/jwks.json}.\n\n@param keys the signing keys\n"
+            + "@return the controller")
+        .addAnnotation(missing(type))
+        .addAnnotation(AnnotationSpec.builder(CONDITIONAL_ON_BEAN)
+            .addMember("value", "$T.class", ring).build())
+        .addParameter(ring, "keys")
+        .addStatement("return $L", TypeSpec.anonymousClassBuilder("keys").superclass(type)
+            .build()).build();
   }
 
   /**

@@ -129,8 +129,9 @@ final class ImplementationBeans {
    *
    * @param flow the flow as the implementation generator wrote it
    * @param parameters the factory's parameters, in order
+   * @param jwks whether the run signs tokens, so the API publishes the keys
    */
-  record FlowBean(ImplementationGenerator.Flow flow, List<Parameter> parameters) {
+  record FlowBean(ImplementationGenerator.Flow flow, List<Parameter> parameters, boolean jwks) {
     static final String FEATURE = "login-flow";
   }
 
@@ -177,7 +178,7 @@ final class ImplementationBeans {
         .filter(f -> context.request().httpApi())
         .flatMap(f -> supply(context, FlowBean.FEATURE, f.factory(),
                 name -> Optional.ofNullable(f.settings().get(name)), settings, built)
-            .map(ps -> new FlowBean(f, ps)));
+            .map(ps -> new FlowBean(f, ps, ImplementationGenerator.signsTokens(context))));
     List<Bean> withRefinements = new ArrayList<>();
     for (Bean b : byFeature.values()) {
       List<ClassName> refinements = new ArrayList<>();

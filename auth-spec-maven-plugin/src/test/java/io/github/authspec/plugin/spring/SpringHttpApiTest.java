@@ -75,10 +75,14 @@ class SpringHttpApiTest {
         .contains("@ConditionalOnMissingBean(LoginApi.class) @ConditionalOnBean(LoginFlow.class)"
             + " public LoginApi authSpecLoginApi(LoginFlow<?> flow) { return new LoginApi(flow) {")
         .contains("@ConditionalOnMissingBean(ApiProblems.class)")
-        .contains("@ConditionalOnMissingBean(OpenApiDocument.class)");
+        .contains("@ConditionalOnMissingBean(OpenApiDocument.class)")
+        .contains("@ConditionalOnMissingBean(JwksDocument.class) @ConditionalOnBean(KeyRing.class)"
+            + " public JwksDocument authSpecJwksDocument(KeyRing keys) { return new "
+            + "JwksDocument(keys) {");
     assertThat(auto.split("@Bean", -1).length - 1).as("every bean is conditional")
         .isEqualTo(auto.split("@ConditionalOnMissingBean", -1).length - 1);
-    for (String controller : List.of("LoginApi", "ApiProblems", "OpenApiDocument")) {
+    for (String controller : List.of("LoginApi", "ApiProblems", "OpenApiDocument",
+        "JwksDocument")) {
       Class<?> type = loader.loadClass("com.example.authservice.spring." + controller);
       assertThat(Modifier.isAbstract(type.getModifiers())).as("%s is never scanned", controller)
           .isTrue();
@@ -142,8 +146,8 @@ class SpringHttpApiTest {
     SwaggerParseResult parsed = parse(text);
     JsonNode tree = JSON.readTree(text);
     assertThat(parsed.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
-    assertThat(parsed.getOpenAPI().getPaths().keySet()).containsExactly("/auth/login",
-        "/auth/login/enrolment", "/auth/login/password", "/auth/login/second-factor",
+    assertThat(parsed.getOpenAPI().getPaths().keySet()).containsExactly(
+        "/.well-known/jwks.json", "/auth/login", "/auth/login/enrolment", "/auth/login/password", "/auth/login/second-factor",
         "/auth/logout", "/auth/openapi.json", "/auth/token");
     assertThat(tree.at("/components/schemas/Enrolment/required")).extracting(JsonNode::asText)
         .containsExactly("status", "challenge", "otpauthUri");
@@ -164,7 +168,7 @@ class SpringHttpApiTest {
 
   @Test
   @DisplayName("a flow without second factors, password changes or refresh tokens: the document "
-      + "has only login, logout and itself, and a sign-in answers no token")
+      + "has only login, logout, itself and the keys, and a sign-in answers no token")
   void documentOfASmallerFlow() throws IOException {
     Path small = Specs.project(Specs.FULL, dir).specFile();
     ObjectNode spec = (ObjectNode) JSON.readTree(Files.readAllBytes(small));
@@ -177,8 +181,8 @@ class SpringHttpApiTest {
     Files.write(small, JSON.writeValueAsBytes(spec));
     List<GeneratedFile> files = Specs.plan(request(small, dir).build());
     String text = text(files, OutputRoot.RESOURCES, OpenApiGenerator.PATH);
-    assertThat(parse(text).getOpenAPI().getPaths().keySet()).containsExactly("/auth/login",
-        "/auth/logout", "/auth/openapi.json");
+    assertThat(parse(text).getOpenAPI().getPaths().keySet()).containsExactly(
+        "/.well-known/jwks.json", "/auth/login", "/auth/logout", "/auth/openapi.json");
     JsonNode schemas = JSON.readTree(text).at("/components/schemas");
     assertThat(schemas.at("/SignedIn/properties").has("refreshToken")).isFalse();
     assertThat(schemas.has("NextStep")).isFalse();

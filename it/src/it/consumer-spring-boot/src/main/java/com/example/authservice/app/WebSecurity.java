@@ -10,7 +10,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The application's web security with the login API: {@code /auth/**} is open (it is how one
- * signs in) and takes no CSRF token (it takes JSON only, which a cross-site form cannot send,
+ * signs in), and so are the public keys of the tokens; {@code /auth/**} takes no CSRF token (it takes JSON only, which a cross-site form cannot send,
  * and its cookie is SameSite=Strict); every other request needs a signed-in user.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,7 +20,7 @@ public class WebSecurity {
   public SecurityFilterChain security(HttpSecurity http) throws Exception {
     return http
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/auth/**").permitAll()
+            .requestMatchers("/auth/**", "/.well-known/jwks.json").permitAll()
             .anyRequest().authenticated())
         .csrf(csrf -> csrf.ignoringRequestMatchers("/auth/**"))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

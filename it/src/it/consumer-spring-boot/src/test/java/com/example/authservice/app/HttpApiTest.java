@@ -10,10 +10,15 @@ import com.example.authservice.service.authentication.EmailPasswordLoginService;
 import com.example.authservice.service.mfa.BackupCodesService;
 import com.example.authservice.spring.ApiProblems;
 import com.example.authservice.spring.LoginApi;
+import com.example.authservice.token.JwsAlgorithm;
+import com.example.authservice.token.KeyRing;
+import com.example.authservice.token.SigningKey;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,8 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The generated HTTP API on a real Tomcat (random port), PostgreSQL and Redis, driven with
- * java.net.http: sign-in with a backup code as the second factor, refresh, logout, and every
- * answer checked against the OpenAPI document the application serves. The limits are raised
+ * java.net.http: sign-in with a backup code as the second factor, refresh, logout, the signing
+ * keys' JWK set, and every answer checked against the OpenAPI document the application serves. The limits are raised
  * (every request comes from 127.0.0.1) and the lock's threshold too, so the failures counted in
  * parallel are all counted.
  */
@@ -55,12 +60,21 @@ class HttpApiTest {
     Servers.register(registry);
   }
 
-  /** A lock that takes more failures than the parallel test makes. */
+  /**
+   * A lock that takes more failures than the parallel test makes, and the signing keys whose
+   * public halves the API publishes.
+   */
   @TestConfiguration(proxyBeanMethods = false)
-  static class LateLock {
+  static class Beans {
     @Bean
     LockoutPolicy lateLock() {
       return new LockoutPolicy(100, Duration.ofMinutes(1), Duration.ofMinutes(15));
+    }
+
+    @Bean
+    KeyRing keyRing() {
+      return new KeyRing(SigningKey.generate(JwsAlgorithm.ES256, new SecureRandom()),
+          Clock.systemUTC());
     }
   }
 
@@ -69,6 +83,7 @@ class HttpApiTest {
   @Autowired EmailPasswordLoginService logins;
   @Autowired BackupCodesService backupCodes;
   @Autowired JdbcTemplate jdbc;
+  @Autowired KeyRing keys;
   private OpenApiResponses api;
 
   @BeforeEach
@@ -88,6 +103,16 @@ class HttpApiTest {
         List.of(context.getBeanNamesForType(ApiProblems.class)));
     assertEquals(List.of("authSpecLoginFlow"),
         List.of(context.getBeanNamesForType(LoginFlow.class)));
+  }
+
+  @Test
+  void theSigningKeysArePublishedWithoutTheirPrivateParts() throws Exception {
+    HttpResponse<String> jwks = HTTP.send(HttpRequest.newBuilder(uri("/.well-known/jwks.json"))
+        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    api.check("GET", "/.well-known/jwks.json", jwks);
+    assertEquals(keys.active().kid(),
+        OpenApiResponses.JSON.readTree(jwks.body()).at("/keys/0/kid").asString());
+    assertTrue(jwks.headers().firstValue("Cache-Control").orElseThrow().contains("max-age=300"));
   }
 
   @Test
