@@ -73,6 +73,9 @@ final class LoginApiDocument {
           "Token"));
     }
     paths.set("/auth/logout", logout());
+    if (flow.refreshToken()) {
+      paths.set("/auth/revoke", revoke());
+    }
     paths.set("/auth/openapi.json", document());
     if (jwks) {
       paths.set("/.well-known/jwks.json", jwkSet());
@@ -129,6 +132,30 @@ final class LoginApiDocument {
     get.putObject("responses").putObject("200").put("description", "The OpenAPI document")
         .putObject("content").putObject("application/json").putObject("schema")
         .put("type", "object");
+    return item;
+  }
+
+  /** RFC 7009: a form, 200 whether or not the token was live, 400 without one. */
+  private ObjectNode revoke() {
+    ObjectNode item = JSON.createObjectNode();
+    ObjectNode post = operation(item, "revoke", "Revokes a refresh token and its family "
+        + "(RFC 7009); answers the same whether or not it was live.");
+    ObjectNode form = post.putObject("requestBody").put("required", true).putObject("content")
+        .putObject("application/x-www-form-urlencoded").putObject("schema")
+        .put("type", "object");
+    form.putArray("required").add("token");
+    ObjectNode fields = form.putObject("properties");
+    fields.putObject("token").put("type", "string");
+    fields.putObject("token_type_hint").put("type", "string").putArray("enum")
+        .add("refresh_token").add("access_token");
+    ObjectNode responses = post.putObject("responses");
+    responses.putObject("200").put("description", "Revoked, or nothing to revoke");
+    ObjectNode invalid = responses.putObject("400").put("description", "No token")
+        .putObject("content").putObject("application/json").putObject("schema")
+        .put("type", "object").put("additionalProperties", false);
+    invalid.putArray("required").add("error");
+    invalid.putObject("properties").putObject("error").put("const", "invalid_request");
+    problem(responses, "415", "The body is not a form", "Problem");
     return item;
   }
 

@@ -25,8 +25,15 @@ import java.util.List;
 final class HttpApiPart {
   /** The support classes of area {@code spring} the HTTP API serves with. */
   static List<String> support(ImplementationBeans.FlowBean flow) {
-    return flow.jwks() ? List.of("ApiProblems", "JwksDocument", "LoginApi", "OpenApiDocument")
-        : List.of("ApiProblems", "LoginApi", "OpenApiDocument");
+    List<String> names = new java.util.ArrayList<>(List.of("ApiProblems", "LoginApi",
+        "OpenApiDocument"));
+    if (flow.jwks()) {
+      names.add("JwksDocument");
+    }
+    if (flow.flow().refreshToken()) {
+      names.add("TokenRevocationApi");
+    }
+    return List.copyOf(names);
   }
   private static final String DISPATCHER_SERVLET =
       "org.springframework.web.servlet.DispatcherServlet";
@@ -75,6 +82,11 @@ final class HttpApiPart {
             .build())
         .addMethod(controller("OpenApiDocument", "The login API's OpenAPI document.", null)
             .build());
+    if (flow.flow().refreshToken()) {
+      part.addMethod(controller("TokenRevocationApi", "Refresh-token revocation (RFC 7009).",
+          ParameterizedTypeName.get(loginFlow, WildcardTypeName.subtypeOf(Object.class)))
+          .build());
+    }
     if (flow.jwks()) {
       part.addMethod(jwks());
     }

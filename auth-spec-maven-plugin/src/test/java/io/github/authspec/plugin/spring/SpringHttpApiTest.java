@@ -76,13 +76,14 @@ class SpringHttpApiTest {
             + " public LoginApi authSpecLoginApi(LoginFlow<?> flow) { return new LoginApi(flow) {")
         .contains("@ConditionalOnMissingBean(ApiProblems.class)")
         .contains("@ConditionalOnMissingBean(OpenApiDocument.class)")
+        .contains("public TokenRevocationApi authSpecTokenRevocationApi(LoginFlow<?> flow)")
         .contains("@ConditionalOnMissingBean(JwksDocument.class) @ConditionalOnBean(KeyRing.class)"
             + " public JwksDocument authSpecJwksDocument(KeyRing keys) { return new "
             + "JwksDocument(keys) {");
     assertThat(auto.split("@Bean", -1).length - 1).as("every bean is conditional")
         .isEqualTo(auto.split("@ConditionalOnMissingBean", -1).length - 1);
     for (String controller : List.of("LoginApi", "ApiProblems", "OpenApiDocument",
-        "JwksDocument")) {
+        "JwksDocument", "TokenRevocationApi")) {
       Class<?> type = loader.loadClass("com.example.authservice.spring." + controller);
       assertThat(Modifier.isAbstract(type.getModifiers())).as("%s is never scanned", controller)
           .isTrue();
@@ -148,7 +149,7 @@ class SpringHttpApiTest {
     assertThat(parsed.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
     assertThat(parsed.getOpenAPI().getPaths().keySet()).containsExactly(
         "/.well-known/jwks.json", "/auth/login", "/auth/login/enrolment", "/auth/login/password", "/auth/login/second-factor",
-        "/auth/logout", "/auth/openapi.json", "/auth/token");
+        "/auth/logout", "/auth/openapi.json", "/auth/revoke", "/auth/token");
     assertThat(tree.at("/components/schemas/Enrolment/required")).extracting(JsonNode::asText)
         .containsExactly("status", "challenge", "otpauthUri");
     JsonNode limited = tree.at("/paths/~1auth~1login/post/responses/429");

@@ -14,9 +14,11 @@ import com.example.authservice.token.JwsAlgorithm;
 import com.example.authservice.token.KeyRing;
 import com.example.authservice.token.SigningKey;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -154,6 +156,23 @@ class HttpApiTest {
   }
 
   @Test
+  void revocationEndsTheFamilyAndAnswersTheSameForAnyToken() throws Exception {
+    String email = "revoke-" + System.nanoTime() + "@example.com";
+    register(email);
+    HttpResponse<String> in = post("/auth/login", Map.of("email", email, "password", PASSWORD),
+        null);
+    assertEquals("signed-in", field(in, "status"), "no second factor enrolled");
+    String token = field(in, "refreshToken");
+    String encoded = URLEncoder.encode(token, StandardCharsets.UTF_8);
+    HttpResponse<String> revoked = revoke("token=" + encoded + "&token_type_hint=refresh_token");
+    assertEquals(200, revoked.statusCode());
+    assertEquals(200, revoke("token=" + encoded).statusCode(), "again: the same answer");
+    assertEquals(200, revoke("token=never-issued").statusCode(), "unknown: the same answer");
+    assertEquals(400, revoke("token_type_hint=refresh_token").statusCode());
+    assertEquals(401, post("/auth/token", Map.of("refreshToken", token), null).statusCode());
+  }
+
+  @Test
   void refusalsAreOneAnswer() throws Exception {
     String email = "refused-" + System.nanoTime() + "@example.com";
     register(email);
@@ -227,6 +246,16 @@ class HttpApiTest {
     HttpResponse<String> response = HTTP.send(request.build(),
         HttpResponse.BodyHandlers.ofString());
     api.check("POST", path, response);
+    return response;
+  }
+
+  /** An RFC 7009 form; the answer is checked against the document. */
+  private HttpResponse<String> revoke(String form) throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/auth/revoke"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    api.check("POST", "/auth/revoke", response);
     return response;
   }
 
