@@ -43,8 +43,7 @@ import java.util.TreeMap;
  * @param timestamps how TIMESTAMP maps: timestamp/LocalDateTime or
  *     timestamptz/Instant|OffsetDateTime
  * @param flavour the framework the output is wired for ({@link Flavour#NONE}: plain JDK)
- * @param httpApi serve the login flow over HTTP (Spring MVC) with an OpenAPI document; needs
- *     {@link Flavour#SPRING_BOOT}, implementations and a spec whose login flow is written
+ * @param httpApi the login flow over HTTP (Spring MVC) with its OpenAPI document
  */
 public record GenerationRequest(
     Path specFile,
@@ -241,10 +240,6 @@ public record GenerationRequest(
 
     public Builder flavour(Flavour value) {
       return set("flavour", value);
-    }
-
-    public Builder httpApi(boolean value) {
-      return set("httpApi", value);
     }
 
     public Builder pluginVersion(String value) {

@@ -100,13 +100,17 @@ final class LoginApiDocument {
     ObjectNode ok = responses.putObject("200").put("description", "Signed in, or the next step");
     ok.putObject("content").putObject("application/json").putObject("schema")
         .put("$ref", "#/components/schemas/" + (body.equals("Token") ? "SignedIn" : "Result"));
+    ObjectNode noStore = header(ok, "Cache-Control", "It carries a token, a challenge or a seed: "
+        + "no cache may keep it", true);
+    noStore.put("type", "string").put("const", "no-store");
     if (flow.session() && !body.equals("Token")) {
       header(ok, "Set-Cookie", "The session, when signed in: " + SESSION_COOKIE + " (Secure, "
-          + "HttpOnly, SameSite=Strict, Path=/)", false);
+          + "HttpOnly, SameSite=Strict, Path=/)", false).put("type", "string");
     }
     problem(responses, "401", "Refused, whatever the reason", "Refused");
     ObjectNode limited = problem(responses, "429", "Too many attempts", "Limited");
-    header(limited, "Retry-After", "Seconds to wait before trying again", true);
+    header(limited, "Retry-After", "Seconds to wait before trying again", true)
+        .put("type", "integer").put("minimum", 1);
     return errors(responses, item);
   }
 
@@ -121,7 +125,7 @@ final class LoginApiDocument {
     requestBody(post, "Token", false);
     ObjectNode responses = post.putObject("responses");
     header(responses.putObject("204").put("description", "Signed out; the cookie cleared"),
-        "Set-Cookie", "Clears " + SESSION_COOKIE, false);
+        "Set-Cookie", "Clears " + SESSION_COOKIE, false).put("type", "string");
     return errors(responses, item);
   }
 
@@ -206,15 +210,15 @@ final class LoginApiDocument {
     return response;
   }
 
-  private static void header(ObjectNode response, String name, String description,
+  /** Adds a header to a response; its schema, for the caller to finish. */
+  private static ObjectNode header(ObjectNode response, String name, String description,
       boolean required) {
-    ObjectNode header = response.putObject("headers").putObject(name)
-        .put("description", description).put("required", required);
-    header.putObject("schema").put("type", required ? "integer" : "string");
-    if (required) {
-      ((ObjectNode) header.get("schema")).put("minimum", 1);
-    }
+    ObjectNode headers = response.has("headers") ? (ObjectNode) response.get("headers")
+        : response.putObject("headers");
+    return headers.putObject(name).put("description", description).put("required", required)
+        .putObject("schema");
   }
+
 
   /** {@code node} with every object's keys in order. */
   private static JsonNode sorted(JsonNode node) {

@@ -67,9 +67,10 @@ final class HttpApiPart {
     CodeBlock args = implementations.arguments(flowBean, ImplementationBeans.FlowBean.FEATURE,
         flow.parameters(), true);
     flowBean.addJavadoc("@return the flow\n").addStatement("return $T.of($L)", flows, args);
-    TypeSpec.Builder part = part("HttpApi", "The login flow over HTTP at {@code /auth} (JSON only; every refusal"
-        + " the same RFC 9457 problem; the session in a {@code __Host-} cookie) and its OpenAPI "
-        + "document at {@code /auth/openapi.json}. Only with Spring MVC on the class path.")
+    TypeSpec.Builder part = part("HttpApi", "The login flow over HTTP at {@code /auth} (JSON "
+        + "only; every refusal the same RFC 9457 problem; the session in a {@code __Host-} "
+        + "cookie) and its OpenAPI document at {@code /auth/openapi.json}. Only with Spring MVC "
+        + "on the class path.")
         .addAnnotation(onClass(DISPATCHER_SERVLET))
         .addAnnotation(AnnotationSpec.builder(SpringTypes.IMPORT).addMember("value",
             ConfigurationParts.list(before.stream().map(c -> CodeBlock.of("$T.class", c))

@@ -218,7 +218,8 @@ final class ImplementationBeans {
       if (source.get() == Source.SETTING) {
         Optional<PropertyDefault> d = defaults.apply(p.name())
             .map(v -> PropertyDefault.of(v, project));
-        own.add(new Setting(feature, p.name(), p.type(), d, PropertyDefault.describe(method, p.name(), d)));
+        own.add(new Setting(feature, p.name(), p.type(), d,
+            PropertyDefault.describe(method, p.name(), d)));
       }
       if (source.get() == Source.BUILT) {
         types.add(((ClassName) p.type()).simpleName());

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -208,7 +209,7 @@ public abstract class LoginApi {
   static ResponseEntity<Object> answer(LoginOutcome outcome) {
     if (outcome instanceof LoginOutcome.SignedIn in) {
       Map<String, Object> body = status("signed-in");
-      ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+      ResponseEntity.BodyBuilder ok = ok();
       if (in.refreshToken() != null) {
         body.put("refreshToken", in.refreshToken());
       }
@@ -218,15 +219,15 @@ public abstract class LoginApi {
       return ok.body(body);
     }
     if (outcome instanceof LoginOutcome.SecondFactorRequired next) {
-      return ResponseEntity.ok(challenge("second-factor-required", next.challenge()));
+      return ok().body(challenge("second-factor-required", next.challenge()));
     }
     if (outcome instanceof LoginOutcome.EnrolmentRequired next) {
       Map<String, Object> body = challenge("enrolment-required", next.challenge());
       body.put("otpauthUri", next.uri());
-      return ResponseEntity.ok(body);
+      return ok().body(body);
     }
     if (outcome instanceof LoginOutcome.PasswordChangeRequired next) {
-      return ResponseEntity.ok(challenge("password-change-required", next.challenge()));
+      return ok().body(challenge("password-change-required", next.challenge()));
     }
     if (outcome instanceof LoginOutcome.PasswordRejected rejected) {
       // By number: Spring 7 renames the constant (UNPROCESSABLE_CONTENT), 6 has only the old.
@@ -244,6 +245,14 @@ public abstract class LoginApi {
     }
     return ApiProblems.response(problem(HttpStatus.UNAUTHORIZED, "refused",
         "The credentials were not accepted"));
+  }
+
+  /**
+   * A success: it carries a token, a challenge or a seed, so no cache may keep it (RFC 6749
+   * §5.1 asks the same of token responses).
+   */
+  private static ResponseEntity.BodyBuilder ok() {
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore());
   }
 
   /** A problem of one of this API's types. */

@@ -67,7 +67,7 @@ class GenerationRequestTest {
         .renames(List.of("a=b")).implementations(true).roles(List.of("totp.secret=t.c"))
         .bouncyCastle(true).pluginVersion("1.2.3").pluginBuild("42")
         .classpath(ClasspathArtifacts.of(List.of("g:a"))).timestamps(TimestampType.INSTANT)
-        .flavour(Flavour.SPRING_BOOT).httpApi(true).build();
+        .flavour(Flavour.SPRING_BOOT).set("httpApi", true).build();
 
     assertThat(r).isEqualTo(new GenerationRequest(Path.of("s.json"), Path.of("j"),
         Path.of("r"), Path.of("m"), Path.of("st"), Optional.of("p.q"),

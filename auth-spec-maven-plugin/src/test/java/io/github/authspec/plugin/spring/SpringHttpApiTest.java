@@ -35,7 +35,8 @@ class SpringHttpApiTest {
   private static final String SPRING = "com/example/authservice/spring/";
   /** The features whose steps are the optional operations. */
   private static final Set<String> OPTIONAL_STEPS = Set.of("totp", "backup-codes",
-      "force-password-change", "password-expiration", "mfa-grace-period", "jwt-tokens", "token-rotation", "token-family-tracking",
+      "force-password-change", "password-expiration", "mfa-grace-period", "jwt-tokens",
+      "token-rotation", "token-family-tracking",
       "refresh-token-reuse-detection");
   private static List<GeneratedFile> full;
   @TempDir static Path shared;
@@ -44,7 +45,7 @@ class SpringHttpApiTest {
   /** The full spec with every option the HTTP API needs. */
   private static GenerationRequest.Builder request(Path specFile, Path dir) {
     return GenerationRequest.defaults(specFile, dir).toBuilder().flavour(Flavour.SPRING_BOOT)
-        .redisClient(RedisClient.LETTUCE).implementations(true).httpApi(true);
+        .redisClient(RedisClient.LETTUCE).implementations(true).set("httpApi", true);
   }
 
   private static synchronized List<GeneratedFile> full() {
@@ -111,7 +112,7 @@ class SpringHttpApiTest {
       + "written, with the Spring flavour and implementations on")
   void offByDefault() {
     GenerationRequest off = request(Specs.project(Specs.FULL, dir).specFile(), dir)
-        .httpApi(false).build();
+        .set("httpApi", false).build();
     assertThat(GenerationRequest.defaults(off.specFile(), dir).httpApi()).isFalse();
     List<GeneratedFile> files = Specs.plan(off);
     assertThat(files).noneMatch(f -> f.text().contains("org.springframework.web"))
@@ -148,7 +149,8 @@ class SpringHttpApiTest {
     JsonNode tree = JSON.readTree(text);
     assertThat(parsed.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
     assertThat(parsed.getOpenAPI().getPaths().keySet()).containsExactly(
-        "/.well-known/jwks.json", "/auth/login", "/auth/login/enrolment", "/auth/login/password", "/auth/login/second-factor",
+        "/.well-known/jwks.json", "/auth/login", "/auth/login/enrolment", "/auth/login/password",
+        "/auth/login/second-factor",
         "/auth/logout", "/auth/openapi.json", "/auth/revoke", "/auth/token");
     assertThat(tree.at("/components/schemas/Enrolment/required")).extracting(JsonNode::asText)
         .containsExactly("status", "challenge", "otpauthUri");
@@ -157,6 +159,8 @@ class SpringHttpApiTest {
     assertThat(limited.at("/content/application~1problem+json/schema/$ref").asText())
         .isEqualTo("#/components/schemas/Limited");
     assertThat(tree.at("/paths/~1auth~1login~1password/post/responses").has("422")).isTrue();
+    assertThat(tree.at("/paths/~1auth~1login/post/responses/200/headers/Cache-Control/schema/const")
+        .asText()).isEqualTo("no-store");
     assertThat(tree.at("/paths/~1auth~1login/post/responses").fieldNames())
         .toIterable().containsExactly("200", "400", "401", "415", "429", "500");
     assertThat(tree.at("/components/schemas/SignedIn/required")).extracting(JsonNode::asText)

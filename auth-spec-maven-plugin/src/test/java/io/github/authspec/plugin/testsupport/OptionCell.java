@@ -95,7 +95,7 @@ public record OptionCell(TimestampType timestamps, RedisClient redisClient, Flav
   /** The request with this cell's options. */
   public GenerationRequest apply(GenerationRequest request) {
     return request.toBuilder().timestamps(timestamps).redisClient(redisClient).flavour(flavour)
-        .bouncyCastle(bouncyCastle).httpApi(httpApi).build();
+        .bouncyCastle(bouncyCastle).set("httpApi", httpApi).build();
   }
 
   /** The form {@link #parse} reads. */

@@ -10,8 +10,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The application's web security with the login API: {@code /auth/**} is open (it is how one
- * signs in), and so are the public keys of the tokens; {@code /auth/**} takes no CSRF token (it takes JSON only, which a cross-site form cannot send,
- * and its cookie is SameSite=Strict); every other request needs a signed-in user.
+ * signs in), and so are the public keys of the tokens; {@code /auth/**} takes no CSRF token (its
+ * sign-in steps take JSON only, which a cross-site form cannot send, its cookie is
+ * SameSite=Strict, and revocation ends only a token the caller already holds); every other
+ * request needs a signed-in user.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity

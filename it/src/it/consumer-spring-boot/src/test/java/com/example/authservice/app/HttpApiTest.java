@@ -44,10 +44,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The generated HTTP API on a real Tomcat (random port), PostgreSQL and Redis, driven with
- * java.net.http: sign-in with a backup code as the second factor, refresh, logout, the signing
- * keys' JWK set, and every answer checked against the OpenAPI document the application serves. The limits are raised
- * (every request comes from 127.0.0.1) and the lock's threshold too, so the failures counted in
- * parallel are all counted.
+ * java.net.http: sign-in with a backup code as the second factor, refresh, logout, revocation,
+ * the signing keys' JWK set, and every answer checked against the OpenAPI document the
+ * application serves. The limits are raised (every request comes from 127.0.0.1) and the lock's
+ * threshold too, so the failures counted in parallel are all counted.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "authspec.implementations.login-flow.rate-limit=10000",
