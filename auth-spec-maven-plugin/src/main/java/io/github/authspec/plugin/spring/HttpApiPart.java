@@ -13,7 +13,9 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
+import io.github.authspec.plugin.impl.ImplementationGenerator;
 import io.github.authspec.plugin.naming.Naming;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -76,8 +78,10 @@ final class HttpApiPart {
             ConfigurationParts.list(before.stream().map(c -> CodeBlock.of("$T.class", c))
                 .toList())).build())
         .addMethod(flowBean.build())
-        .addMethod(controller("LoginApi", "The login API over the flow.",
-                ParameterizedTypeName.get(loginFlow, WildcardTypeName.subtypeOf(Object.class)))
+        .addMethod(controller("LoginApi", "The login API over the flow, with the steps it has "
+                + "(the others answer 404, as the document does not list them).",
+                ParameterizedTypeName.get(loginFlow, WildcardTypeName.subtypeOf(Object.class)),
+                CodeBlock.of("flow, $L", offered()))
             .build())
         .addMethod(controller("ApiProblems", "The login API's errors as problems.", null)
             .build())
@@ -92,6 +96,27 @@ final class HttpApiPart {
       part.addMethod(jwks());
     }
     return part.build();
+  }
+
+  /** The set of {@code LoginApi.Step}s the flow has. */
+  private CodeBlock offered() {
+    ClassName step = ClassName.get(naming.supportPackage("spring"), "LoginApi", "Step");
+    ImplementationGenerator.Flow f = flow.flow();
+    List<CodeBlock> steps = new java.util.ArrayList<>();
+    if (f.secondFactor()) {
+      steps.add(CodeBlock.of("$T.SECOND_FACTOR", step));
+    }
+    if (f.enrolment()) {
+      steps.add(CodeBlock.of("$T.ENROLMENT", step));
+    }
+    if (f.passwordChange()) {
+      steps.add(CodeBlock.of("$T.PASSWORD_CHANGE", step));
+    }
+    if (f.refreshToken()) {
+      steps.add(CodeBlock.of("$T.REFRESH", step));
+    }
+    return steps.isEmpty() ? CodeBlock.of("$T.noneOf($T.class)", EnumSet.class, step)
+        : CodeBlock.of("$T.of($L)", EnumSet.class, CodeBlock.join(steps, ",$W"));
   }
 
   /** The public keys of the application's {@code KeyRing}, the one that signs the tokens. */
@@ -116,6 +141,11 @@ final class HttpApiPart {
    */
   private MethodSpec.Builder controller(String simpleName, String doc,
       ParameterizedTypeName flowType) {
+    return controller(simpleName, doc, flowType, CodeBlock.of(flowType == null ? "" : "flow"));
+  }
+
+  private MethodSpec.Builder controller(String simpleName, String doc,
+      ParameterizedTypeName flowType, CodeBlock arguments) {
     ClassName type = ClassName.get(naming.supportPackage("spring"), simpleName);
     ClassName loginFlow = ClassName.get(naming.supportPackage("auth"), "LoginFlow");
     MethodSpec.Builder m = bean(ConfigurationParts.beanName(simpleName), type, doc + "\n\n"
@@ -123,8 +153,7 @@ final class HttpApiPart {
         .addAnnotation(missing(type))
         .addAnnotation(AnnotationSpec.builder(CONDITIONAL_ON_BEAN)
             .addMember("value", "$T.class", loginFlow).build());
-    TypeSpec.Builder subclass = TypeSpec.anonymousClassBuilder(flowType == null ? "" : "flow")
-        .superclass(type);
+    TypeSpec.Builder subclass = TypeSpec.anonymousClassBuilder(arguments).superclass(type);
     if (flowType != null) {
       m.addParameter(flowType, "flow");
     }

@@ -7,9 +7,11 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -100,15 +102,40 @@ public abstract class LoginApi {
     }
   }
 
+  /** The operations beyond sign-in and logout, each offered only when the flow has its step. */
+  public enum Step {
+    /** {@code /login/second-factor}: TOTP or backup codes. */
+    SECOND_FACTOR,
+    /** {@code /login/enrolment}: TOTP enrolment past an MFA grace period. */
+    ENROLMENT,
+    /** {@code /login/password}: a forced or expired password's change. */
+    PASSWORD_CHANGE,
+    /** {@code /token}: refresh tokens. */
+    REFRESH
+  }
+
   private final LoginFlow<?> flow;
+  private final Set<Step> offered;
 
   /**
-   * The API over a flow.
+   * The API over a flow with every step.
    *
    * @param flow the login flow of the service
    */
   protected LoginApi(LoginFlow<?> flow) {
+    this(flow, EnumSet.allOf(Step.class));
+  }
+
+  /**
+   * The API over a flow with the steps it has: the others answer 404, as a path the service
+   * does not have, so the API is exactly what its OpenAPI document lists.
+   *
+   * @param flow the login flow of the service
+   * @param offered the steps the flow has
+   */
+  protected LoginApi(LoginFlow<?> flow, Set<Step> offered) {
     this.flow = Objects.requireNonNull(flow, "flow");
+    this.offered = offered.isEmpty() ? EnumSet.noneOf(Step.class) : EnumSet.copyOf(offered);
   }
 
   /**
@@ -138,6 +165,9 @@ public abstract class LoginApi {
   @PostMapping("/login/second-factor")
   public ResponseEntity<Object> secondFactor(@RequestBody SecondFactor body,
       HttpServletRequest request) {
+    if (!offered.contains(Step.SECOND_FACTOR)) {
+      return absent();
+    }
     return answer(flow.completeSecondFactor(required(body.challenge()), required(body.code()),
         client(request)));
   }
@@ -152,6 +182,9 @@ public abstract class LoginApi {
   @PostMapping("/login/enrolment")
   public ResponseEntity<Object> confirmEnrolment(@RequestBody SecondFactor body,
       HttpServletRequest request) {
+    if (!offered.contains(Step.ENROLMENT)) {
+      return absent();
+    }
     return answer(flow.confirmEnrolment(required(body.challenge()), required(body.code()),
         client(request)));
   }
@@ -166,6 +199,9 @@ public abstract class LoginApi {
   @PostMapping("/login/password")
   public ResponseEntity<Object> changePassword(@RequestBody PasswordChange body,
       HttpServletRequest request) {
+    if (!offered.contains(Step.PASSWORD_CHANGE)) {
+      return absent();
+    }
     char[] current = required(body.currentPassword()).toCharArray();
     char[] next = required(body.newPassword()).toCharArray();
     try {
@@ -186,6 +222,9 @@ public abstract class LoginApi {
    */
   @PostMapping("/token")
   public ResponseEntity<Object> refresh(@RequestBody Token body, HttpServletRequest request) {
+    if (!offered.contains(Step.REFRESH)) {
+      return absent();
+    }
     return answer(flow.refresh(required(body.refreshToken()), client(request)));
   }
 
@@ -253,6 +292,12 @@ public abstract class LoginApi {
    */
   private static ResponseEntity.BodyBuilder ok() {
     return ResponseEntity.ok().cacheControl(CacheControl.noStore());
+  }
+
+  /** An operation the service does not have: as Spring answers an unknown path. */
+  private static ResponseEntity<Object> absent() {
+    return ApiProblems.response(ApiProblems.problem(HttpStatus.NOT_FOUND,
+        URI.create("about:blank"), "Not Found"));
   }
 
   /** A problem of one of this API's types. */

@@ -74,7 +74,9 @@ class SpringHttpApiTest {
         .contains("beans.getBean(\"authSpecHandleKey\", byte[].class)")
         .contains("properties.getImplementations().getLoginFlow().getRateLimit()")
         .contains("@ConditionalOnMissingBean(LoginApi.class) @ConditionalOnBean(LoginFlow.class)"
-            + " public LoginApi authSpecLoginApi(LoginFlow<?> flow) { return new LoginApi(flow) {")
+            + " public LoginApi authSpecLoginApi(LoginFlow<?> flow) { return new LoginApi(flow, "
+            + "EnumSet.of(LoginApi.Step.SECOND_FACTOR, LoginApi.Step.ENROLMENT, "
+            + "LoginApi.Step.PASSWORD_CHANGE, LoginApi.Step.REFRESH)) {")
         .contains("@ConditionalOnMissingBean(ApiProblems.class)")
         .contains("@ConditionalOnMissingBean(OpenApiDocument.class)")
         .contains("public TokenRevocationApi authSpecTokenRevocationApi(LoginFlow<?> flow)")
@@ -192,6 +194,8 @@ class SpringHttpApiTest {
     assertThat(schemas.at("/SignedIn/properties").has("refreshToken")).isFalse();
     assertThat(schemas.has("NextStep")).isFalse();
     assertThat(schemas.has("PasswordRejected")).isFalse();
+    assertThat(text(files, OutputRoot.JAVA, SPRING + "AuthSpecAutoConfiguration.java"))
+        .contains("new LoginApi(flow, EnumSet.noneOf(LoginApi.Step.class))");
     GeneratedSources.compile(files, dir.resolve("build"));
   }
 
