@@ -21,22 +21,12 @@ import java.util.List;
 /**
  * The auto-configuration's part of {@code httpApi=true}: the login flow as a bean (the generated
  * {@code LoginFlows.of(...)}, its parameters supplied as an implementation's constructor's are)
- * and the controllers that serve it, each backing off to the application's bean of its type.
- * Only with Spring MVC on the class path.
+ * and the controllers that serve it (the login API with exactly the flow's steps, its problems,
+ * its OpenAPI document, RFC 7009 revocation with refresh tokens, the JWK set when tokens are
+ * signed), each backing off to the application's bean of its type. Only with Spring MVC on the
+ * class path.
  */
 final class HttpApiPart {
-  /** The support classes of area {@code spring} the HTTP API serves with. */
-  static List<String> support(ImplementationBeans.FlowBean flow) {
-    List<String> names = new java.util.ArrayList<>(List.of("ApiProblems", "LoginApi",
-        "OpenApiDocument"));
-    if (flow.jwks()) {
-      names.add("JwksDocument");
-    }
-    if (flow.flow().refreshToken()) {
-      names.add("TokenRevocationApi");
-    }
-    return List.copyOf(names);
-  }
   private static final String DISPATCHER_SERVLET =
       "org.springframework.web.servlet.DispatcherServlet";
 
@@ -49,6 +39,19 @@ final class HttpApiPart {
     this.naming = naming;
     this.implementations = implementations;
     this.flow = flow;
+  }
+
+  /** The support classes of area {@code spring} the HTTP API serves with. */
+  static List<String> support(ImplementationBeans.FlowBean flow) {
+    List<String> names = new java.util.ArrayList<>(List.of("ApiProblems", "LoginApi",
+        "OpenApiDocument"));
+    if (flow.jwks()) {
+      names.add("JwksDocument");
+    }
+    if (flow.flow().refreshToken()) {
+      names.add("TokenRevocationApi");
+    }
+    return List.copyOf(names);
   }
 
   /**
