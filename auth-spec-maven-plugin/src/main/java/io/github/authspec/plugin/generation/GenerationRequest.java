@@ -44,6 +44,7 @@ import java.util.TreeMap;
  *     timestamptz/Instant|OffsetDateTime
  * @param flavour the framework the output is wired for ({@link Flavour#NONE}: plain JDK)
  * @param conditions how generated authorization evaluates grant conditions
+ * @param httpApi the login flow over HTTP (Spring MVC) with its OpenAPI document
  */
 public record GenerationRequest(
     Path specFile,
@@ -66,7 +67,8 @@ public record GenerationRequest(
     ClasspathArtifacts classpath,
     TimestampType timestamps,
     Flavour flavour,
-    Conditions conditions) {
+    Conditions conditions,
+    boolean httpApi) {
 
   private static final Constructor<GenerationRequest> CANONICAL = canonicalConstructor();
 
@@ -110,20 +112,8 @@ public record GenerationRequest(
         .stateDirectory(base.resolve("target/auth-spec")).build();
   }
 
-  public GenerationRequest withPackageName(String name) {
-    return toBuilder().packageName(name).build();
-  }
-
   public GenerationRequest withRedisClient(RedisClient client) {
     return toBuilder().redisClient(client).build();
-  }
-
-  public GenerationRequest withAllowDestructiveMigrations(boolean allow) {
-    return toBuilder().allowDestructiveMigrations(allow).build();
-  }
-
-  public GenerationRequest withRenames(List<String> newRenames) {
-    return toBuilder().renames(newRenames).build();
   }
 
   /** A builder holding this request's values, to derive a changed copy. */

@@ -3,6 +3,7 @@ package io.github.authspec.plugin.generation;
 import io.github.authspec.plugin.client.ClientGenerator;
 import io.github.authspec.plugin.entity.EntityGenerator;
 import io.github.authspec.plugin.impl.ImplementationGenerator;
+import io.github.authspec.plugin.openapi.OpenApiGenerator;
 import io.github.authspec.plugin.redis.LocalCacheGenerator;
 import io.github.authspec.plugin.redis.RedisKeyGenerator;
 import io.github.authspec.plugin.redis.RedisSettingsGenerator;
@@ -20,6 +21,6 @@ public final class Generators {
     return List.of(new MigrationGenerator(), new EntityGenerator(), new RepositoryGenerator(),
         new RedisKeyGenerator(), new RedisSettingsGenerator(), new LocalCacheGenerator(),
         new ServiceGenerator(), new ImplementationGenerator(), new ClientGenerator(),
-        new SpringBootGenerator());
+        new SpringBootGenerator(), new OpenApiGenerator());
   }
 }

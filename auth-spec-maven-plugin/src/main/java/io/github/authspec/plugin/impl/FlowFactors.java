@@ -105,11 +105,16 @@ final class FlowFactors {
     if (!forced && !expires) {
       return;
     }
-    code.param(t.support("EmailPasswordLogin").nestedClass("Policy"), "passwordPolicy",
-        "the rules a new password must pass");
+    // The generated policies when they are bound (a bean in the Spring flavour), else any.
+    java.util.Optional<ClassName> policies = t.other(Features.PASSWORD_POLICIES);
+    code.param(policies.orElse(t.support("EmailPasswordLogin").nestedClass("Policy")),
+        "passwordPolicy", "the rules a new password must pass");
+    CodeBlock rules = policies.isPresent()
+        ? CodeBlock.of("candidate -> passwordPolicy.violations(candidate, null)")
+        : CodeBlock.of("passwordPolicy");
     body.add("steps.passwordChange((user, current, next) -> {\n$>")
         .add("try {\n$>")
-        .addStatement("password.changePassword(user, current, next, passwordPolicy)")
+        .addStatement("password.changePassword(user, current, next, $L)", rules)
         .add("$<} catch ($T e) {\n$>", t.support("CredentialException"))
         .addStatement("return e.violations().isEmpty() ? $T.of(e.reason()) : e.violations()",
             List.class)

@@ -51,9 +51,35 @@ final class FlowWriter {
         || first(bound, Features.REFRESH_STORES).isPresent());
   }
 
-  /** The class {@code LoginFlows} of the service package. */
-  static TypeSpec write(Map<String, Binding> bound, Target t) {
-    return new FlowWriter(bound, t).write();
+  /** The class {@code LoginFlows} of the service package, and the steps it composes. */
+  static ImplementationGenerator.Flow write(Map<String, Binding> bound, Target t) {
+    TypeSpec type = new FlowWriter(bound, t).write();
+    boolean totp = bound.containsKey(Features.TOTP);
+    return new ImplementationGenerator.Flow(type,
+        totp || bound.containsKey(Features.BACKUP_CODES),
+        totp && bound.containsKey(Features.MFA_GRACE_PERIOD),
+        bound.containsKey(Features.FORCE_PASSWORD_CHANGE)
+            || bound.containsKey(Features.PASSWORD_EXPIRATION),
+        first(bound, Features.SESSION_STORES).isPresent(),
+        first(bound, Features.REFRESH_STORES).isPresent(), SETTINGS);
+  }
+
+  /**
+   * The defaults of the factory's settings: those of the feature each one configures, so the
+   * flow's limits, issuer, grace period and password age start where the features' own classes
+   * do.
+   */
+  private static final Map<String, SettingDefault> SETTINGS = Map.of(
+      "rateLimit", setting(Features.RATE_LIMITING, "limit"),
+      "ratePeriod", setting(Features.RATE_LIMITING, "period"),
+      "bruteForceThreshold", setting(Features.BRUTE_FORCE_DETECTION, "threshold"),
+      "bruteForceWindow", setting(Features.BRUTE_FORCE_DETECTION, "window"),
+      "totpIssuer", setting(Features.TOTP, "issuer"),
+      "mfaGrace", setting(Features.MFA_GRACE_PERIOD, "grace"),
+      "passwordMaxAge", setting(Features.PASSWORD_EXPIRATION, "maxAge"));
+
+  private static SettingDefault setting(String feature, String name) {
+    return Features.of(feature).flatMap(f -> f.setting(name)).orElseThrow();
   }
 
   private TypeSpec write() {
@@ -183,8 +209,8 @@ final class FlowWriter {
   private void issue(TypeName id) {
     first(bound, Features.SESSION_STORES).ifPresent(b -> {
       ClassName sessions = t.support("token", "Sessions");
-      param(TypeName.get(byte[].class), "sessionKey", "MACs session handles (32 bytes or more)");
-      body.addStatement("$T sessions = new $T(dataSource,$W$L,$WsessionKey, clock,"
+      param(TypeName.get(byte[].class), "handleKey", "MACs session handles (32 bytes or more)");
+      body.addStatement("$T sessions = new $T(dataSource,$W$L,$WhandleKey, clock,"
           + " $T.DEFAULT_IDLE, $T.DEFAULT_ABSOLUTE)", sessions, sessions,
           TokenWriters.SessionFeature.table(b, t), sessions, sessions);
       body.addStatement("steps.sessions(user -> sessions.create(user, 5).handle(),"

@@ -67,11 +67,56 @@ public final class ImplementationGenerator implements Generator {
   }
 
   /**
+   * The generated {@code LoginFlows} of a run and the steps it composes that a caller sees (the
+   * HTTP API and its OpenAPI document offer exactly these).
+   *
+   * @param type the class, in the service package
+   * @param secondFactor whether a sign-in may ask for a TOTP or backup code
+   * @param enrolment whether a sign-in past its MFA grace period enrols TOTP
+   * @param passwordChange whether a sign-in may require a password change (forced or expired)
+   * @param session whether a sign-in issues a session
+   * @param refreshToken whether a sign-in issues a refresh token
+   * @param settings the defaults of its factory's value parameters, by parameter name
+   */
+  public record Flow(TypeSpec type, boolean secondFactor, boolean enrolment,
+      boolean passwordChange, boolean session, boolean refreshToken,
+      Map<String, SettingDefault> settings) {
+    public Flow {
+      settings = Map.copyOf(settings);
+    }
+
+    /** The factory {@code of(...)}. */
+    public com.palantir.javapoet.MethodSpec factory() {
+      return type.methodSpecs().stream().filter(m -> m.name().equals("of")).findFirst()
+          .orElseThrow();
+    }
+  }
+
+  /**
+   * The run's login flow, when the spec binds what it needs (see {@link #implementations}: the
+   * same single plan).
+   */
+  public static Optional<Flow> loginFlow(GenerationContext context) {
+    return plan(context).flow();
+  }
+
+  /**
+   * Whether the run signs tokens: an implementation's constructor takes the {@code KeyRing},
+   * whose public keys the HTTP API then publishes.
+   */
+  public static boolean signsTokens(GenerationContext context) {
+    ClassName ring = ClassName.get(context.naming().supportPackage("token"), "KeyRing");
+    return implementations(context).stream().flatMap(i -> i.type().methodSpecs().stream())
+        .filter(com.palantir.javapoet.MethodSpec::isConstructor)
+        .flatMap(m -> m.parameters().stream()).anyMatch(p -> p.type().equals(ring));
+  }
+
+  /**
    * The implementations of a run and, when the spec binds a credential store, the generated
    * {@code Credentials} they use.
    */
   private record Plan(List<Implementation> implementations, Optional<TypeSpec> credentials,
-      Optional<TypeSpec> flow) {}
+      Optional<Flow> flow) {}
 
   private static Plan plan(GenerationContext context) {
     return context.shared(ImplementationGenerator.class, () -> bindAndWrite(context));
@@ -148,7 +193,7 @@ public final class ImplementationGenerator implements Generator {
     }
     if (plan.flow().isPresent()) {
       files.add(context.java(ImplementationGenerator.class, context.naming().servicePackage(),
-          plan.flow().get()));
+          plan.flow().get().type()));
       support.addAll(FlowWriter.SUPPORT);
     }
     for (Implementation i : plan.implementations()) {

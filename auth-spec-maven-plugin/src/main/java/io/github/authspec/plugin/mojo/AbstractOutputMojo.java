@@ -165,6 +165,18 @@ abstract class AbstractOutputMojo extends AbstractAuthSpecMojo {
   protected Flavour flavour;
 
   /**
+   * With {@code flavour=SPRING_BOOT} and {@code implementations}, and a spec whose login flow is
+   * written (email-password-login and a session or refresh-token store bound): serve the login
+   * flow over HTTP at {@code /auth} (Spring MVC, JSON only, RFC 9457 problems) with an OpenAPI
+   * 3.1 document of exactly its operations, at {@code /auth/openapi.json}. Off: no generated
+   * source imports Spring MVC.
+   *
+   * @since 0.2.0
+   */
+  @Parameter(property = "authspec.httpApi", defaultValue = "false")
+  protected boolean httpApi;
+
+  /**
    * Skip generation when the spec, the configuration, the plugin version and the migrations are
    * unchanged since the last successful run.
    *

@@ -102,6 +102,10 @@ final class AutoConfigurationWriter {
         nested.add(implementations.scripts());
       }
       nested.add(implementations.implementations());
+      List<ClassName> before = nested.stream()
+          .map(t -> ClassName.get(packageName, CLASS, t.name())).toList();
+      parts.implementations().flow().ifPresent(f ->
+          nested.add(new HttpApiPart(naming, implementations, f).httpApi(before)));
     }
     parts.users().ifPresent(u -> nested.add(new SecurityPart(naming, parts).security(u)));
     AuthorizationPart.of(naming, parts.implementations(), parts.users())

@@ -8,6 +8,7 @@ import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.impl.Features;
 import io.github.authspec.plugin.impl.ImplementationGenerator;
 import io.github.authspec.plugin.impl.ImplementationGenerator.Implementation;
+import io.github.authspec.plugin.impl.SettingDefault;
 import io.github.authspec.plugin.naming.Naming;
 import io.github.authspec.plugin.naming.Words;
 import java.security.SecureRandom;
@@ -19,8 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 import javax.sql.DataSource;
 
@@ -70,7 +70,6 @@ final class ImplementationBeans {
   /** Value types a setting may have. */
   private static final Set<TypeName> VALUES = Set.of(TypeName.INT, TypeName.LONG,
       TypeName.BOOLEAN, ClassName.get(String.class), ClassName.get(Duration.class));
-
 
   /** One parameter of an implementation's constructor and its source. */
   record Parameter(ParameterSpec spec, Source source) {
@@ -124,18 +123,33 @@ final class ImplementationBeans {
     }
   }
 
+  /**
+   * The bean of the generated {@code LoginFlows.of(...)}, with {@code httpApi}: its settings
+   * are {@code authspec.implementations.login-flow.*}.
+   *
+   * @param flow the flow as the implementation generator wrote it
+   * @param parameters the factory's parameters, in order
+   * @param jwks whether the run signs tokens, so the API publishes the keys
+   */
+  record FlowBean(ImplementationGenerator.Flow flow, List<Parameter> parameters, boolean jwks) {
+    static final String FEATURE = "login-flow";
+  }
+
   private final List<Bean> beans;
   private final List<Setting> settings;
   private final Set<String> built;
+  private final Optional<FlowBean> flow;
 
-  private ImplementationBeans(List<Bean> beans, List<Setting> settings, Set<String> built) {
+  private ImplementationBeans(List<Bean> beans, List<Setting> settings, Set<String> built,
+      Optional<FlowBean> flow) {
     this.beans = beans;
     this.settings = settings;
     this.built = built;
+    this.flow = flow;
   }
 
   static ImplementationBeans none() {
-    return new ImplementationBeans(List.of(), List.of(), Set.of());
+    return new ImplementationBeans(List.of(), List.of(), Set.of(), Optional.empty());
   }
 
   /**
@@ -144,9 +158,6 @@ final class ImplementationBeans {
    */
   static ImplementationBeans of(GenerationContext context) {
     List<Implementation> all = ImplementationGenerator.implementations(context);
-    Naming naming = context.naming();
-    String project = context.spec().project().name().isBlank() ? "auth-service"
-        : context.spec().project().name();
     Map<String, Bean> byFeature = new LinkedHashMap<>();
     List<Setting> settings = new ArrayList<>();
     Set<String> built = new java.util.TreeSet<>();
@@ -158,33 +169,16 @@ final class ImplementationBeans {
         context.note("auth-spec: " + i.feature().id() + ": no bean (no public constructor)");
         continue;
       }
-      List<Parameter> parameters = new ArrayList<>();
-      List<Setting> own = new ArrayList<>();
-      boolean supplied = true;
-      for (ParameterSpec p : constructor.get().parameters()) {
-        Optional<Source> source = source(p.type(), naming);
-        if (source.isEmpty()) {
-          context.note("auth-spec: " + i.feature().id() + ": no bean (cannot supply parameter "
-              + p.name() + " of type " + p.type() + ")");
-          supplied = false;
-          break;
-        }
-        parameters.add(new Parameter(p, source.get()));
-        if (source.get() == Source.SETTING) {
-          Optional<PropertyDefault> d = Features.of(i.feature().id())
-              .flatMap(f -> f.setting(p.name())).map(v -> PropertyDefault.of(v, project));
-          own.add(new Setting(i.feature().id(), p.name(), p.type(), d,
-              describe(constructor.get(), p.name(), d)));
-        }
-        if (source.get() == Source.BUILT) {
-          built.add(((ClassName) p.type()).simpleName());
-        }
-      }
-      if (supplied) {
-        byFeature.put(i.feature().id(), new Bean(i, parameters, List.of()));
-        settings.addAll(own);
-      }
+      String feature = i.feature().id();
+      supply(context, feature, constructor.get(), name -> Features.of(feature)
+              .flatMap(f -> f.setting(name)), settings, built)
+          .ifPresent(ps -> byFeature.put(feature, new Bean(i, ps, List.of())));
     }
+    Optional<FlowBean> flow = ImplementationGenerator.loginFlow(context)
+        .filter(f -> context.request().httpApi())
+        .flatMap(f -> supply(context, FlowBean.FEATURE, f.factory(),
+                name -> Optional.ofNullable(f.settings().get(name)), settings, built)
+            .map(ps -> new FlowBean(f, ps, ImplementationGenerator.signsTokens(context))));
     List<Bean> withRefinements = new ArrayList<>();
     for (Bean b : byFeature.values()) {
       List<ClassName> refinements = new ArrayList<>();
@@ -197,30 +191,43 @@ final class ImplementationBeans {
       withRefinements.add(new Bean(b.implementation(), b.parameters(), List.copyOf(refinements)));
     }
     return new ImplementationBeans(BeanOrder.ordered(withRefinements), List.copyOf(settings),
-        Set.copyOf(built));
+        Set.copyOf(built), flow);
   }
 
   /**
-   * The constructor's {@code @param} text of a setting, as plain text, and what an unset one
-   * means.
+   * The parameters of {@code method} (a constructor or factory of {@code feature}), each with
+   * its source; its settings and the built types it takes are added to {@code settings} and
+   * {@code built}. Empty, with a note, when a parameter cannot be supplied.
    */
-  static String describe(MethodSpec constructor, String name, Optional<PropertyDefault> value) {
-    String doc = constructor.javadoc().toString();
-    Matcher m = Pattern.compile("@param " + Pattern.quote(name) + "\\s+([^@]*)").matcher(doc);
-    String text = m.find() ? m.group(1) : name;
-    text = text.replaceAll("\\{@\\w+ ([^}]*)}", "$1").replaceAll("\\s+", " ").trim();
-    if (!text.isEmpty()) {
-      text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  private static Optional<List<Parameter>> supply(GenerationContext context, String feature,
+      MethodSpec method, Function<String, Optional<SettingDefault>> defaults,
+      List<Setting> settings, Set<String> built) {
+    String project = context.spec().project().name().isBlank() ? "auth-service"
+        : context.spec().project().name();
+    List<Parameter> parameters = new ArrayList<>();
+    List<Setting> own = new ArrayList<>();
+    Set<String> types = new java.util.TreeSet<>();
+    for (ParameterSpec p : method.parameters()) {
+      Optional<Source> source = source(p.type(), context.naming());
+      if (source.isEmpty()) {
+        context.note("auth-spec: " + feature + ": no bean (cannot supply parameter "
+            + p.name() + " of type " + p.type() + ")");
+        return Optional.empty();
+      }
+      parameters.add(new Parameter(p, source.get()));
+      if (source.get() == Source.SETTING) {
+        Optional<PropertyDefault> d = defaults.apply(p.name())
+            .map(v -> PropertyDefault.of(v, project));
+        own.add(new Setting(feature, p.name(), p.type(), d,
+            PropertyDefault.describe(method, p.name(), d)));
+      }
+      if (source.get() == Source.BUILT) {
+        types.add(((ClassName) p.type()).simpleName());
+      }
     }
-    if (!text.endsWith(".")) {
-      text += ".";
-    }
-    if (value.isEmpty()) {
-      text += " Required: without it the implementation gets no bean.";
-    } else if (value.get().code().isEmpty()) {
-      text += " Unset: off.";
-    }
-    return text;
+    settings.addAll(own);
+    built.addAll(types);
+    return Optional.of(List.copyOf(parameters));
   }
 
   /** The supply of one parameter type (see {@link #SUPPLY}); empty when none applies. */
@@ -245,13 +252,17 @@ final class ImplementationBeans {
     return Optional.empty();
   }
 
-
   List<Bean> beans() {
     return beans;
   }
 
   List<Setting> settings() {
     return settings;
+  }
+
+  /** The login flow's bean, with {@code httpApi} and a spec whose flow is written. */
+  Optional<FlowBean> flow() {
+    return flow;
   }
 
   /** Whether a bean takes the plugin's default of this support type. */

@@ -111,27 +111,52 @@ final class ImplementationsPart {
 
   /** One implementation's bean: each constructor parameter as the supply table says. */
   private MethodSpec implementationBean(ImplementationBeans.Bean b) {
+    MethodSpec.Builder m = bean(beanName(b.api().simpleName()), b.implementation().className(),
+        "Feature {@code " + b.feature() + "}.\n")
+        .addAnnotation(missingUnlessRefinement(b));
+    CodeBlock args = arguments(m, b.feature(), b.parameters(), false);
+    if (!b.refinements().isEmpty()) {
+      m.addAnnotation(SpringTypes.PRIMARY);
+    }
+    return m.addJavadoc("@return the implementation\n")
+        .addStatement("return new $T($L)", b.implementation().className(), args).build();
+  }
+
+  /**
+   * The arguments of a bean's constructor or factory, each parameter supplied as its source
+   * says: adds to {@code m} the parameters, their Javadoc and the conditions that make the bean
+   * wait for the beans, keys and required properties it needs.
+   *
+   * @param feature names the settings ({@code authspec.implementations.<feature>.*})
+   * @param dataSourceParameter the bean takes the {@code DataSource} as a parameter, not from
+   *     this part's field
+   */
+  CodeBlock arguments(MethodSpec.Builder m, String feature,
+      List<ImplementationBeans.Parameter> parameters, boolean dataSourceParameter) {
     NameAllocator names = new NameAllocator();
     names.newName("dataSource", "dataSource");
-    b.parameters().stream().filter(p -> switch (p.source()) {
+    parameters.stream().filter(p -> switch (p.source()) {
       case SERVICE, BUILT, APPLICATION -> true;
       default -> false;
     }).forEach(p -> names.newName(p.name(), p));
     String clock = names.newName("clock", "clock");
     String settings = names.newName("properties", "properties");
     String factory = names.newName("beans", "beans");
-    MethodSpec.Builder m = bean(beanName(b.api().simpleName()), b.implementation().className(),
-        "Feature {@code " + b.feature() + "}.\n")
-        .addAnnotation(missingUnlessRefinement(b));
     List<CodeBlock> args = new java.util.ArrayList<>();
     List<CodeBlock> beansNeeded = new java.util.ArrayList<>();
     List<CodeBlock> keysNeeded = new java.util.ArrayList<>();
     List<CodeBlock> propertiesNeeded = new java.util.ArrayList<>();
     java.util.Set<String> added = new java.util.HashSet<>();
     CodeBlock.Builder doc = CodeBlock.builder();
-    for (ImplementationBeans.Parameter p : b.parameters()) {
+    for (ImplementationBeans.Parameter p : parameters) {
       switch (p.source()) {
-        case DATA_SOURCE -> args.add(CodeBlock.of("dataSource"));
+        case DATA_SOURCE -> {
+          if (dataSourceParameter && added.add("dataSource")) {
+            m.addParameter(DataSource.class, "dataSource");
+            doc.add("@param dataSource the application's {@code DataSource} itself\n");
+          }
+          args.add(CodeBlock.of("dataSource"));
+        }
         case CLOCK -> {
           if (added.add(clock)) {
             m.addParameter(ParameterizedTypeName.get(OBJECT_PROVIDER, ClassName.get(Clock.class)),
@@ -161,14 +186,14 @@ final class ImplementationsPart {
           if (added.add(settings)) {
             m.addParameter(properties.type(), settings);
             doc.add("@param $N the settings ({@code $L.implementations.$L.*})\n", settings,
-                SpringProperties.PREFIX, b.feature());
+                SpringProperties.PREFIX, feature);
           }
-          ImplementationBeans.Setting s = properties.setting(b.feature(), p.name());
+          ImplementationBeans.Setting s = properties.setting(feature, p.name());
           if (s.required()) {
             propertiesNeeded.add(CodeBlock.of("$S", s.key()));
           }
           args.add(CodeBlock.of("$N.getImplementations().$N().$N()", settings,
-              ImplementationBeans.settingsGetter(b.feature()), SpringProperties.getterName(
+              ImplementationBeans.settingsGetter(feature), SpringProperties.getterName(
                   s.fieldType(), s.name())));
         }
       }
@@ -185,16 +210,11 @@ final class ImplementationsPart {
     }
     if (!propertiesNeeded.isEmpty()) {
       m.addAnnotation(AnnotationSpec.builder(CONDITIONAL_ON_PROPERTY)
-          .addMember("prefix", "$S", SpringProperties.PREFIX + ".implementations."
-              + b.feature())
+          .addMember("prefix", "$S", SpringProperties.PREFIX + ".implementations." + feature)
           .addMember("name", list(propertiesNeeded)).build());
     }
-    if (!b.refinements().isEmpty()) {
-      m.addAnnotation(SpringTypes.PRIMARY);
-    }
-    return m.addJavadoc(doc.add("@return the implementation\n").build())
-        .addStatement("return new $T($L)", b.implementation().className(),
-            CodeBlock.join(args, ",$W")).build();
+    m.addJavadoc(doc.build());
+    return CodeBlock.join(args, ",$W");
   }
 
   /**

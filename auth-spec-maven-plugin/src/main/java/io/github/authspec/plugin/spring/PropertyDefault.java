@@ -1,10 +1,13 @@
 package io.github.authspec.plugin.spring;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
 import io.github.authspec.plugin.impl.SettingDefault;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A setting's default in both of its Spring forms: code for the properties field and the text of
@@ -73,5 +76,28 @@ record PropertyDefault(Optional<CodeBlock> code, Optional<Object> metadata) {
     };
     return CodeBlock.of("$T.$N($L)", Duration.class, unit,
         text.substring(0, text.length() - 1).toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The constructor's {@code @param} text of a setting, as plain text, and what an unset one
+   * means.
+   */
+  static String describe(MethodSpec constructor, String name, Optional<PropertyDefault> value) {
+    String doc = constructor.javadoc().toString();
+    Matcher m = Pattern.compile("@param " + Pattern.quote(name) + "\\s+([^@]*)").matcher(doc);
+    String text = m.find() ? m.group(1) : name;
+    text = text.replaceAll("\\{@\\w+ ([^}]*)}", "$1").replaceAll("\\s+", " ").trim();
+    if (!text.isEmpty()) {
+      text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+    if (!text.endsWith(".")) {
+      text += ".";
+    }
+    if (value.isEmpty()) {
+      text += " Required: without it the implementation gets no bean.";
+    } else if (value.get().code().isEmpty()) {
+      text += " Unset: off.";
+    }
+    return text;
   }
 }

@@ -66,6 +66,8 @@ public final class SpringBootGenerator implements Generator {
     if (AuthorizationPart.of(naming, implemented, users).isPresent()) {
       files.add(context.support(SpringBootGenerator.class, "spring", "AuthorizationPermissions"));
     }
+    implemented.flow().ifPresent(f -> HttpApiPart.support(f).forEach(name ->
+        files.add(context.support(SpringBootGenerator.class, "spring", name))));
     if (implemented.builds("RedisScripts")) {
       files.add(context.support(SpringBootGenerator.class, "spring", "RedisConnectionScripts"));
     }

@@ -15,10 +15,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * stack trace reaches a response. It advises the auth API's controllers only, so the
  * application's own error handling stays its own; what Spring refuses before a controller is
  * chosen (a wrong method or media type) is a problem too with
- * {@code spring.mvc.problemdetails.enabled=true}.
+ * {@code spring.mvc.problemdetails.enabled=true}. Abstract, as {@link LoginApi} is, so only a
+ * bean of a subclass advises.
  */
-@RestControllerAdvice(assignableTypes = LoginApi.class)
-public class ApiProblems {
+@RestControllerAdvice(assignableTypes = {LoginApi.class, OpenApiDocument.class})
+public abstract class ApiProblems {
   private static final System.Logger LOG = System.getLogger(ApiProblems.class.getName());
 
   /** A request whose body lacks a field the step needs. */

@@ -7,9 +7,12 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,11 +35,16 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code __Host-} cookie ({@code Secure}, {@code HttpOnly}, {@code SameSite=Strict},
  * {@code Path=/}), out of reach of scripts and of other sites' requests; the refresh token is
  * returned in the body, for clients that are not browsers, and never set as a cookie.
+ *
+ * <p>Abstract, so component scanning never registers it on its own (it lives under the
+ * application's package, where a {@code @SpringBootApplication} scans): a bean of a subclass,
+ * e.g. {@code new LoginApi(flow) {}}, is the controller, and the auto-configuration's backs off
+ * to the application's.
  */
 @RestController
 @RequestMapping(path = "/auth", consumes = MediaType.APPLICATION_JSON_VALUE,
     produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
-public class LoginApi {
+public abstract class LoginApi {
   /** The session cookie: {@code __Host-} binds it to this host, over HTTPS, for every path. */
   public static final String SESSION_COOKIE = "__Host-session";
   /** Where the problem types are named. */
@@ -94,15 +102,40 @@ public class LoginApi {
     }
   }
 
+  /** The operations beyond sign-in and logout, each offered only when the flow has its step. */
+  public enum Step {
+    /** {@code /login/second-factor}: TOTP or backup codes. */
+    SECOND_FACTOR,
+    /** {@code /login/enrolment}: TOTP enrolment past an MFA grace period. */
+    ENROLMENT,
+    /** {@code /login/password}: a forced or expired password's change. */
+    PASSWORD_CHANGE,
+    /** {@code /token}: refresh tokens. */
+    REFRESH
+  }
+
   private final LoginFlow<?> flow;
+  private final Set<Step> offered;
 
   /**
-   * The API over a flow.
+   * The API over a flow with every step.
    *
    * @param flow the login flow of the service
    */
-  public LoginApi(LoginFlow<?> flow) {
+  protected LoginApi(LoginFlow<?> flow) {
+    this(flow, EnumSet.allOf(Step.class));
+  }
+
+  /**
+   * The API over a flow with the steps it has: the others answer 404, as a path the service
+   * does not have, so the API is exactly what its OpenAPI document lists.
+   *
+   * @param flow the login flow of the service
+   * @param offered the steps the flow has
+   */
+  protected LoginApi(LoginFlow<?> flow, Set<Step> offered) {
     this.flow = Objects.requireNonNull(flow, "flow");
+    this.offered = offered.isEmpty() ? EnumSet.noneOf(Step.class) : EnumSet.copyOf(offered);
   }
 
   /**
@@ -132,6 +165,9 @@ public class LoginApi {
   @PostMapping("/login/second-factor")
   public ResponseEntity<Object> secondFactor(@RequestBody SecondFactor body,
       HttpServletRequest request) {
+    if (!offered.contains(Step.SECOND_FACTOR)) {
+      return absent();
+    }
     return answer(flow.completeSecondFactor(required(body.challenge()), required(body.code()),
         client(request)));
   }
@@ -146,6 +182,9 @@ public class LoginApi {
   @PostMapping("/login/enrolment")
   public ResponseEntity<Object> confirmEnrolment(@RequestBody SecondFactor body,
       HttpServletRequest request) {
+    if (!offered.contains(Step.ENROLMENT)) {
+      return absent();
+    }
     return answer(flow.confirmEnrolment(required(body.challenge()), required(body.code()),
         client(request)));
   }
@@ -160,6 +199,9 @@ public class LoginApi {
   @PostMapping("/login/password")
   public ResponseEntity<Object> changePassword(@RequestBody PasswordChange body,
       HttpServletRequest request) {
+    if (!offered.contains(Step.PASSWORD_CHANGE)) {
+      return absent();
+    }
     char[] current = required(body.currentPassword()).toCharArray();
     char[] next = required(body.newPassword()).toCharArray();
     try {
@@ -180,6 +222,9 @@ public class LoginApi {
    */
   @PostMapping("/token")
   public ResponseEntity<Object> refresh(@RequestBody Token body, HttpServletRequest request) {
+    if (!offered.contains(Step.REFRESH)) {
+      return absent();
+    }
     return answer(flow.refresh(required(body.refreshToken()), client(request)));
   }
 
@@ -203,7 +248,7 @@ public class LoginApi {
   static ResponseEntity<Object> answer(LoginOutcome outcome) {
     if (outcome instanceof LoginOutcome.SignedIn in) {
       Map<String, Object> body = status("signed-in");
-      ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+      ResponseEntity.BodyBuilder ok = ok();
       if (in.refreshToken() != null) {
         body.put("refreshToken", in.refreshToken());
       }
@@ -213,18 +258,19 @@ public class LoginApi {
       return ok.body(body);
     }
     if (outcome instanceof LoginOutcome.SecondFactorRequired next) {
-      return ResponseEntity.ok(challenge("second-factor-required", next.challenge()));
+      return ok().body(challenge("second-factor-required", next.challenge()));
     }
     if (outcome instanceof LoginOutcome.EnrolmentRequired next) {
       Map<String, Object> body = challenge("enrolment-required", next.challenge());
       body.put("otpauthUri", next.uri());
-      return ResponseEntity.ok(body);
+      return ok().body(body);
     }
     if (outcome instanceof LoginOutcome.PasswordChangeRequired next) {
-      return ResponseEntity.ok(challenge("password-change-required", next.challenge()));
+      return ok().body(challenge("password-change-required", next.challenge()));
     }
     if (outcome instanceof LoginOutcome.PasswordRejected rejected) {
-      ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "password-rejected",
+      // By number: Spring 7 renames the constant (UNPROCESSABLE_CONTENT), 6 has only the old.
+      ProblemDetail p = problem(HttpStatus.valueOf(422), "password-rejected",
           "The new password breaks the password rules");
       p.setProperty("violations", rejected.violations());
       return ApiProblems.response(p);
@@ -238,6 +284,20 @@ public class LoginApi {
     }
     return ApiProblems.response(problem(HttpStatus.UNAUTHORIZED, "refused",
         "The credentials were not accepted"));
+  }
+
+  /**
+   * A success: it carries a token, a challenge or a seed, so no cache may keep it (RFC 6749
+   * §5.1 asks the same of token responses).
+   */
+  private static ResponseEntity.BodyBuilder ok() {
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore());
+  }
+
+  /** An operation the service does not have: as Spring answers an unknown path. */
+  private static ResponseEntity<Object> absent() {
+    return ApiProblems.response(ApiProblems.problem(HttpStatus.NOT_FOUND,
+        URI.create("about:blank"), "Not Found"));
   }
 
   /** A problem of one of this API's types. */

@@ -44,6 +44,7 @@ class ForkProtocolTest {
         .roles(List.of("login.password=users.hash"))
         .bouncyCastle(true)
         .flavour(Flavour.SPRING_BOOT)
+        .set("httpApi", true)
         .pluginVersion("1.2.3")
         .pluginBuild("20261206.1")
         .classpath(ClasspathArtifacts.of(List.of("org.postgresql:postgresql", "a:b")))

@@ -236,7 +236,7 @@ class GenerationOrchestratorTest {
     orchestrator.generate(request, true);
 
     GenerationResult result =
-        orchestrator.generate(request.withPackageName("org.example.other"), true);
+        orchestrator.generate(request.toBuilder().packageName("org.example.other").build(), true);
 
     assertThat(result.status()).isEqualTo(Status.GENERATED);
   }

@@ -67,14 +67,15 @@ class GenerationRequestTest {
         .renames(List.of("a=b")).implementations(true).roles(List.of("totp.secret=t.c"))
         .bouncyCastle(true).pluginVersion("1.2.3").pluginBuild("42")
         .classpath(ClasspathArtifacts.of(List.of("g:a"))).timestamps(TimestampType.INSTANT)
-        .flavour(Flavour.SPRING_BOOT).set("conditions", Conditions.CEL).build();
+        .flavour(Flavour.SPRING_BOOT).set("conditions", Conditions.CEL).set("httpApi", true)
+        .build();
 
     assertThat(r).isEqualTo(new GenerationRequest(Path.of("s.json"), Path.of("j"),
         Path.of("r"), Path.of("m"), Path.of("st"), Optional.of("p.q"),
         Map.of("users", "Account"), RedisClient.JEDIS, "auth:", true, true, List.of("a=b"),
         true, List.of("totp.secret=t.c"), true, "1.2.3", "42",
         ClasspathArtifacts.of(List.of("g:a")), TimestampType.INSTANT, Flavour.SPRING_BOOT,
-        Conditions.CEL));
+        Conditions.CEL, true));
   }
 
   @Test

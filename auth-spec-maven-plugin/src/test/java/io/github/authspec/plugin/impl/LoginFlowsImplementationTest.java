@@ -122,7 +122,7 @@ class LoginFlowsImplementationTest {
         case "random" -> new SecureRandom();
         case "secrets" -> Generated.create("auth.SecretBox", new byte[32], new SecureRandom());
         case "redis" -> Generated.scripts();
-        case "sessionKey" -> new byte[32];
+        case "handleKey" -> new byte[32];
         case "notifications" -> Proxy.newProxyInstance(ps[i].getType().getClassLoader(),
             new Class<?>[] {ps[i].getType()}, (p, m, a) -> {
               NOTICES.add(String.valueOf(a[0]));

@@ -90,7 +90,7 @@ class MigrationEvolutionTest {
         .containsExactly("AS110");
     assertThat(refused.diagnostics().errors().get(0).message())
         .contains("drops column user_profiles.bio");
-    request = request.withAllowDestructiveMigrations(true);
+    request = request.toBuilder().allowDestructiveMigrations(true).build();
     apply(evolved, generate(request), "V7__drop_column_user_profiles_bio.sql");
 
     // Unchanged spec: no new version, even without the inputs recorded by the last run.
@@ -114,7 +114,8 @@ class MigrationEvolutionTest {
     DataSource db = PostgresServer.freshDatabase("renamed");
     apply(db, generate(request), "V1__create_schema.sql");
     edit(s -> field(s, "user_profiles", "website").put("name", "homepage"));
-    request = request.withRenames(List.of("user_profiles.website=homepage"));
+    request = request.toBuilder().renames(List.of("user_profiles.website=homepage"))
+        .build();
 
     List<Path> written = generate(request);
 

@@ -22,13 +22,17 @@ class OptionCellTest {
 
   private static final List<Function<OptionCell, Object>> OPTIONS = List.of(
       OptionCell::timestamps, OptionCell::redisClient, OptionCell::flavour,
-      OptionCell::bouncyCastle, OptionCell::conditions);
+      OptionCell::bouncyCastle, OptionCell::conditions, OptionCell::httpApi);
 
   @Test
-  @DisplayName("the six pairwise cells hold every pair of values of every two options")
+  @DisplayName("the seven pairwise cells hold every valid pair of values of every two options, "
+      + "and only valid cells")
   void pairwiseCoversEveryPair() {
     List<OptionCell> cells = OptionCell.pairwise();
-    assertThat(cells).hasSize(6).doesNotHaveDuplicates().contains(OptionCell.DEFAULT);
+    assertThat(cells).hasSize(7).doesNotHaveDuplicates().contains(OptionCell.DEFAULT)
+        .allMatch(OptionCell::valid);
+    assertThat(OptionCell.all()).hasSize(72).noneMatch(c -> c.httpApi()
+        && c.flavour() == io.github.authspec.plugin.generation.Flavour.NONE);
     for (int i = 0; i < OPTIONS.size(); i++) {
       for (int j = i + 1; j < OPTIONS.size(); j++) {
         Set<List<Object>> wanted = new HashSet<>();
@@ -58,7 +62,7 @@ class OptionCellTest {
     assertThat(build).containsExactlyInAnyOrderElementsOf(expectedBuild);
     List<OptionCell> everyOther = new ArrayList<>(OptionCell.all());
     everyOther.removeAll(OptionCell.pairwise());
-    assertThat(profile).hasSize(42).containsExactlyInAnyOrderElementsOf(everyOther);
+    assertThat(profile).hasSize(65).containsExactlyInAnyOrderElementsOf(everyOther);
     Matcher executions = Pattern.compile("<execution>\\s*<id>cell-.*?</execution>",
         Pattern.DOTALL).matcher(pom);
     int cells = 0;
@@ -68,7 +72,7 @@ class OptionCellTest {
           .containsPattern("<argLine>-Duser.timezone=(Asia/Kolkata|Pacific/Chatham|"
               + "America/St_Johns)</argLine>");
     }
-    assertThat(cells).isEqualTo(47);
+    assertThat(cells).isEqualTo(71);
   }
 
   @Test
@@ -78,7 +82,7 @@ class OptionCellTest {
       assertThat(OptionCell.parse(c.text())).isEqualTo(c);
     }
     assertThatThrownBy(() -> OptionCell.parse("INSTANT,LETTUCE"))
-        .hasMessageContaining("timestamps,redisClient,flavour,bouncyCastle,conditions");
+        .hasMessageContaining("timestamps,redisClient,flavour,bouncyCastle,conditions,httpApi");
   }
 
   private static List<OptionCell> cells(String xml) {

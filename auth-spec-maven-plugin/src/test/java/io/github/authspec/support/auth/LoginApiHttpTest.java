@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,20 @@ class LoginApiHttpTest {
   @BeforeEach
   void reset() {
     w.reset();
+  }
+
+  @Test
+  @DisplayName("a step the service does not have answers 404, as a path it does not have, "
+      + "before the flow is asked")
+  void absentSteps() {
+    LoginApi none = new LoginApi(w.flow, EnumSet.noneOf(LoginApi.Step.class)) { };
+    List<Integer> answers = List.of(
+        none.secondFactor(new LoginApi.SecondFactor("c", "1"), null).getStatusCode().value(),
+        none.confirmEnrolment(new LoginApi.SecondFactor("c", "1"), null).getStatusCode().value(),
+        none.changePassword(new LoginApi.PasswordChange("c", "a", "b"), null).getStatusCode()
+            .value(),
+        none.refresh(new LoginApi.Token("t"), null).getStatusCode().value());
+    assertThat(answers).containsOnly(404);
   }
 
   @Test

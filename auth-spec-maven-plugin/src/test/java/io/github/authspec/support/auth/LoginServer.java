@@ -36,12 +36,12 @@ record LoginServer(ConfigurableApplicationContext context, URI base, long startM
   static class Service {
     @Bean
     LoginApi loginApi() {
-      return new LoginApi(starting);
+      return new LoginApi(starting) { };
     }
 
     @Bean
     ApiProblems apiProblems() {
-      return new ApiProblems();
+      return new ApiProblems() { };
     }
   }
 

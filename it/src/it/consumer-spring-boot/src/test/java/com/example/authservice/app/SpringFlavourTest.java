@@ -101,6 +101,7 @@ class SpringFlavourTest {
     assertEquals(List.of(
         "com.example.authservice.spring.AuthSpecAutoConfiguration",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Clients",
+        "com.example.authservice.spring.AuthSpecAutoConfiguration$HttpApi",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$ImplementationScripts",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Implementations",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Permissions",
