@@ -38,6 +38,11 @@ public record ClasspathArtifacts(boolean checked, Set<String> artifacts) {
         : Optional.empty();
   }
 
+  /** Whether the project's classpath is known and holds the library. */
+  public boolean has(Library library) {
+    return checked && artifacts.contains(library.coordinates());
+  }
+
   /**
    * What the up-to-date check must see: only the presence of the libraries generated code can
    * need, so an unrelated dependency change does not regenerate, and a removed one is noticed.

@@ -12,7 +12,9 @@ public enum Library {
   LETTUCE("io.lettuce", "lettuce-core"),
   JEDIS("redis.clients", "jedis"),
   BOUNCY_CASTLE("org.bouncycastle", "bcprov-jdk18on"),
-  CEL("dev.cel", "cel");
+  CEL("dev.cel", "cel"),
+  /** Not required by anything: when the project has it, the login flow is measured. */
+  MICROMETER("io.micrometer", "micrometer-core");
 
   private final String groupId;
   private final String artifactId;

@@ -104,8 +104,11 @@ final class AutoConfigurationWriter {
       nested.add(implementations.implementations());
       List<ClassName> before = nested.stream()
           .map(t -> ClassName.get(packageName, CLASS, t.name())).toList();
-      parts.implementations().flow().ifPresent(f ->
-          nested.add(new HttpApiPart(naming, implementations, f).httpApi(before)));
+      parts.implementations().flow().ifPresent(f -> {
+        HttpApiPart api = new HttpApiPart(naming, implementations, f);
+        nested.add(api.httpApi(before));
+        api.metrics().ifPresent(nested::add);
+      });
     }
     parts.users().ifPresent(u -> nested.add(new SecurityPart(naming, parts).security(u)));
     AuthorizationPart.of(naming, parts.implementations(), parts.users())

@@ -51,6 +51,9 @@ final class HttpApiPart {
     if (flow.flow().refreshToken()) {
       names.add("TokenRevocationApi");
     }
+    if (flow.metrics()) {
+      names.add("LoginMetrics");
+    }
     return List.copyOf(names);
   }
 
@@ -71,7 +74,14 @@ final class HttpApiPart {
         .addAnnotation(missing(loginFlow)).addAnnotation(ConfigurationParts.singleDataSource());
     CodeBlock args = implementations.arguments(flowBean, ImplementationBeans.FlowBean.FEATURE,
         flow.parameters(), true);
-    flowBean.addJavadoc("@return the flow\n").addStatement("return $T.of($L)", flows, args);
+    ClassName observer = loginFlow.nestedClass("Observer");
+    flowBean.addJavadoc("@param observers the flow's observer, when the application has one "
+            + "(the metrics, with Micrometer)\n@return the flow\n")
+        .addParameter(ParameterizedTypeName.get(SpringTypes.OBJECT_PROVIDER, observer),
+            "observers")
+        .addStatement("$T flow = $T.of($L)", flow.flow().factory().returnType(), flows, args)
+        .addStatement("$T observer = observers.getIfUnique()", observer)
+        .addStatement("return observer == null ? flow : flow.observedBy(observer)");
     TypeSpec.Builder part = part("HttpApi", "The login flow over HTTP at {@code /auth} (JSON "
         + "only; every refusal the same RFC 9457 problem; the session in a {@code __Host-} "
         + "cookie) and its OpenAPI document at {@code /auth/openapi.json}. Only with Spring MVC "
@@ -99,6 +109,31 @@ final class HttpApiPart {
       part.addMethod(jwks());
     }
     return part.build();
+  }
+
+  /**
+   * The part that measures the flow, when the project has Micrometer: its timers go to the
+   * application's {@code MeterRegistry} once there is one (none yet records nothing, so an
+   * application with Micrometer and no registry still starts).
+   */
+  java.util.Optional<TypeSpec> metrics() {
+    if (!flow.metrics()) {
+      return java.util.Optional.empty();
+    }
+    ClassName metrics = ClassName.get(naming.supportPackage("spring"), "LoginMetrics");
+    ClassName observer = ClassName.get(naming.supportPackage("auth"), "LoginFlow", "Observer");
+    ClassName registry = ClassName.get("io.micrometer.core.instrument", "MeterRegistry");
+    MethodSpec bean = bean("authSpecLoginMetrics", observer, "The login flow's steps as "
+            + "Micrometer timers ({@code authspec.login}, by operation and outcome).\n\n"
+            + "@param registry the application's registry, when it has one\n"
+            + "@return the observer")
+        .addAnnotation(missing(observer))
+        .addParameter(ParameterizedTypeName.get(SpringTypes.OBJECT_PROVIDER, registry),
+            "registry")
+        .addStatement("return new $T(registry::getIfAvailable)", metrics).build();
+    return java.util.Optional.of(part("LoginFlowMetrics", "The login flow measured with "
+        + "Micrometer. Only with Micrometer on the class path.")
+        .addAnnotation(onClass(registry.canonicalName())).addMethod(bean).build());
   }
 
   /** The set of {@code LoginApi.Step}s the flow has. */

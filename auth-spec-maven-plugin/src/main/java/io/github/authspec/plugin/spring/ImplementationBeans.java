@@ -5,6 +5,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeName;
 import io.github.authspec.plugin.generation.GenerationContext;
+import io.github.authspec.plugin.generation.Library;
 import io.github.authspec.plugin.impl.Features;
 import io.github.authspec.plugin.impl.ImplementationGenerator;
 import io.github.authspec.plugin.impl.ImplementationGenerator.Implementation;
@@ -130,8 +131,10 @@ final class ImplementationBeans {
    * @param flow the flow as the implementation generator wrote it
    * @param parameters the factory's parameters, in order
    * @param jwks whether the run signs tokens, so the API publishes the keys
+   * @param metrics whether the project has Micrometer, so the flow is measured
    */
-  record FlowBean(ImplementationGenerator.Flow flow, List<Parameter> parameters, boolean jwks) {
+  record FlowBean(ImplementationGenerator.Flow flow, List<Parameter> parameters, boolean jwks,
+      boolean metrics) {
     static final String FEATURE = "login-flow";
   }
 
@@ -178,7 +181,8 @@ final class ImplementationBeans {
         .filter(f -> context.request().httpApi())
         .flatMap(f -> supply(context, FlowBean.FEATURE, f.factory(),
                 name -> Optional.ofNullable(f.settings().get(name)), settings, built)
-            .map(ps -> new FlowBean(f, ps, ImplementationGenerator.signsTokens(context))));
+            .map(ps -> new FlowBean(f, ps, ImplementationGenerator.signsTokens(context),
+                context.request().classpath().has(Library.MICROMETER))));
     List<Bean> withRefinements = new ArrayList<>();
     for (Bean b : byFeature.values()) {
       List<ClassName> refinements = new ArrayList<>();

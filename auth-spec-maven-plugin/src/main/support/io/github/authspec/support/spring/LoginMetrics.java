@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The login flow's steps as Micrometer timers, {@code authspec.login}, tagged with the
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 public final class LoginMetrics implements LoginFlow.Observer {
   /** The meter's name. */
   public static final String METER = "authspec.login";
-  private final MeterRegistry registry;
+  private final Supplier<MeterRegistry> registry;
 
   /**
    * Metrics in {@code registry}.
@@ -24,14 +25,32 @@ public final class LoginMetrics implements LoginFlow.Observer {
    * @param registry the application's registry
    */
   public LoginMetrics(MeterRegistry registry) {
+    this(always(Objects.requireNonNull(registry, "registry")));
+  }
+
+  private static Supplier<MeterRegistry> always(MeterRegistry registry) {
+    return () -> registry;
+  }
+
+  /**
+   * Metrics in the registry {@code registry} gives when asked, or nowhere while it gives none
+   * (an application with Micrometer and no registry yet).
+   *
+   * @param registry where the registry comes from
+   */
+  public LoginMetrics(Supplier<MeterRegistry> registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
   }
 
   @Override
   public void observed(String operation, LoginOutcome outcome, long nanos) {
+    MeterRegistry meters = registry.get();
+    if (meters == null) {
+      return;
+    }
     Timer.builder(METER).description("Steps of the login flow, by outcome")
         .tag("operation", operation).tag("outcome", outcome.kind())
-        .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        .register(meters).record(nanos, TimeUnit.NANOSECONDS);
   }
 
   @Override

@@ -115,6 +115,7 @@ class DependencyCheckTest {
         case JEDIS -> "jedis.version";
         case BOUNCY_CASTLE -> "bouncycastle.version";
         case CEL -> "cel.version";
+        case MICROMETER -> "micrometer.version";
       };
       Matcher m = Pattern.compile("<" + Pattern.quote(property) + ">([^<]+)</").matcher(pom);
       assertThat(m.find()).as(property).isTrue();

@@ -69,8 +69,10 @@ class SpringHttpApiTest {
             + ".DispatcherServlet\" ) @Import({Repositories.class, Redis.class, Clients.class, "
             + "ImplementationScripts.class, Implementations.class}) static class HttpApi")
         .contains("@ConditionalOnMissingBean(LoginFlow.class)")
-        .contains("return LoginFlows.of(dataSource, clock.getIfAvailable(Clock::systemUTC), "
+        .contains("flow = LoginFlows.of(dataSource, clock.getIfAvailable(Clock::systemUTC), "
             + "hasher,")
+        .contains("LoginFlow.Observer observer = observers.getIfUnique(); return observer == "
+            + "null ? flow : flow.observedBy(observer);")
         .contains("beans.getBean(\"authSpecHandleKey\", byte[].class)")
         .contains("properties.getImplementations().getLoginFlow().getRateLimit()")
         .contains("@ConditionalOnMissingBean(LoginApi.class) @ConditionalOnBean(LoginFlow.class)"
@@ -107,6 +109,28 @@ class SpringHttpApiTest {
         "authspec.implementations.login-flow.totp-issuer=Auth Service",
         "authspec.implementations.login-flow.mfa-grace=7d",
         "authspec.implementations.login-flow.password-max-age=");
+  }
+
+  @Test
+  @DisplayName("with Micrometer on the project's class path the flow is measured: LoginMetrics "
+      + "is copied and a part, waiting for Micrometer, observes the flow; without it neither")
+  void metrics() throws Exception {
+    assertThat(full()).noneMatch(f -> f.text().contains("io.micrometer"));
+    List<String> libraries = java.util.Arrays.stream(
+        io.github.authspec.plugin.generation.Library.values())
+        .map(io.github.authspec.plugin.generation.Library::coordinates).toList();
+    List<GeneratedFile> files = Specs.plan(request(Specs.project(Specs.FULL, dir).specFile(),
+        dir).classpath(io.github.authspec.plugin.generation.ClasspathArtifacts.of(libraries))
+        .build());
+    GeneratedSources.compile(files, dir.resolve("build"));
+    String auto = text(files, OutputRoot.JAVA, SPRING + "AuthSpecAutoConfiguration.java")
+        .replaceAll("\\s+", " ");
+    assertThat(auto).contains("@ConditionalOnClass( name = \"io.micrometer.core.instrument"
+            + ".MeterRegistry\" ) static class LoginFlowMetrics")
+        .contains("@ConditionalOnMissingBean(LoginFlow.Observer.class) public LoginFlow.Observer "
+            + "authSpecLoginMetrics(ObjectProvider<MeterRegistry> registry) { return new "
+            + "LoginMetrics(registry::getIfAvailable);");
+    assertThat(files).anyMatch(f -> f.path().endsWith("spring/LoginMetrics.java"));
   }
 
   @Test

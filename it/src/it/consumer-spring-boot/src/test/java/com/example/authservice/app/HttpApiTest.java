@@ -30,6 +30,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +70,12 @@ class HttpApiTest {
    */
   @TestConfiguration(proxyBeanMethods = false)
   static class Beans {
+    /** The application's registry (an actuator would make one): the flow's timers go there. */
+    @Bean
+    MeterRegistry meterRegistry() {
+      return new SimpleMeterRegistry();
+    }
+
     @Bean
     LockoutPolicy lateLock() {
       return new LockoutPolicy(100, Duration.ofMinutes(1), Duration.ofMinutes(15));
@@ -86,6 +94,7 @@ class HttpApiTest {
   @Autowired BackupCodesService backupCodes;
   @Autowired JdbcTemplate jdbc;
   @Autowired KeyRing keys;
+  @Autowired MeterRegistry meters;
   private OpenApiResponses api;
 
   @BeforeEach
@@ -153,6 +162,14 @@ class HttpApiTest {
     assertEquals(401, post("/auth/login/second-factor",
         Map.of("challenge", field(first, "challenge"), "code", code), null).statusCode(),
         "a spent challenge");
+    // Measured by operation and outcome only: no tag names the account or the address.
+    assertTrue(meters.get("authspec.login").tags("operation", "second-factor", "outcome",
+        "signed-in").timer().count() >= 1);
+    assertTrue(meters.get("authspec.login").tags("operation", "refresh", "outcome", "refused")
+        .timer().count() >= 1);
+    meters.get("authspec.login").meters().forEach(m -> assertEquals(
+        List.of("operation", "outcome"), m.getId().getTags().stream().map(t -> t.getKey())
+            .toList(), m.getId().toString()));
   }
 
   @Test
