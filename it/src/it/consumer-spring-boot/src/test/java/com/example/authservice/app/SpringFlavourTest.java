@@ -104,6 +104,7 @@ class SpringFlavourTest {
         "com.example.authservice.spring.AuthSpecAutoConfiguration$HttpApi",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$ImplementationScripts",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Implementations",
+        "com.example.authservice.spring.AuthSpecAutoConfiguration$LoginFlowMetrics",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Permissions",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Redis",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Repositories",
