@@ -1,6 +1,7 @@
 package com.example.authservice;
 
 import com.example.authservice.app.EmbeddedServers;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -22,8 +23,18 @@ public class AuthServiceApplication {
    */
   public static void main(String[] args) {
     EmbeddedServers servers = EmbeddedServers.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(servers::close));
-    start(servers, Map.of(), args);
+    ConfigurableApplicationContext context;
+    try {
+      context = start(servers, Map.of(), args);
+    } catch (RuntimeException | Error e) {
+      servers.close();
+      throw e;
+    }
+    // The servers stop after the context (close waits for Boot's own hook to finish closing it).
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      context.close();
+      servers.close();
+    }));
   }
 
   /**
@@ -37,7 +48,7 @@ public class AuthServiceApplication {
   public static ConfigurableApplicationContext start(EmbeddedServers servers,
       Map<String, Object> properties, String... args) {
     SpringApplication app = new SpringApplication(AuthServiceApplication.class);
-    Map<String, Object> defaults = new java.util.HashMap<>(servers.springProperties());
+    Map<String, Object> defaults = new HashMap<>(servers.springProperties());
     defaults.putAll(properties);
     // Defaults: lower than application.properties, -D and arguments, which may still override.
     app.setDefaultProperties(defaults);

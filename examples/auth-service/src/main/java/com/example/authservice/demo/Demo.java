@@ -90,8 +90,9 @@ public final class Demo {
     String base = service.baseUrl();
     System.out.printf("%nThe service keeps running at %s (Ctrl-C stops it). Try:%n"
         + "  curl -s %s/auth/openapi.json%n"
-        + "  curl -si -H 'Content-Type: application/json' -d '{\"email\":\"%s\",\"password\":"
-        + "\"...\"}' %s/auth/login%n", base, base, EMAIL, base);
+        + "  curl -si %s/auth/login -H 'Content-Type: application/json'"
+        + " -d '{\"email\":\"%s\",\"password\":\"not the password\"}'%n",
+        base, base, base, EMAIL);
     Runtime.getRuntime().addShutdownHook(new Thread(service::close));
     new CountDownLatch(1).await();
   }
@@ -180,7 +181,7 @@ public final class Demo {
       step("POST /auth/login/enrolment", enrolled, field(enrolled, "status")
           + " (first TOTP code), cookie " + cut(session) + ", refresh token " + cut(refresh));
 
-      step("GET /api/me (no cookie)", get("/api/me", null), "");
+      step("GET /api/me (no cookie)", get("/api/me", null), "no session");
       HttpResponse<String> me = get("/api/me", session);
       step("GET /api/me", me, me.body());
 
