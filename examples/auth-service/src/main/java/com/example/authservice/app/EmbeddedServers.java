@@ -74,16 +74,21 @@ public final class EmbeddedServers implements AutoCloseable {
     return redisPort;
   }
 
-  /** Stops both; safe to call twice. */
+  /** Stops both (PostgreSQL even when Redis fails to stop); safe to call twice. */
   @Override
   public synchronized void close() {
     try {
       if (redis.isActive()) {
         redis.stop();
       }
-      postgres.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 }
