@@ -1,179 +1,299 @@
 package com.example.authservice.demo;
 
+import com.example.authservice.AuthServiceApplication;
+import com.example.authservice.app.EmbeddedServers;
+import com.example.authservice.app.Outbox;
 import com.example.authservice.auth.Base32;
-import com.example.authservice.auth.CredentialException;
-import com.example.authservice.auth.JedisScripts;
 import com.example.authservice.auth.Otp;
-import com.example.authservice.auth.PasswordHasher;
-import com.example.authservice.auth.SecretBox;
-import com.example.authservice.service.AuthResult;
-import com.example.authservice.service.Challenge;
 import com.example.authservice.service.RequestContext;
-import com.example.authservice.service.TokenPair;
-import com.example.authservice.service.accountmanagement.DefaultLogoutService;
-import com.example.authservice.service.accountmanagement.DefaultSessionManagementService;
-import com.example.authservice.service.auditsecurity.DefaultRateLimitingService;
-import com.example.authservice.service.authentication.DefaultEmailPasswordLoginService;
-import com.example.authservice.service.mfa.DefaultTotpService;
-import com.example.authservice.service.tokensystem.DefaultRefreshTokenReuseDetectionService;
-import com.example.authservice.service.tokensystem.DefaultTokenScopesService;
-import com.example.authservice.service.passwordmanagement.DefaultPasswordBlacklistService;
-import com.example.authservice.service.passwordmanagement.DefaultPasswordPoliciesService;
-import com.example.authservice.token.AccessTokenSettings;
-import com.example.authservice.token.AccessTokenVerifier;
-import com.example.authservice.token.JwsAlgorithm;
-import com.example.authservice.token.KeyRing;
-import com.example.authservice.token.RefreshTokens;
-import com.example.authservice.token.SigningKey;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import com.example.authservice.service.accountmanagement.AccountRecoveryService;
+import com.example.authservice.service.authentication.EmailPasswordLoginService;
+import com.example.authservice.service.registration.EmailVerificationService;
+import com.example.authservice.service.registration.RegistrationApprovalWorkflowService;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import javax.sql.DataSource;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.flywaydb.core.Flyway;
-import redis.clients.jedis.RedisClient;
-import redis.embedded.RedisServer;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A login flow on the generated implementations (plugin parameter {@code implementations}):
- * starts an embedded PostgreSQL and Redis, applies the generated migrations with Flyway, then
- * registers (policy enforced), logs in, enrols TOTP and verifies a code, receives and verifies
- * an access token, rotates the refresh token, replays the old one (its family is revoked), hits
- * the rate limit and logs out, printing each step.
+ * The example's demo: starts the service (embedded PostgreSQL and Redis, then Spring Boot with
+ * the generated auto-configuration and login API) and drives one account through it over real
+ * HTTP, printing each request and its status. What the generated API has no endpoint for
+ * (registration, e-mail verification, approval, password reset) goes through the generated
+ * services in-process, and the output says so. {@code -Ddemo.keepRunning} keeps the service up
+ * afterwards ({@code -Ddemo.port}, 8080 then, sets its port).
  */
 public final class Demo {
-  /** One step of the flow and what came of it. */
-  public record Step(String name, String outcome) {}
+  /**
+   * One step and what came of it.
+   *
+   * @param name the request (e.g. {@code POST /auth/login}) or the in-process call
+   * @param status the HTTP status, or {@code in-process}
+   * @param detail the key facts of the answer; never a whole token or a secret
+   */
+  public record Step(String name, String status, String detail) {}
+
+  /** The service and its servers, stopped together. */
+  public record Service(EmbeddedServers servers, ConfigurableApplicationContext context)
+      implements AutoCloseable {
+    /** The base URL, e.g. {@code http://127.0.0.1:8080}. */
+    public String baseUrl() {
+      return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    @Override
+    public void close() {
+      try {
+        context.close();
+      } finally {
+        servers.close();
+      }
+    }
+  }
+
+  static final String EMAIL = "ada@example.com";
+  // The demo's own account: fixed so a reader can repeat the steps with curl. Never printed.
+  private static final String PASSWORD = "correct horse battery staple";
+  private static final String NEW_PASSWORD = "a new passphrase for ada";
+  private static final String IN_PROCESS = "in-process";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Demo() {}
 
   public static void main(String[] args) throws Exception {
-    run(System.out);
-  }
-
-  /** Runs the flow, printing each step to {@code out}; returns the steps. */
-  public static List<Step> run(PrintStream out) throws Exception {
-    List<Step> steps = new ArrayList<>();
-    Clock clock = Clock.systemUTC();
-    SecureRandom random = new SecureRandom();
-    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-      DataSource db = pg.getPostgresDatabase();
-      int applied = Flyway.configure().dataSource(db).load().migrate().migrationsExecuted;
-      step(out, steps, "migrate", "applied " + applied + " generated migration(s)");
-      RequestContext context = new RequestContext("203.0.113.7", "demo", null, null,
-          clock.instant());
-
-      var blocklist = new DefaultPasswordBlacklistService(db);
-      var policies = new DefaultPasswordPoliciesService(db, false, blocklist);
-      var login = new DefaultEmailPasswordLoginService(db, clock, PasswordHasher.pbkdf2(random),
-          policies);
-      try {
-        login.register("ada@example.com", "short".toCharArray(), context);
-        step(out, steps, "register weak", "accepted");
-      } catch (CredentialException e) {
-        step(out, steps, "register weak", "refused: " + e.reason() + " " + e.violations());
-      }
-      long user = login.register("ada@example.com",
-          "correct horse battery staple".toCharArray(), context);
-      step(out, steps, "register", "user " + user);
-
-      AuthResult wrong = login.login("ada@example.com", "not the password".toCharArray(),
-          context);
-      step(out, steps, "login wrong password", wrong.status().toString());
-      AuthResult session = login.login("ada@example.com",
-          "correct horse battery staple".toCharArray(), context);
-      step(out, steps, "login", session.status() + " user " + session.userId());
-
-      byte[] sealingKey = new byte[32];
-      random.nextBytes(sealingKey);
-      var totp = new DefaultTotpService(db, clock, new SecretBox(sealingKey, random), random,
-          "Example Auth");
-      Challenge enrolment = totp.enroll(user, context);
-      byte[] seed = seedOf(enrolment.payload());
-      String code = Otp.standard().totp(seed, clock.instant());
-      step(out, steps, "totp enrol", "confirmed " + totp.confirmEnrollment(user, code, context));
-      step(out, steps, "totp replay", "accepted " + totp.verify(user, code, context));
-
-      // Signing keys come from the application at run time (a key store or JWK set); the demo
-      // makes a fresh Ed25519 key in memory.
-      KeyRing keys = new KeyRing(SigningKey.generate(JwsAlgorithm.EdDSA, random), clock);
-      AccessTokenSettings settings = AccessTokenSettings.of("https://auth.example.com", "api");
-      var tokens = new DefaultRefreshTokenReuseDetectionService(db, keys, settings,
-          AccessTokenVerifier.RevocationCheck.NONE, clock, random, RefreshTokens.DEFAULT_TTL,
-          RefreshTokens.DEFAULT_FAMILY_LIFETIME, Duration.ZERO);
-      var scopes = new DefaultTokenScopesService(keys, settings,
-          AccessTokenVerifier.RevocationCheck.NONE, clock);
-      TokenPair first = tokens.issue(user, Set.of("profile"), context);
-      step(out, steps, "tokens", "access token (EdDSA, "
-          + first.accessToken().split("\\.").length + " parts) and a refresh token");
-      step(out, steps, "verify access token", "subject "
-          + tokens.verifyAccessToken(first.accessToken()).map(String::valueOf).orElse("none")
-          + ", scope " + (scopes.hasScope(first.accessToken(), "profile") ? "profile" : "none"));
-
-      TokenPair rotated = tokens.refresh(first.refreshToken(), context);
-      step(out, steps, "refresh", "ROTATED");
-      step(out, steps, "replay old refresh token", refused(tokens, first.refreshToken(), context));
-      step(out, steps, "refresh with successor",
-          refused(tokens, rotated.refreshToken(), context));
-
-      byte[] handleKey = new byte[32];
-      random.nextBytes(handleKey);
-      Duration idle = Duration.ofMinutes(30);
-      Duration absolute = Duration.ofHours(8);
-      var sessions = new DefaultSessionManagementService(db, handleKey, clock, idle, absolute,
-          5);
-      String handle = sessions.create(user, context);
-
-      int port = freePort();
-      RedisServer redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-          .setting("save \"\"").build();
-      redis.start();
-      try (RedisClient client = RedisClient.create("127.0.0.1", port)) {
-        var limiter = new DefaultRateLimitingService(new JedisScripts(client), clock, 5,
-            Duration.ofMinutes(1));
-        int allowed = 0;
-        for (int i = 0; i < 7; i++) {
-          allowed += limiter.tryAcquire("ip:203.0.113.7", context).allowed() ? 1 : 0;
-        }
-        step(out, steps, "rate limit", allowed + " of 7 allowed");
-      } finally {
-        redis.stop();
-      }
-
-      var logout = new DefaultLogoutService(db, handleKey, clock, idle, absolute, 5);
-      boolean before = sessions.validate(handle, context).isPresent();
-      logout.logout(handle, context);
-      step(out, steps, "logout", "session valid before " + before + ", after "
-          + sessions.validate(handle, context).isPresent());
-    }
-    return steps;
-  }
-
-  /** What refreshing with an invalidated token gives: the refusal's outcome. */
-  private static String refused(DefaultRefreshTokenReuseDetectionService tokens, String token,
-      RequestContext context) {
+    boolean keepRunning = Boolean.getBoolean("demo.keepRunning");
+    Service service = start(Integer.getInteger("demo.port", keepRunning ? 8080 : 0));
     try {
-      tokens.refresh(token, context);
-      return "ROTATED";
-    } catch (RefreshTokens.Refused e) {
-      return e.outcome().toString();
+      run(service, System.out);
+    } catch (Exception | Error e) {
+      service.close();
+      throw e;
+    }
+    if (!keepRunning) {
+      service.close();
+      return;
+    }
+    String base = service.baseUrl();
+    System.out.printf("%nThe service keeps running at %s (Ctrl-C stops it). Try:%n"
+        + "  curl -s %s/auth/openapi.json%n"
+        + "  curl -si %s/auth/login -H 'Content-Type: application/json'"
+        + " -d '{\"email\":\"%s\",\"password\":\"not the password\"}'%n",
+        base, base, base, EMAIL);
+    Runtime.getRuntime().addShutdownHook(new Thread(service::close));
+    new CountDownLatch(1).await();
+  }
+
+  /**
+   * Starts the servers and the service.
+   *
+   * @param port the HTTP port, 0 for a free one
+   * @return the running service
+   */
+  public static Service start(int port) {
+    EmbeddedServers servers = EmbeddedServers.start();
+    try {
+      return new Service(servers,
+          AuthServiceApplication.start(servers, Map.of("server.port", port)));
+    } catch (RuntimeException | Error e) {
+      servers.close();
+      throw e;
     }
   }
 
-  private static void step(PrintStream out, List<Step> steps, String name, String outcome) {
-    steps.add(new Step(name, outcome));
-    out.printf("%-26s %s%n", name, outcome);
+  /**
+   * Runs the session against a running service, printing each step to {@code out}.
+   *
+   * @param service the service
+   * @param out where the steps go
+   * @return the steps
+   * @throws Exception when a request cannot be sent
+   */
+  public static List<Step> run(Service service, PrintStream out) throws Exception {
+    return new Session(service, out).run();
+  }
+
+  /** One account's way through the service. */
+  private static final class Session {
+    private final ConfigurableApplicationContext context;
+    private final String base;
+    private final PrintStream out;
+    private final List<Step> steps = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Outbox outbox;
+
+    Session(Service service, PrintStream out) {
+      this.context = service.context();
+      this.base = service.baseUrl();
+      this.out = out;
+      this.outbox = context.getBean(Outbox.class);
+      int migrations = context.getBean(Flyway.class).info().applied().length;
+      out.printf("auth-service at %s (embedded PostgreSQL :%d and Redis :%d, %d migration(s)"
+          + " applied)%n", base, service.servers().postgresPort(),
+          service.servers().redisPort(), migrations);
+      out.println("The generated API has no registration, verification, approval or reset"
+          + " endpoint: those steps call the generated services in-process.");
+    }
+
+    List<Step> run() throws Exception {
+      RequestContext here = new RequestContext("127.0.0.1", "demo", null, null, Instant.now());
+      var logins = context.getBean(EmailPasswordLoginService.class);
+      long user = logins.register(EMAIL, PASSWORD.toCharArray(), here);
+      step("register " + EMAIL, IN_PROCESS, "user " + user);
+
+      context.getBean(EmailVerificationService.class).sendVerification(user, here);
+      boolean verified = context.getBean(EmailVerificationService.class)
+          .verify(mailed("send-verification-email"), here);
+      step("verify e-mail (token from the outbox)", IN_PROCESS, "verified " + verified);
+
+      // Approval names who approved: an operator account, which itself never signs in here.
+      char[] operatorPassword = randomPassword();
+      long operator = logins.register("operator@example.com", operatorPassword, here);
+      context.getBean(RegistrationApprovalWorkflowService.class).approve(user, operator);
+      step("approve registration", IN_PROCESS, "approved by operator user " + operator);
+
+      HttpResponse<String> first = post("/auth/login", Map.of("email", EMAIL,
+          "password", PASSWORD), null);
+      String uri = field(first, "otpauthUri");
+      step("POST /auth/login", first, field(first, "status")
+          + (uri.isEmpty() ? "" : ", " + uri.substring(0, uri.indexOf('?')) + "?secret=…"));
+
+      byte[] seed = seedOf(uri);
+      Instant now = Instant.now();
+      HttpResponse<String> enrolled = post("/auth/login/enrolment", Map.of(
+          "challenge", field(first, "challenge"), "code", Otp.standard().totp(seed, now)), null);
+      String session = sessionCookie(enrolled);
+      String refresh = field(enrolled, "refreshToken");
+      step("POST /auth/login/enrolment", enrolled, field(enrolled, "status")
+          + " (first TOTP code), cookie " + cut(session) + ", refresh token " + cut(refresh));
+
+      step("GET /api/me (no cookie)", get("/api/me", null), "no session");
+      HttpResponse<String> me = get("/api/me", session);
+      step("GET /api/me", me, me.body());
+
+      HttpResponse<String> rotated = post("/auth/token", Map.of("refreshToken", refresh), null);
+      String successor = field(rotated, "refreshToken");
+      step("POST /auth/token", rotated, "rotated: refresh token " + cut(successor));
+      step("POST /auth/token (old token again)",
+          post("/auth/token", Map.of("refreshToken", refresh), null), "replay refused");
+      step("POST /auth/token (its successor)",
+          post("/auth/token", Map.of("refreshToken", successor), null),
+          "the replay ended the whole family");
+
+      step("POST /auth/logout", post("/auth/logout", Map.of(), session), "cookie cleared");
+      step("GET /api/me (after logout)", get("/api/me", session), "the session is over");
+
+      HttpResponse<String> again = post("/auth/login", Map.of("email", EMAIL,
+          "password", PASSWORD), null);
+      step("POST /auth/login (again)", again, field(again, "status"));
+      // The enrolment spent this time step's code; the next step's is within the allowed drift.
+      HttpResponse<String> second = post("/auth/login/second-factor", Map.of(
+          "challenge", field(again, "challenge"),
+          "code", Otp.standard().totp(seed, now.plusSeconds(30))), null);
+      String secondSession = sessionCookie(second);
+      step("POST /auth/login/second-factor", second, field(second, "status")
+          + " (TOTP code), cookie " + cut(secondSession));
+      HttpResponse<String> meAgain = get("/api/me", secondSession);
+      step("GET /api/me (new session)", meAgain, meAgain.body());
+
+      var recovery = context.getBean(AccountRecoveryService.class);
+      recovery.startRecovery(EMAIL, here);
+      recovery.completeRecovery(mailed("send-password-reset"), NEW_PASSWORD.toCharArray(), here);
+      step("reset password (token from the outbox)", IN_PROCESS,
+          "new password set; the account's sessions and tokens end");
+      step("GET /api/me (after the reset)", get("/api/me", secondSession),
+          "the reset ended the session");
+      step("POST /auth/login (old password)", post("/auth/login", Map.of("email", EMAIL,
+          "password", PASSWORD), null), "refused");
+      HttpResponse<String> fresh = post("/auth/login", Map.of("email", EMAIL,
+          "password", NEW_PASSWORD), null);
+      step("POST /auth/login (new password)", fresh, field(fresh, "status"));
+
+      HttpResponse<String> openapi = get("/auth/openapi.json", null);
+      JsonNode document = JSON.readTree(openapi.body());
+      step("GET /auth/openapi.json", openapi, "OpenAPI " + document.path("openapi").asText()
+          + ", " + document.path("paths").size() + " paths");
+      HttpResponse<String> jwks = get("/.well-known/jwks.json", null);
+      JsonNode key = JSON.readTree(jwks.body()).path("keys").path(0);
+      step("GET /.well-known/jwks.json", jwks, JSON.readTree(jwks.body()).path("keys").size()
+          + " public key(s), " + key.path("kty").asText() + " " + key.path("crv").asText());
+      return steps;
+    }
+
+    /** The secret of the newest message of a kind to the demo's address. */
+    private String mailed(String kind) {
+      Outbox.Message m = outbox.latest(kind, EMAIL)
+          .orElseThrow(() -> new IllegalStateException("nothing sent: " + kind));
+      return m.fields().get("token");
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> body, String cookie)
+        throws Exception {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/json").header("User-Agent", "demo")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+      if (cookie != null) {
+        request.header("Cookie", cookie);
+      }
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+          .header("User-Agent", "demo").GET();
+      if (cookie != null) {
+        request.header("Cookie", cookie);
+      }
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void step(String name, HttpResponse<String> response, String detail) {
+      step(name, Integer.toString(response.statusCode()), detail);
+    }
+
+    private void step(String name, String status, String detail) {
+      steps.add(new Step(name, status, detail));
+      out.printf("%-40s %-10s %s%n", name, status, detail);
+    }
+  }
+
+  /** {@code __Host-session=<handle>} from the answer's Set-Cookie, or "" without one. */
+  private static String sessionCookie(HttpResponse<String> response) {
+    return response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("__Host-session="))
+        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse("");
+  }
+
+  private static String field(HttpResponse<String> response, String name) throws Exception {
+    JsonNode body = JSON.readTree(response.body().isEmpty() ? "{}" : response.body());
+    return body.path(name).asText();
+  }
+
+  /** The first 8 characters of a secret and an ellipsis: enough to tell two apart. */
+  private static String cut(String secret) {
+    String value = secret.substring(secret.indexOf('=') + 1);
+    return value.length() <= 8 ? "(none)" : value.substring(0, 8) + "…";
   }
 
   /** The Base32 secret of an otpauth:// URI, as an authenticator app reads it from the QR code. */
   private static byte[] seedOf(String uri) {
+    if (!uri.startsWith("otpauth://")) {
+      throw new IllegalStateException("the login answered no enrolment URI");
+    }
     for (String part : URI.create(uri).getRawQuery().split("&")) {
       if (part.startsWith("secret=")) {
         return Base32.decode(part.substring("secret=".length()));
@@ -182,9 +302,15 @@ public final class Demo {
     throw new IllegalStateException("no secret in the enrolment URI");
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
+  private static char[] randomPassword() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).toCharArray();
+  }
+
+  static Map<String, String> outcomes(List<Step> steps) {
+    Map<String, String> m = new LinkedHashMap<>();
+    steps.forEach(s -> m.put(s.name(), s.status()));
+    return m;
   }
 }

@@ -1,6 +1,7 @@
 package com.example.authservice.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -9,34 +10,70 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The README's first command runs this demo: every step must end as documented. */
+/**
+ * The README's first command runs this demo against the running service (real Tomcat,
+ * PostgreSQL and Redis on free ports): every step must end as documented.
+ */
 class DemoTest {
   @Test
-  void theLoginFlowEndsAsDocumented() throws Exception {
+  void theSessionOverHttpEndsAsDocumented() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    List<Demo.Step> steps = Demo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    Map<String, String> outcome = new LinkedHashMap<>();
-    steps.forEach(s -> outcome.put(s.name(), s.outcome()));
-
-    assertEquals("applied 1 generated migration(s)", outcome.get("migrate"));
-    assertTrue(outcome.get("register weak").startsWith("refused: password-policy"),
-        outcome.get("register weak"));
-    assertEquals("user 1", outcome.get("register"));
-    assertEquals("FAILED", outcome.get("login wrong password"));
-    assertEquals("AUTHENTICATED user 1", outcome.get("login"));
-    assertEquals("confirmed true", outcome.get("totp enrol"));
-    assertEquals("accepted false", outcome.get("totp replay"), "a TOTP code works once");
-    assertEquals("subject 1, scope profile", outcome.get("verify access token"));
-    assertEquals("ROTATED", outcome.get("refresh"));
-    assertEquals("REUSED", outcome.get("replay old refresh token"));
-    assertEquals("REVOKED", outcome.get("refresh with successor"),
-        "the replay revoked the whole family");
-    assertEquals("5 of 7 allowed", outcome.get("rate limit"));
-    assertEquals("session valid before true, after false", outcome.get("logout"));
+    List<Demo.Step> steps;
+    try (Demo.Service service = Demo.start(0)) {
+      steps = Demo.run(service, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    }
     String printed = bytes.toString(StandardCharsets.UTF_8);
-    assertTrue(printed.contains("replay old refresh token   REUSED"), printed);
-    assertTrue(!printed.contains("correct horse"), "no password in the output");
+    Map<String, Demo.Step> step = new LinkedHashMap<>();
+    steps.forEach(s -> step.put(s.name(), s));
+
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("register ada@example.com", "in-process");
+    expected.put("verify e-mail (token from the outbox)", "in-process");
+    expected.put("approve registration", "in-process");
+    expected.put("POST /auth/login", "200");
+    expected.put("POST /auth/login/enrolment", "200");
+    expected.put("GET /api/me (no cookie)", "401");
+    expected.put("GET /api/me", "200");
+    expected.put("POST /auth/token", "200");
+    expected.put("POST /auth/token (old token again)", "401");
+    expected.put("POST /auth/token (its successor)", "401");
+    expected.put("POST /auth/logout", "204");
+    expected.put("GET /api/me (after logout)", "401");
+    expected.put("POST /auth/login (again)", "200");
+    expected.put("POST /auth/login/second-factor", "200");
+    expected.put("GET /api/me (new session)", "200");
+    expected.put("reset password (token from the outbox)", "in-process");
+    expected.put("GET /api/me (after the reset)", "401");
+    expected.put("POST /auth/login (old password)", "401");
+    expected.put("POST /auth/login (new password)", "200");
+    expected.put("GET /auth/openapi.json", "200");
+    expected.put("GET /.well-known/jwks.json", "200");
+    assertEquals(expected, Demo.outcomes(steps), printed);
+
+    assertEquals("verified true", step.get("verify e-mail (token from the outbox)").detail());
+    assertTrue(step.get("POST /auth/login").detail()
+        .startsWith("enrolment-required, otpauth://totp/"), printed);
+    assertTrue(step.get("POST /auth/login/enrolment").detail().startsWith("signed-in"), printed);
+    assertTrue(step.get("GET /api/me").detail().contains("\"email\":\"ada@example.com\""),
+        printed);
+    assertEquals("second-factor-required", step.get("POST /auth/login (again)").detail());
+    assertTrue(step.get("POST /auth/login/second-factor").detail().startsWith("signed-in"),
+        printed);
+    assertEquals("second-factor-required", step.get("POST /auth/login (new password)").detail(),
+        "the new password works, and the factor stays");
+    assertTrue(step.get("GET /auth/openapi.json").detail().startsWith("OpenAPI 3.1"), printed);
+    assertTrue(step.get("GET /.well-known/jwks.json").detail().startsWith("1 public key(s)"),
+        printed);
+
+    assertFalse(printed.contains("correct horse") || printed.contains("new passphrase"),
+        "no password in the output");
+    // Tokens, handles, challenges and the TOTP seed are printed cut to 8 characters, if at all:
+    // no run of 20 Base64url/Base32 characters with a capital or a digit (words have neither).
+    assertFalse(Pattern.compile("(?=[A-Za-z0-9_-]*[A-Z0-9])[A-Za-z0-9_-]{20,}").matcher(printed)
+        .find(), printed);
+    assertTrue(printed.contains("secret=…"), printed);
   }
 }
