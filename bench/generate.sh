@@ -12,7 +12,7 @@ mvn -B -q -ntp install -DskipTests -pl auth-spec-model,auth-spec-maven-plugin -a
 example=examples/auth-service
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp "$example/src/main/auth-spec/auth-spec.json" "$work/spec.json"
+cp specs/auth-service-full.json "$work/spec.json"
 python3 - "$work/spec.json" "$work/spec-plus-column.json" <<'PY'
 import json, sys
 spec = json.load(open(sys.argv[1]))

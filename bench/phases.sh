@@ -27,7 +27,7 @@ trap 'rm -rf "$work"' EXIT
 python3 - "$work" $sizes <<'PY'
 import copy, json, sys
 out, sizes = sys.argv[1], [int(s) for s in sys.argv[2:]]
-spec = json.load(open("examples/auth-service/src/main/auth-spec/auth-spec.json"))
+spec = json.load(open("specs/auth-service-full.json"))
 tables = spec["diagram"]["database"]["tables"]
 base = [t["name"] for t in tables]
 for n in sizes:
