@@ -61,8 +61,9 @@ class LoginFlowsImplementationTest {
         "a long enough passphrase".toCharArray(), Generated.context());
     // An address of its own: the rate limit's key lives in the JVM's one Redis.
     String ip = "198.18." + new SecureRandom().nextInt(256) + "." + System.nanoTime() % 256;
+    // The grace period's end in UTC, whatever the column's type and the session's zone.
     Generated.scalar(db, "WITH u AS (UPDATE users SET approval_status = 'approved',"
-        + " mfa_grace_until = '2026-12-02' WHERE id = " + user + " RETURNING 1)"
+        + " mfa_grace_until = '2026-12-02 00:00:00+00' WHERE id = " + user + " RETURNING 1)"
         + " SELECT count(*) FROM u");
     Object client = Generated.create("auth.LoginSteps$Client", ip, "UA");
     Object in = Generated.call(flow, "login", "flow@example.com",
