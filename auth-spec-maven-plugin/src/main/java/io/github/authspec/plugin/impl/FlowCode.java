@@ -44,6 +44,11 @@ final class FlowCode {
     this.doc.append("@param ").append(name).append(' ').append(doc).append('\n');
   }
 
+  /** The parameter {@code redis}, shared by the limits, the counters and the challenges. */
+  void redis() {
+    param(t.support("RedisScripts"), "redis", "holds the limits, counters and challenges");
+  }
+
   /** The parameters' Javadoc. */
   String doc() {
     return doc.toString();

@@ -59,7 +59,7 @@ final class FlowFactors {
         code.param(SecureRandom.class, "random", "the seed source of TOTP enrolment");
       }
       code.param(t.support("SecretBox"), "secrets", "seals TOTP seeds and challenges");
-      code.param(t.support("RedisScripts"), "redis", "holds the limits, counters and challenges");
+      code.redis();
       body.addStatement("steps.challenges(new $T(redis, secrets, clock,$W$T.ofMinutes(5), 5,"
           + " $S))", t.support("LoginChallenges"), Duration.class, "login_challenge:");
     }

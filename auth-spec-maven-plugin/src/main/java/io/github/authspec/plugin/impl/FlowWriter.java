@@ -141,7 +141,7 @@ final class FlowWriter {
         .map(b -> RateLimitingWriter.scopes(b, t).get("ip")).ifPresent(scope -> {
           param(TypeName.INT, "rateLimit", "requests per period from one address");
           param(java.time.Duration.class, "ratePeriod", "the rate limit's period");
-          param(t.support("RedisScripts"), "redis", "holds the limits, counters and challenges");
+          code.redis();
           body.addStatement("$T limits = new $T(redis, clock, rateLimit, ratePeriod,$W$T.of($L))",
               t.support("RateLimits"), t.support("RateLimits"), List.class, scope);
           body.add("steps.rateLimits(bucket -> {\n$>")
@@ -156,7 +156,7 @@ final class FlowWriter {
       ClassName ip = BruteForceWriter.keyClass(t, b.keys("ipCounter").get(0));
       param(TypeName.INT, "bruteForceThreshold", "failures from an address that mean an attack");
       param(java.time.Duration.class, "bruteForceWindow", "the failures' counting window");
-      param(t.support("RedisScripts"), "redis", "holds the limits, counters and challenges");
+      code.redis();
       body.addStatement("$T bruteForce = new $T(redis, bruteForceThreshold, bruteForceWindow)",
           t.support("BruteForceDetector"), t.support("BruteForceDetector"));
       body.addStatement("steps.bruteForce(ip -> bruteForce.isUnderAttack(new $T(ip).key()),$W"

@@ -247,7 +247,7 @@ public abstract class LoginApi {
   /** The response of an outcome. */
   static ResponseEntity<Object> answer(LoginOutcome outcome) {
     if (outcome instanceof LoginOutcome.SignedIn in) {
-      Map<String, Object> body = status("signed-in");
+      Map<String, Object> body = status(outcome);
       ResponseEntity.BodyBuilder ok = ok();
       if (in.refreshToken() != null) {
         body.put("refreshToken", in.refreshToken());
@@ -258,15 +258,15 @@ public abstract class LoginApi {
       return ok.body(body);
     }
     if (outcome instanceof LoginOutcome.SecondFactorRequired next) {
-      return ok().body(challenge("second-factor-required", next.challenge()));
+      return ok().body(challenge(outcome, next.challenge()));
     }
     if (outcome instanceof LoginOutcome.EnrolmentRequired next) {
-      Map<String, Object> body = challenge("enrolment-required", next.challenge());
+      Map<String, Object> body = challenge(outcome, next.challenge());
       body.put("otpauthUri", next.uri());
       return ok().body(body);
     }
     if (outcome instanceof LoginOutcome.PasswordChangeRequired next) {
-      return ok().body(challenge("password-change-required", next.challenge()));
+      return ok().body(challenge(outcome, next.challenge()));
     }
     if (outcome instanceof LoginOutcome.PasswordRejected rejected) {
       // By number: Spring 7 renames the constant (UNPROCESSABLE_CONTENT), 6 has only the old.
@@ -305,14 +305,15 @@ public abstract class LoginApi {
     return ApiProblems.problem(status, URI.create(PROBLEMS + type), title);
   }
 
-  private static Map<String, Object> status(String status) {
+  /** A body whose {@code status} is the outcome's kind ({@code signed-in}, ...). */
+  private static Map<String, Object> status(LoginOutcome outcome) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", status);
+    body.put("status", outcome.kind());
     return body;
   }
 
-  private static Map<String, Object> challenge(String status, String challenge) {
-    Map<String, Object> body = status(status);
+  private static Map<String, Object> challenge(LoginOutcome outcome, String challenge) {
+    Map<String, Object> body = status(outcome);
     body.put("challenge", challenge);
     return body;
   }
