@@ -222,11 +222,16 @@ final class FlowWriter {
       param(SecureRandom.class, "random", "the token source");
       body.addStatement("$T refresh = new $T(dataSource,$W$L,$Wclock, random)", refresh,
           refresh, RefreshTokensWriter.refreshTable(b, t));
-      body.addStatement("steps.refreshTokens(user -> refresh.issue(user).token(),$Wtoken -> "
-          + "refresh.rotate(token).issued().map(i ->$Wnew $T<>(($T) i.userId(), i.token())),"
-          + "$Wrefresh::revokeFamilyOf)", t.support("LoginSteps").nestedClass("Rotated"), id);
+      ClassName rotated = t.support("LoginSteps").nestedClass("Rotated");
+      CodeBlock of = CodeBlock.of("i -> new $T<>(($T) i.userId(), i.token(), i.familyId())",
+          rotated, id);
+      body.addStatement("$T<$T, $T<$T>> rotated = $L", java.util.function.Function.class,
+          refresh.nestedClass("Issued"), rotated, id, of);
+      body.addStatement("steps.refreshTokens(user -> rotated.apply(refresh.issue(user)),$W"
+          + "token -> refresh.rotate(token).issued().map(rotated),$Wrefresh::revokeFamilyOf)");
       steps.add("a refresh token");
     });
+    AccessTokensStep.write(code);
     t.credentials().ifPresent(c -> body.addStatement("steps.logoutEverywhere(user ->"
         + "$Wcredentials.end(user, $T.Change.LOGOUT_EVERYWHERE))",
         t.support("token", "AccountCredentials")));

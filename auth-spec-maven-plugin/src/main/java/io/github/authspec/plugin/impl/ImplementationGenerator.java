@@ -85,6 +85,11 @@ public final class ImplementationGenerator implements Generator {
       settings = Map.copyOf(settings);
     }
 
+    /** Whether sign-in and refresh also answer an access token (the factory signs them). */
+    public boolean accessToken() {
+      return factory().parameters().stream().anyMatch(p -> p.name().equals("accessTokens"));
+    }
+
     /** The factory {@code of(...)}. */
     public com.palantir.javapoet.MethodSpec factory() {
       return type.methodSpecs().stream().filter(m -> m.name().equals("of")).findFirst()

@@ -42,6 +42,13 @@ final class LoginApiSchemas {
     if (flow.refreshToken()) {
       string(signedIn, "refreshToken");
     }
+    if (flow.accessToken()) {
+      string(signedIn, "accessToken");
+      constant(signedIn, "tokenType", "Bearer");
+      ((ArrayNode) signedIn.get("required")).add("expiresIn");
+      ((ObjectNode) signedIn.get("properties")).putObject("expiresIn").put("type", "integer")
+          .put("minimum", 1).put("description", "Seconds the access token is valid");
+    }
     List<String> next = new ArrayList<>();
     if (flow.secondFactor()) {
       next.add("second-factor-required");

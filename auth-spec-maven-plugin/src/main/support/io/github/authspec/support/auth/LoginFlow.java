@@ -6,7 +6,6 @@ import io.github.authspec.support.auth.LoginOutcome.EnrolmentRequired;
 import io.github.authspec.support.auth.LoginOutcome.PasswordChangeRequired;
 import io.github.authspec.support.auth.LoginOutcome.PasswordRejected;
 import io.github.authspec.support.auth.LoginOutcome.SecondFactorRequired;
-import io.github.authspec.support.auth.LoginOutcome.SignedIn;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -226,7 +225,7 @@ public final class LoginFlow<I> {
       steps.endRefresh(rotated.get().refreshToken());
       return LoginOutcome.REFUSED;
     }
-    return new SignedIn(rotated.get().userId(), null, rotated.get().refreshToken());
+    return steps.signedIn(rotated.get().userId(), null, rotated.get());
   }
 
   /**

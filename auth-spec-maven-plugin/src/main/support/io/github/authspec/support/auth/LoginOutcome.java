@@ -31,12 +31,29 @@ public sealed interface LoginOutcome {
    * @param userId the account
    * @param session the session handle, or null when the service keeps no sessions
    * @param refreshToken the refresh token, or null when the service issues none
+   * @param accessToken the access token (RFC 9068), or null when the service signs none
    */
-  record SignedIn(Object userId, String session, String refreshToken) implements LoginOutcome {
+  record SignedIn(Object userId, String session, String refreshToken,
+      LoginSteps.Access accessToken) implements LoginOutcome {
+    /**
+     * Credentials without an access token.
+     *
+     * @param userId the account
+     * @param session the session handle, or null
+     * @param refreshToken the refresh token, or null
+     */
+    public SignedIn(Object userId, String session, String refreshToken) {
+      this(userId, session, refreshToken, null);
+    }
+
     @Override
     public String toString() {
-      return "SignedIn[session=" + (session == null ? "none" : "<redacted>") + ", refreshToken="
-          + (refreshToken == null ? "none" : "<redacted>") + "]";
+      return "SignedIn[session=" + shown(session) + ", refreshToken=" + shown(refreshToken)
+          + ", accessToken=" + shown(accessToken) + "]";
+    }
+
+    private static String shown(Object secret) {
+      return secret == null ? "none" : "<redacted>";
     }
   }
 

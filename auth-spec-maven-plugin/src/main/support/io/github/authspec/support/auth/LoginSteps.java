@@ -35,17 +35,54 @@ public final class LoginSteps<I> {
   }
 
   /**
-   * A rotated refresh token.
+   * An issued or rotated refresh token.
    *
    * @param <I> the type of the account id
    * @param userId the owner
-   * @param refreshToken the successor
+   * @param refreshToken the token (a successor, when rotated)
+   * @param grantId its family, which the access tokens issued with it name, or null
    */
-  public record Rotated<I>(I userId, String refreshToken) {
+  public record Rotated<I>(I userId, String refreshToken, String grantId) {
+    /**
+     * A token of no known family.
+     *
+     * @param userId the owner
+     * @param refreshToken the token
+     */
+    public Rotated(I userId, String refreshToken) {
+      this(userId, refreshToken, null);
+    }
+
     @Override
     public String toString() {
       return "Rotated[refreshToken=<redacted>]";
     }
+  }
+
+  /**
+   * A signed access token (RFC 9068).
+   *
+   * @param token the compact JWS
+   * @param expiresIn how long it is valid from now
+   */
+  public record Access(String token, Duration expiresIn) {
+    @Override
+    public String toString() {
+      return "Access[token=<redacted>, expiresIn=" + expiresIn + "]";
+    }
+  }
+
+  /** Signs an access token for an account. */
+  @FunctionalInterface
+  public interface AccessTokens<I> {
+    /**
+     * Signs.
+     *
+     * @param userId the account
+     * @param grantId the refresh-token family issued with it, or null
+     * @return the token
+     */
+    Access issue(I userId, String grantId);
   }
 
   /** A rate limit: empty when allowed, else when to retry. */
@@ -106,7 +143,8 @@ public final class LoginSteps<I> {
   private BiPredicate<I, String> confirmEnrolment;
   private PasswordChange<I> change = (id, a, b) -> List.of(WRONG_PASSWORD);
   private Function<I, String> session;
-  private Function<I, String> refreshToken;
+  private Function<I, Rotated<I>> refreshToken;
+  private AccessTokens<I> access;
   private Function<String, Optional<Rotated<I>>> rotate = t -> Optional.empty();
   private Predicate<String> endSession = s -> false;
   private Predicate<String> endRefresh = t -> false;
@@ -233,10 +271,18 @@ public final class LoginSteps<I> {
   LoginOutcome signIn(I id, Client client) {
     success.accept(id);
     String handle = session == null ? null : session.apply(id);
-    String token = refreshToken == null ? null : refreshToken.apply(id);
+    Rotated<I> token = refreshToken == null ? null : refreshToken.apply(id);
     history.record(id, true, client, null);
     notifications.accept(id, client);
-    return new LoginOutcome.SignedIn(id, handle, token);
+    return signedIn(id, handle, token);
+  }
+
+  /** The credentials of a sign-in or a refresh, with an access token when the service signs. */
+  LoginOutcome.SignedIn signedIn(I id, String handle, Rotated<I> refresh) {
+    Access signed = access == null ? null
+        : access.issue(id, refresh == null ? null : refresh.grantId());
+    return new LoginOutcome.SignedIn(id, handle, refresh == null ? null : refresh.refreshToken(),
+        signed);
   }
 
   Optional<Rotated<I>> rotate(String token) {
@@ -423,12 +469,23 @@ public final class LoginSteps<I> {
      * @param end revokes a token's family
      * @return this
      */
-    public Builder<I> refreshTokens(Function<I, String> issue,
+    public Builder<I> refreshTokens(Function<I, Rotated<I>> issue,
         Function<String, Optional<Rotated<I>>> rotate, Predicate<String> end) {
       steps.refreshToken = Objects.requireNonNull(issue);
       steps.rotate = Objects.requireNonNull(rotate);
       steps.endRefresh = Objects.requireNonNull(end);
       return named("refresh-tokens");
+    }
+
+    /**
+     * Short-lived access tokens with every sign-in and refresh ({@code jwt-tokens}).
+     *
+     * @param sign signs one for an account and its refresh-token family
+     * @return this
+     */
+    public Builder<I> accessTokens(AccessTokens<I> sign) {
+      steps.access = Objects.requireNonNull(sign);
+      return named("access-tokens");
     }
 
     /**

@@ -33,8 +33,10 @@ import org.springframework.web.bind.annotation.RestController;
  * content type is refused (415) before any step, so a cross-site form cannot post here, and a
  * cross-site script cannot send JSON without passing CORS. The session handle travels only in a
  * {@code __Host-} cookie ({@code Secure}, {@code HttpOnly}, {@code SameSite=Strict},
- * {@code Path=/}), out of reach of scripts and of other sites' requests; the refresh token is
- * returned in the body, for clients that are not browsers, and never set as a cookie.
+ * {@code Path=/}), out of reach of scripts and of other sites' requests; the refresh token and,
+ * when the service signs them, the short-lived access token ({@code tokenType} Bearer,
+ * {@code expiresIn} seconds) are returned in the body, for clients that are not browsers, and
+ * never set as a cookie.
  *
  * <p>Abstract, so component scanning never registers it on its own (it lives under the
  * application's package, where a {@code @SpringBootApplication} scans): a bean of a subclass,
@@ -249,6 +251,13 @@ public abstract class LoginApi {
     if (outcome instanceof LoginOutcome.SignedIn in) {
       Map<String, Object> body = status(outcome);
       ResponseEntity.BodyBuilder ok = ok();
+      if (in.accessToken() != null) {
+        // RFC 6749 §5.1's members, camel-cased as the rest of this API: the bearer token of
+        // RFC 6750, in the body only (a cookie would make it ambient, and CSRF-able).
+        body.put("accessToken", in.accessToken().token());
+        body.put("tokenType", "Bearer");
+        body.put("expiresIn", in.accessToken().expiresIn().toSeconds());
+      }
       if (in.refreshToken() != null) {
         body.put("refreshToken", in.refreshToken());
       }

@@ -4,10 +4,16 @@ import io.github.authspec.plugin.testsupport.ConnectionPool;
 import io.github.authspec.plugin.testsupport.MutableClock;
 import io.github.authspec.plugin.testsupport.RedisServerSupport;
 import io.github.authspec.plugin.token.SeedDatabase;
+import io.github.authspec.support.token.AccessTokenIssuer;
+import io.github.authspec.support.token.AccessTokenSettings;
+import io.github.authspec.support.token.AccessTokenVerifier;
 import io.github.authspec.support.token.AccountCredentials;
+import io.github.authspec.support.token.JwsAlgorithm;
+import io.github.authspec.support.token.KeyRing;
 import io.github.authspec.support.token.RefreshTokens;
 import io.github.authspec.support.token.Secrets;
 import io.github.authspec.support.token.Sessions;
+import io.github.authspec.support.token.SigningKey;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,6 +43,9 @@ final class FlowWorld {
       Duration.ofMinutes(4));
   static final byte[] KEY = new byte[32];
   static final SecureRandom RANDOM = new SecureRandom();
+  /** The access tokens' issuer and audience. */
+  static final AccessTokenSettings TOKENS = AccessTokenSettings.of("https://auth.example.org",
+      "https://api.example.org");
   private static final RedisClient JEDIS = RedisServerSupport.client();
 
   final DataSource db;
@@ -62,6 +71,8 @@ final class FlowWorld {
   final List<java.util.Map<String, String>> sent =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   final LoginFlow<Long> flow;
+  /** Verifies the flow's access tokens against its keys. */
+  final AccessTokenVerifier verifier;
   /** The Redis key space of this run, shared with twins; {@link #reset} moves to a new one. */
   private final AtomicReference<String> space;
   /** The accounts, their secrets and stored hashes, shared by twins. */
@@ -111,6 +122,10 @@ final class FlowWorld {
     sessions = new Sessions(db, Sessions.Table.conventional(), KEY, clock, Duration.ofMinutes(30),
         Duration.ofHours(12));
     refresh = new RefreshTokens(db, RefreshTokens.Table.conventional(), clock, RANDOM);
+    KeyRing keys = new KeyRing(SigningKey.generate(JwsAlgorithm.ES256, RANDOM), clock);
+    AccessTokenIssuer issuer = new AccessTokenIssuer(keys, TOKENS, clock, RANDOM);
+    verifier = new AccessTokenVerifier(keys, TOKENS, clock,
+        AccessTokenVerifier.RevocationCheck.NONE);
     credentials = AccountCredentials.builder()
         .sessions(user -> Sessions.endAll(db, Sessions.Table.conventional(), clock, user))
         .refreshTokens(refresh).build();
@@ -152,7 +167,10 @@ final class FlowWorld {
         .passwordChange(this::changePassword)
         .challenges(new LoginChallenges(spaced, box, clock, Duration.ofMinutes(5), 3, "ch:"))
         .sessions(id -> sessions.create(id, 5).handle(), sessions::logout)
-        .refreshTokens(id -> refresh.issue(id).token(), this::rotate, refresh::revokeFamilyOf)
+        .refreshTokens(id -> rotated(refresh.issue(id)), this::rotate, refresh::revokeFamilyOf)
+        .accessTokens((id, grant) -> new LoginSteps.Access(issuer.issue(String.valueOf(id),
+            java.util.Set.of(), Optional.empty(), Optional.ofNullable(grant)).token(),
+            TOKENS.lifetime()))
         .logoutEverywhere(id -> credentials.end(id, AccountCredentials.Change.LOGOUT_EVERYWHERE))
         .history((id, ok, client, code) -> history.record(id, ok, client.ip(),
             client.userAgent(), code))
@@ -162,8 +180,11 @@ final class FlowWorld {
   }
 
   private Optional<LoginSteps.Rotated<Long>> rotate(String token) {
-    RefreshTokens.Refresh r = refresh.rotate(token);
-    return r.issued().map(i -> new LoginSteps.Rotated<>((Long) i.userId(), i.token()));
+    return refresh.rotate(token).issued().map(FlowWorld::rotated);
+  }
+
+  private static LoginSteps.Rotated<Long> rotated(RefreshTokens.Issued i) {
+    return new LoginSteps.Rotated<>((Long) i.userId(), i.token(), i.familyId());
   }
 
   private List<String> changePassword(Long id, char[] current, char[] next) {

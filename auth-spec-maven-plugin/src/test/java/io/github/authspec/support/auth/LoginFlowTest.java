@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.authspec.support.auth.LoginOutcome.SecondFactorRequired;
 import io.github.authspec.support.auth.LoginOutcome.SignedIn;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +51,7 @@ class LoginFlowTest {
         CLIENT)).as("the code's step is used").isSameAs(LoginOutcome.REFUSED);
     LoginOutcome refreshed = w.flow.refresh(in.refreshToken(), CLIENT);
     assertThat(refreshed).isInstanceOf(SignedIn.class);
+    accessTokens(in, (SignedIn) refreshed);
     assertThat(w.flow.refresh(in.refreshToken(), CLIENT)).isSameAs(LoginOutcome.REFUSED);
     assertThat(w.flow.logout(in.session(), ((SignedIn) refreshed).refreshToken())).isTrue();
     assertThat(w.sessions.validate(in.session())).isEmpty();
@@ -213,5 +215,23 @@ class LoginFlowTest {
   private static String challenge(String email) {
     w.clock.advance(Duration.ofSeconds(30));
     return ((SecondFactorRequired) w.flow.login(email, FlowWorld.PASSWORD, CLIENT)).challenge();
+  }
+
+  /**
+   * The sign-in's and the refresh's access tokens: each verifies, names the account and the
+   * refresh token's family, and is a new token; none shows in a toString.
+   */
+  private void accessTokens(SignedIn in, SignedIn refreshed) {
+    for (SignedIn s : List.of(in, refreshed)) {
+      assertThat(s.accessToken().expiresIn()).isEqualTo(FlowWorld.TOKENS.lifetime());
+      io.github.authspec.support.token.AccessToken claims =
+          w.verifier.verify(s.accessToken().token());
+      assertThat(claims.subject()).isEqualTo(String.valueOf(w.accounts.a()));
+      assertThat(claims.grantId()).isEqualTo(w.refresh.familyOf(s.refreshToken()));
+      assertThat(s.toString()).doesNotContain(s.accessToken().token())
+          .doesNotContain(s.refreshToken());
+      assertThat(s.accessToken().toString()).doesNotContain(s.accessToken().token());
+    }
+    assertThat(refreshed.accessToken().token()).isNotEqualTo(in.accessToken().token());
   }
 }

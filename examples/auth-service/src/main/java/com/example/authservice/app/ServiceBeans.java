@@ -2,6 +2,7 @@ package com.example.authservice.app;
 
 import com.example.authservice.auth.BackupCodes;
 import com.example.authservice.auth.SecretBox;
+import com.example.authservice.token.AccessTokenSettings;
 import com.example.authservice.token.JwsAlgorithm;
 import com.example.authservice.token.KeyRing;
 import com.example.authservice.token.SigningKey;
@@ -41,6 +42,15 @@ public class ServiceBeans {
   @Bean
   public KeyRing keyRing() {
     return new KeyRing(SigningKey.generate(JwsAlgorithm.EdDSA, random), Clock.systemUTC());
+  }
+
+  /**
+   * What the access tokens say and how long they live: the login API's sign-in and refresh
+   * answer one, and the generated security chain verifies them.
+   */
+  @Bean
+  public AccessTokenSettings accessTokenSettings() {
+    return AccessTokenSettings.of("https://auth.example.com", "https://api.example.com");
   }
 
   /**
