@@ -251,15 +251,15 @@ public abstract class LoginApi {
     if (outcome instanceof LoginOutcome.SignedIn in) {
       Map<String, Object> body = status(outcome);
       ResponseEntity.BodyBuilder ok = ok();
+      if (in.refreshToken() != null) {
+        body.put("refreshToken", in.refreshToken());
+      }
       if (in.accessToken() != null) {
         // RFC 6749 §5.1's members, camel-cased as the rest of this API: the bearer token of
         // RFC 6750, in the body only (a cookie would make it ambient, and CSRF-able).
         body.put("accessToken", in.accessToken().token());
         body.put("tokenType", "Bearer");
         body.put("expiresIn", in.accessToken().expiresIn().toSeconds());
-      }
-      if (in.refreshToken() != null) {
-        body.put("refreshToken", in.refreshToken());
       }
       if (in.session() != null) {
         ok.header(HttpHeaders.SET_COOKIE, cookie(in.session(), -1).toString());

@@ -36,7 +36,7 @@ class LoginFlowsImplementationTest {
         + "before the password, with equal work), the account's state (suspended), the "
         + "account's state (deleted), the account's state (unapproved), TOTP, backup codes, the enrolment of TOTP once the "
         + "grace period is over, a required password change, the change of an expired "
-        + "password, a session, a refresh token, the login history, the notification of a sign-in from "
+        + "password, a session, a refresh token, an access token, the login history, the notification of a sign-in from "
         + "somewhere new, in that order.");
     DataSource db = Generated.database("impl_login_flows");
     MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
@@ -70,6 +70,7 @@ class LoginFlowsImplementationTest {
         "a long enough passphrase".toCharArray(), client);
     assertThat(in.getClass().getSimpleName()).isEqualTo("SignedIn");
     Object token = in.getClass().getMethod("refreshToken").invoke(in);
+    assertThat(accessTokenSubject(in, clock)).as("the access token's sub").isEqualTo("" + user);
     Object elsewhere = Generated.create("auth.LoginSteps$Client", ip, "another browser");
     clock.advance(Duration.ofMinutes(1));
     Generated.call(flow, "login", "flow@example.com", "a long enough passphrase".toCharArray(),
@@ -104,6 +105,43 @@ class LoginFlowsImplementationTest {
         .as("the fourth login from the address within the minute, over a limit of three").isEqualTo("Limited");
   }
 
+  private static final Object KEYS = keys();
+  private static final Object SETTINGS = settings();
+
+  private static Object keys() {
+    try {
+      Class<?> algorithm = Generated.type("token.JwsAlgorithm");
+      Object es256 = algorithm.getField("ES256").get(null);
+      Object key = Generated.type("token.SigningKey").getMethod("generate", algorithm,
+          SecureRandom.class).invoke(null, es256, new SecureRandom());
+      return Generated.type("token.KeyRing").getConstructor(key.getClass(), Clock.class)
+          .newInstance(key, Clock.systemUTC());
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static Object settings() {
+    try {
+      return Generated.type("token.AccessTokenSettings").getMethod("of", String.class,
+          String.class).invoke(null, "https://auth.example.com", "https://api.example.com");
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The subject of a sign-in's access token, verified by the generated verifier. */
+  private static Object accessTokenSubject(Object in, Clock clock) throws Exception {
+    Object access = in.getClass().getMethod("accessToken").invoke(in);
+    String jws = (String) access.getClass().getMethod("token").invoke(access);
+    Class<?> check = Generated.type("token.AccessTokenVerifier$RevocationCheck");
+    Object verifier = Generated.create("token.AccessTokenVerifier", KEYS, SETTINGS, clock,
+        check.getField("NONE").get(null));
+    assertThat(access.toString()).doesNotContain(jws);
+    Object claims = Generated.call(verifier, "verify", jws);
+    return claims.getClass().getMethod("subject").invoke(claims);
+  }
+
   /** An argument for each parameter of {@code of}, by its name. */
   private static Object[] arguments(Method of, List<String> names, DataSource db, Clock clock,
       Object hasher) {
@@ -124,6 +162,8 @@ class LoginFlowsImplementationTest {
         case "secrets" -> Generated.create("auth.SecretBox", new byte[32], new SecureRandom());
         case "redis" -> Generated.scripts();
         case "handleKey" -> new byte[32];
+        case "keys" -> KEYS;
+        case "accessTokens" -> SETTINGS;
         case "notifications" -> Proxy.newProxyInstance(ps[i].getType().getClassLoader(),
             new Class<?>[] {ps[i].getType()}, (p, m, a) -> {
               NOTICES.add(String.valueOf(a[0]));

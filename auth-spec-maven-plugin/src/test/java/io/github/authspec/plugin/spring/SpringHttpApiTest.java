@@ -190,7 +190,7 @@ class SpringHttpApiTest {
     assertThat(tree.at("/paths/~1auth~1login/post/responses").fieldNames())
         .toIterable().containsExactly("200", "400", "401", "415", "429", "500");
     assertThat(tree.at("/components/schemas/SignedIn/required")).extracting(JsonNode::asText)
-        .containsExactly("status", "refreshToken");
+        .containsExactly("status", "refreshToken", "accessToken", "tokenType", "expiresIn");
     Path again = dir.resolve("again");
     List<GeneratedFile> second = Specs.plan(request(Specs.project(Specs.FULL, again)
         .specFile(), again).build());

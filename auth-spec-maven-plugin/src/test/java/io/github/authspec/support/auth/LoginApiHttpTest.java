@@ -64,8 +64,8 @@ class LoginApiHttpTest {
 
   @Test
   @DisplayName("A (TOTP): the password answers a challenge, its code signs in with a __Host- "
-      + "cookie (Secure, HttpOnly, SameSite=Strict) and a refresh token in the body; the token "
-      + "rotates once; logout clears the cookie and ends the session")
+      + "cookie (Secure, HttpOnly, SameSite=Strict), a refresh and an access token in the body; "
+      + "the refresh token rotates once, with a new access token; logout clears the cookie and ends the session")
   void signInOverHttp() throws Exception {
     HttpResponse<String> first = post("/auth/login", login(FlowWorld.A, "correct horse battery"));
     assertThat(first.statusCode()).isEqualTo(200);
@@ -85,6 +85,12 @@ class LoginApiHttpTest {
     String token = field(in, "refreshToken");
     HttpResponse<String> rotated = post("/auth/token", "{\"refreshToken\":\"" + token + "\"}");
     assertThat(rotated.statusCode()).isEqualTo(200);
+    for (HttpResponse<String> r : java.util.List.of(in, rotated)) {
+      assertThat(r.body()).contains("\"tokenType\":\"Bearer\",\"expiresIn\":600");
+      assertThat(w.verifier.verify(field(r, "accessToken")).subject())
+          .isEqualTo(String.valueOf(w.accounts.a()));
+      assertThat(cookie).doesNotContain(field(r, "accessToken"));
+    }
     assertThat(post("/auth/token", "{\"refreshToken\":\"" + token + "\"}").statusCode())
         .as("a replayed refresh token").isEqualTo(401);
     HttpResponse<String> out = send(HttpRequest.newBuilder(base.resolve("/auth/logout"))
