@@ -12,7 +12,7 @@ final class LoginHttp {
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1).build();
   private static final Pattern FIELD =
-      Pattern.compile("\"(challenge|refreshToken|otpauthUri)\":\"([^\"]+)\"");
+      Pattern.compile("\"(challenge|refreshToken|accessToken|otpauthUri)\":\"([^\"]+)\"");
 
   private LoginHttp() {}
 
