@@ -29,8 +29,13 @@ final class DenyListWriters {
 
   /** {@code this.denyList = new TokenDenyList(...)} over the bound key pattern. */
   private static CodeBlock denyList(Binding b, Target t) {
-    return CodeBlock.of("this.denyList = new $T(new $T(redis::eval), $L, clock)",
-        token(t, "TokenDenyList"), token(t, "RedisDenyListCommands"), keyOf(b, t));
+    return CodeBlock.of("this.denyList = $L", newDenyList(b, t));
+  }
+
+  /** {@code new TokenDenyList(...)} over {@code redis} and {@code clock} and the bound keys. */
+  static CodeBlock newDenyList(Binding b, Target t) {
+    return CodeBlock.of("new $T(new $T(redis::eval), $L, clock)", token(t, "TokenDenyList"),
+        token(t, "RedisDenyListCommands"), keyOf(b, t));
   }
 
   /** The constructor's {@code redis} parameter, the application's script runner. */

@@ -232,9 +232,7 @@ final class FlowWriter {
       steps.add("a refresh token");
     });
     AccessTokensStep.write(code);
-    t.credentials().ifPresent(c -> body.addStatement("steps.logoutEverywhere(user ->"
-        + "$Wcredentials.end(user, $T.Change.LOGOUT_EVERYWHERE))",
-        t.support("token", "AccountCredentials")));
+    CallerSteps.write(code, id);
   }
 
   private void param(Object type, String name, String doc) {

@@ -249,6 +249,61 @@ public final class LoginFlow<I> {
     steps.endAll(userId);
   }
 
+  /**
+   * The account of a bearer access token that verifies now (signature, issuer, audience,
+   * expiry, and the deny-list when the service has one).
+   *
+   * @param token the compact JWS
+   * @return the caller, or empty for a refused token or a service that signs none
+   */
+  public Optional<LoginSteps.Signed<I>> bearer(String token) {
+    return token == null || token.isEmpty() ? Optional.empty()
+        : steps.bearer(token).map(id -> new LoginSteps.Signed<>(id, null));
+  }
+
+  /**
+   * The account and session of a live session handle.
+   *
+   * @param handle the handle (the session cookie)
+   * @return the caller, or empty
+   */
+  public Optional<LoginSteps.Signed<I>> session(String handle) {
+    return handle == null || handle.isEmpty() ? Optional.empty()
+        : steps.validateSession(handle);
+  }
+
+  /**
+   * Whether the flow lists and ends an account's sessions ({@link #sessions},
+   * {@link #endSession(Object, long)}).
+   *
+   * @return whether it does
+   */
+  public boolean listsSessions() {
+    return steps.hasSessionViews();
+  }
+
+  /**
+   * An account's live sessions, oldest first; never their handles.
+   *
+   * @param userId the account
+   * @return the sessions
+   */
+  public List<LoginSteps.SessionView> sessions(I userId) {
+    return steps.sessionsOf(userId);
+  }
+
+  /**
+   * Ends one of an account's sessions: another account's session, an ended one and an
+   * unknown id all answer false, the same.
+   *
+   * @param userId the account
+   * @param sessionId the session's id
+   * @return whether a live session of the account ended
+   */
+  public boolean endSession(I userId, long sessionId) {
+    return steps.endSessionOf(userId, sessionId);
+  }
+
   /** Tells the observer; a failing observer never changes the answer. */
   private LoginOutcome observe(String operation, long start, LoginOutcome outcome) {
     try {

@@ -72,6 +72,28 @@ public final class LoginSteps<I> {
     }
   }
 
+  /**
+   * A caller whose credential verified.
+   *
+   * @param <I> the type of the account id
+   * @param userId the account
+   * @param sessionId the session's id when the credential was a session handle, else null
+   */
+  public record Signed<I>(I userId, Long sessionId) {
+  }
+
+  /**
+   * A live session as its owner may see it: never its handle.
+   *
+   * @param id its id
+   * @param createdAt its start
+   * @param lastActiveAt its last use
+   * @param expiresAt its current expiry
+   */
+  public record SessionView(long id, java.time.Instant createdAt,
+      java.time.Instant lastActiveAt, java.time.Instant expiresAt) {
+  }
+
   /** Signs an access token for an account. */
   @FunctionalInterface
   public interface AccessTokens<I> {
@@ -145,6 +167,11 @@ public final class LoginSteps<I> {
   private Function<I, String> session;
   private Function<I, Rotated<I>> refreshToken;
   private AccessTokens<I> access;
+  private Function<String, Optional<I>> bearer = t -> Optional.empty();
+  private Function<String, Optional<Signed<I>>> validateSession = h -> Optional.empty();
+  private Function<I, List<SessionView>> listSessions = id -> List.of();
+  private BiPredicate<I, Long> endSessionOf = (id, s) -> false;
+  private boolean views;
   private Function<String, Optional<Rotated<I>>> rotate = t -> Optional.empty();
   private Predicate<String> endSession = s -> false;
   private Predicate<String> endRefresh = t -> false;
@@ -299,6 +326,27 @@ public final class LoginSteps<I> {
 
   void endAll(I id) {
     endAll.accept(id);
+  }
+
+  Optional<I> bearer(String token) {
+    return bearer.apply(token);
+  }
+
+  Optional<Signed<I>> validateSession(String handle) {
+    return validateSession.apply(handle);
+  }
+
+  List<SessionView> sessionsOf(I id) {
+    return listSessions.apply(id);
+  }
+
+  boolean endSessionOf(I id, long sessionId) {
+    return endSessionOf.test(id, sessionId);
+  }
+
+  /** Whether the steps list and end an account's sessions by id. */
+  boolean hasSessionViews() {
+    return views;
   }
 
 
@@ -486,6 +534,35 @@ public final class LoginSteps<I> {
     public Builder<I> accessTokens(AccessTokens<I> sign) {
       steps.access = Objects.requireNonNull(sign);
       return named("access-tokens");
+    }
+
+    /**
+     * Verifies a bearer access token: its signature, issuer, audience, expiry and revocation.
+     *
+     * @param verify the account of a token that verifies, else empty
+     * @return this
+     */
+    public Builder<I> bearer(Function<String, Optional<I>> verify) {
+      steps.bearer = Objects.requireNonNull(verify);
+      return named("bearer");
+    }
+
+    /**
+     * Reads the sessions of their owners: the account of a live handle, the list of an
+     * account's live sessions, and the end of one of them by id, matched to its owner.
+     *
+     * @param validate the account and session id of a live handle, else empty
+     * @param list an account's live sessions, oldest first
+     * @param end ends an account's session by id; false for an unknown id or another's
+     * @return this
+     */
+    public Builder<I> sessionViews(Function<String, Optional<Signed<I>>> validate,
+        Function<I, List<SessionView>> list, BiPredicate<I, Long> end) {
+      steps.validateSession = Objects.requireNonNull(validate);
+      steps.listSessions = Objects.requireNonNull(list);
+      steps.endSessionOf = Objects.requireNonNull(end);
+      steps.views = true;
+      return named("session-views");
     }
 
     /**

@@ -101,6 +101,17 @@ public final class Sessions {
   public record Live(long id, Object userId, Instant expiresAt) {
   }
 
+  /**
+   * A live session as its owner may see it: never its handle.
+   *
+   * @param id the row id
+   * @param createdAt its start
+   * @param lastActiveAt its last touch
+   * @param expiresAt its current expiry
+   */
+  public record Described(long id, Instant createdAt, Instant lastActiveAt, Instant expiresAt) {
+  }
+
   private static final String LOCK_USER = "SELECT 1 FROM {users} WHERE {usersId} = ? FOR UPDATE";
   private static final String EVICT = "UPDATE {t} SET {active} = false, {invalidated} = ?"
       + " WHERE {id} IN (SELECT {id} FROM {t} WHERE {user} = ? AND {active} AND {expires} > ?"
@@ -117,8 +128,10 @@ public final class Sessions {
       + " WHERE {id} = ? AND {active}";
   private static final String LOGOUT_USER = "UPDATE {t} SET {active} = false, {loggedOut} = ?"
       + " WHERE {user} = ? AND {active}";
-  private static final String LIST = "SELECT {id} FROM {t} WHERE {user} = ? AND {active}"
-      + " AND {expires} > ? ORDER BY {created}, {id}";
+  private static final String LIST = "SELECT {id}, {created}, {activity}, {expires} FROM {t}"
+      + " WHERE {user} = ? AND {active} AND {expires} > ? ORDER BY {created}, {id}";
+  private static final String END = "UPDATE {t} SET {active} = false, {loggedOut} = ?"
+      + " WHERE {id} = ? AND {user} = ? AND {active}";
 
   private final DataSource dataSource;
   private final byte[] handleKey;
@@ -133,6 +146,7 @@ public final class Sessions {
   private final String logout;
   private final String logoutUser;
   private final String list;
+  private final String end;
 
   /**
    * A session store.
@@ -166,6 +180,7 @@ public final class Sessions {
     this.logout = Sql.render(LOGOUT, ids);
     this.logoutUser = Sql.render(LOGOUT_USER, ids);
     this.list = Sql.render(LIST, ids);
+    this.end = Sql.render(END, ids);
   }
 
   /**
@@ -341,18 +356,49 @@ public final class Sessions {
    * @return the ids
    */
   public List<Long> live(Object userId) {
+    return described(userId).stream().map(Described::id).toList();
+  }
+
+  /**
+   * A user's live sessions, oldest first, as the user may see them (no handle).
+   *
+   * @param userId the user
+   * @return the sessions
+   */
+  public List<Described> described(Object userId) {
     Instant now = clock.instant();
     return Sql.transaction(dataSource, "listing sessions", c -> {
       try (PreparedStatement ps = c.prepareStatement(list)) {
         ps.setObject(1, userId);
         Sql.set(ps, 2, now);
-        List<Long> out = new ArrayList<>();
+        List<Described> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(rs.getLong(1));
+            out.add(new Described(rs.getLong(1), Sql.instant(rs, 2), Sql.instant(rs, 3),
+                Sql.instant(rs, 4)));
           }
         }
         return out;
+      }
+    });
+  }
+
+  /**
+   * Ends one of a user's sessions by its row id: one statement that matches the owner too, so
+   * another user's session is never ended and looks like an unknown one.
+   *
+   * @param userId the owner
+   * @param id the row id
+   * @return whether a live session of the user was ended
+   */
+  public boolean end(Object userId, long id) {
+    Instant now = clock.instant();
+    return Sql.transaction(dataSource, "ending a session", c -> {
+      try (PreparedStatement ps = c.prepareStatement(end)) {
+        Sql.set(ps, 1, now);
+        ps.setLong(2, id);
+        ps.setObject(3, userId);
+        return ps.executeUpdate() == 1;
       }
     });
   }
