@@ -14,7 +14,12 @@ public enum Library {
   BOUNCY_CASTLE("org.bouncycastle", "bcprov-jdk18on"),
   CEL("dev.cel", "cel"),
   /** Not required by anything: when the project has it, the login flow is measured. */
-  MICROMETER("io.micrometer", "micrometer-core");
+  MICROMETER("io.micrometer", "micrometer-core"),
+  /**
+   * Not required by anything: when the project has it (with spring-security-web), the HTTP
+   * API comes with its security filter chain.
+   */
+  SPRING_SECURITY_CONFIG("org.springframework.security", "spring-security-config");
 
   private final String groupId;
   private final String artifactId;

@@ -13,6 +13,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.authspec.plugin.naming.Naming;
 import java.util.ArrayList;
@@ -103,6 +104,15 @@ final class AuthorizationPart {
         decision.implementation().className(), plain) : plain;
   }
 
+  /**
+   * The generated filter chain's principal is the account id itself; a String principal is a
+   * user name, so only an id of another type is taken as it is.
+   */
+  private static CodeBlock signed(TypeName id) {
+    return id.equals(TypeName.get(String.class)) ? CodeBlock.of("")
+        : CodeBlock.of("authentication.getPrincipal() instanceof $T signed ? signed$W: ", id);
+  }
+
   TypeSpec permissions() {
     ClassName permissions = ClassName.get(naming.supportPackage("spring"),
         "AuthorizationPermissions");
@@ -114,8 +124,9 @@ final class AuthorizationPart {
     params.subList(2, params.size()).forEach(p -> args.add(CodeBlock.of("null")));
     MethodSpec evaluator = bean("authSpecAuthorizationPermissions", permissions,
             "{@code hasPermission(...)} and request rules ({@code requires(permission)}) over "
-            + "{@code " + decision.api().simpleName() + "}, the user named by the "
-            + "authentication's name in the users table; anonymous and unknown users, and a "
+            + "{@code " + decision.api().simpleName() + "}, the user whose id is "
+            + "the authentication's principal (the generated filter chain's) or named by its "
+            + "name in the users table; anonymous and unknown users, and a "
             + "decision that fails, are denied.\n\n@param decision the decision\n"
             + "@param users the users\n@return the evaluator")
         .addAnnotation(missing(EVALUATOR))
@@ -123,9 +134,9 @@ final class AuthorizationPart {
         .addParameter(ParameterizedTypeName.get(OBJECT_PROVIDER, users.usersRepository()),
             "users")
         .addStatement("return new $T(\n(user, permission, type, id) -> $L,\n"
-            + "authentication -> $L$Z.orElse(null))", permissions, decide(CodeBlock.of(
+            + "authentication -> $L$L$Z.orElse(null))", permissions, decide(CodeBlock.of(
             "decision.getObject().$N($L)", isAllowed.name(), CodeBlock.join(args, ", "))),
-            users.idOf(CodeBlock.of("users.getObject()"),
+            signed(params.get(0).type().box()), users.idOf(CodeBlock.of("users.getObject()"),
                 CodeBlock.of("authentication.getName()")))
         .build();
     MethodSpec handler = bean("authSpecMethodSecurityExpressionHandler", HANDLER,

@@ -54,6 +54,7 @@ final class HttpApiPart {
     if (flow.metrics()) {
       names.add("LoginMetrics");
     }
+    names.addAll(CallerApiPart.support(flow));
     return List.copyOf(names);
   }
 
@@ -108,6 +109,7 @@ final class HttpApiPart {
     if (flow.jwks()) {
       part.addMethod(jwks());
     }
+    new CallerApiPart(naming, flow).beans().forEach(part::addMethod);
     return part.build();
   }
 

@@ -132,9 +132,11 @@ final class ImplementationBeans {
    * @param parameters the factory's parameters, in order
    * @param jwks whether the run signs tokens, so the API publishes the keys
    * @param metrics whether the project has Micrometer, so the flow is measured
+   * @param security whether the project has Spring Security's configuration, so the API
+   *     comes with its filter chain
    */
   record FlowBean(ImplementationGenerator.Flow flow, List<Parameter> parameters, boolean jwks,
-      boolean metrics) {
+      boolean metrics, boolean security) {
     static final String FEATURE = "login-flow";
   }
 
@@ -182,7 +184,8 @@ final class ImplementationBeans {
         .flatMap(f -> supply(context, FlowBean.FEATURE, f.factory(),
                 name -> Optional.ofNullable(f.settings().get(name)), settings, built)
             .map(ps -> new FlowBean(f, ps, ImplementationGenerator.signsTokens(context),
-                context.request().classpath().has(Library.MICROMETER))));
+                context.request().classpath().has(Library.MICROMETER),
+                context.request().classpath().has(Library.SPRING_SECURITY_CONFIG))));
     List<Bean> withRefinements = new ArrayList<>();
     for (Bean b : byFeature.values()) {
       List<ClassName> refinements = new ArrayList<>();

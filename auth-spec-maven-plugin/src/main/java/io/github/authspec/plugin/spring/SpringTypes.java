@@ -75,10 +75,16 @@ final class SpringTypes {
     "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
   };
 
-  /** Run before these: Boot's in-memory user store backs off when ours exists. */
+  /**
+   * Run before these: Boot's in-memory user store and its default filter chain back off when
+   * ours exist.
+   */
   static final String[] BEFORE = {
     "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
     "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+    "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+    "org.springframework.boot.security.autoconfigure.web.servlet"
+        + ".ServletWebSecurityAutoConfiguration",
   };
 
   private SpringTypes() {}

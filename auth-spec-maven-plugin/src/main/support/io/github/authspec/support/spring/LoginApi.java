@@ -3,7 +3,6 @@ package io.github.authspec.support.spring;
 import io.github.authspec.support.auth.LoginFlow;
 import io.github.authspec.support.auth.LoginOutcome;
 import io.github.authspec.support.auth.LoginSteps;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Arrays;
@@ -304,7 +303,7 @@ public abstract class LoginApi {
   }
 
   /** An operation the service does not have: as Spring answers an unknown path. */
-  private static ResponseEntity<Object> absent() {
+  static ResponseEntity<Object> absent() {
     return ApiProblems.response(ApiProblems.problem(HttpStatus.NOT_FOUND,
         URI.create("about:blank"), "Not Found"));
   }
@@ -334,10 +333,7 @@ public abstract class LoginApi {
   }
 
   private static String session(HttpServletRequest request) {
-    Cookie[] cookies = request.getCookies();
-    return cookies == null ? null : Arrays.stream(cookies)
-        .filter(c -> c.getName().equals(SESSION_COOKIE)).map(Cookie::getValue)
-        .filter(v -> !v.isEmpty()).findFirst().orElse(null);
+    return Callers.sessionCookie(request);
   }
 
   /**

@@ -116,6 +116,7 @@ class DependencyCheckTest {
         case BOUNCY_CASTLE -> "bouncycastle.version";
         case CEL -> "cel.version";
         case MICROMETER -> "micrometer.version";
+        case SPRING_SECURITY_CONFIG -> "spring-security.version";
       };
       Matcher m = Pattern.compile("<" + Pattern.quote(property) + ">([^<]+)</").matcher(pom);
       assertThat(m.find()).as(property).isTrue();

@@ -8,7 +8,11 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A protected endpoint of the application itself: who the session cookie belongs to. */
+/**
+ * A protected endpoint of the application itself: who is calling. The generated filter chain
+ * (AuthSpecAutoConfiguration's, as the application declares none) authenticates the bearer
+ * access token or the session cookie the login API issued; the principal is the account's id.
+ */
 @RestController
 public class Me {
   private final UserRepository users;
@@ -20,7 +24,7 @@ public class Me {
   /**
    * The signed-in account.
    *
-   * @param user the account's id, from {@link WebSecurity}'s session filter
+   * @param user the account's id, from the generated filter chain
    * @return its id and email, or 404 when it is gone
    */
   @GetMapping(path = "/api/me", produces = "application/json")
