@@ -108,7 +108,8 @@ final class AutoConfigurationWriter {
         HttpApiPart api = new HttpApiPart(naming, implementations, f);
         nested.add(api.httpApi(before));
         api.metrics().ifPresent(nested::add);
-        new CallerApiPart(naming, f).security().ifPresent(nested::add);
+        new CallerApiPart(naming, f).security(ClassName.get(packageName, CLASS, "HttpApi"))
+            .ifPresent(nested::add);
       });
     }
     parts.users().ifPresent(u -> nested.add(new SecurityPart(naming, parts).security(u)));

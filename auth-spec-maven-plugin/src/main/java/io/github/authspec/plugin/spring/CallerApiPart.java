@@ -82,8 +82,11 @@ final class CallerApiPart {
    * The part of the filter chain, when the project has Spring Security's configuration: only
    * with its web classes at run time and without the application's own chain, which it backs
    * off to (and Boot's default chain backs off to it, so the protection is never off).
+   *
+   * @param httpApi the part of the {@code Callers} bean: imported here so that bean is
+   *     registered before this part's condition is read
    */
-  Optional<TypeSpec> security() {
+  Optional<TypeSpec> security(ClassName httpApi) {
     if (!flow.security()) {
       return Optional.empty();
     }
@@ -107,6 +110,8 @@ final class CallerApiPart {
         .addAnnotation(onClass(CHAIN, HTTP_SECURITY))
         .addAnnotation(missing(chain))
         .addAnnotation(ENABLE_WEB_SECURITY)
+        .addAnnotation(AnnotationSpec.builder(SpringTypes.IMPORT)
+            .addMember("value", "$T.class", httpApi).build())
         .addMethod(bean).build());
   }
 }
