@@ -80,7 +80,9 @@ final class LoginApiDocument {
     if (jwks) {
       paths.set("/.well-known/jwks.json", jwkSet());
     }
-    root.putObject("components").set("schemas", schemas);
+    ObjectNode components = root.putObject("components");
+    components.set("schemas", schemas);
+    CallerApiDocument.add(flow, paths, components);
     try {
       DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
           .withObjectIndenter(new DefaultIndenter("  ", "\n"))

@@ -177,7 +177,8 @@ class SpringHttpApiTest {
     assertThat(parsed.getOpenAPI().getPaths().keySet()).containsExactly(
         "/.well-known/jwks.json", "/auth/login", "/auth/login/enrolment", "/auth/login/password",
         "/auth/login/second-factor",
-        "/auth/logout", "/auth/openapi.json", "/auth/revoke", "/auth/token");
+        "/auth/logout", "/auth/logout-everywhere", "/auth/openapi.json", "/auth/revoke",
+        "/auth/sessions", "/auth/sessions/{id}", "/auth/token");
     assertThat(tree.at("/components/schemas/Enrolment/required")).extracting(JsonNode::asText)
         .containsExactly("status", "challenge", "otpauthUri");
     JsonNode limited = tree.at("/paths/~1auth~1login/post/responses/429");
@@ -213,7 +214,8 @@ class SpringHttpApiTest {
     List<GeneratedFile> files = Specs.plan(request(small, dir).build());
     String text = text(files, OutputRoot.RESOURCES, OpenApiGenerator.PATH);
     assertThat(parse(text).getOpenAPI().getPaths().keySet()).containsExactly(
-        "/.well-known/jwks.json", "/auth/login", "/auth/logout", "/auth/openapi.json");
+        "/.well-known/jwks.json", "/auth/login", "/auth/logout", "/auth/logout-everywhere",
+        "/auth/openapi.json", "/auth/sessions", "/auth/sessions/{id}");
     JsonNode schemas = JSON.readTree(text).at("/components/schemas");
     assertThat(schemas.at("/SignedIn/properties").has("refreshToken")).isFalse();
     assertThat(schemas.has("NextStep")).isFalse();
