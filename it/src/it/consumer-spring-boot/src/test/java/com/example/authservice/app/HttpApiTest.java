@@ -10,6 +10,7 @@ import com.example.authservice.service.authentication.EmailPasswordLoginService;
 import com.example.authservice.service.mfa.BackupCodesService;
 import com.example.authservice.spring.ApiProblems;
 import com.example.authservice.spring.LoginApi;
+import com.example.authservice.token.AccessTokenSettings;
 import com.example.authservice.token.JwsAlgorithm;
 import com.example.authservice.token.KeyRing;
 import com.example.authservice.token.SigningKey;
@@ -85,6 +86,11 @@ class HttpApiTest {
     KeyRing keyRing() {
       return new KeyRing(SigningKey.generate(JwsAlgorithm.ES256, new SecureRandom()),
           Clock.systemUTC());
+    }
+
+    @Bean
+    AccessTokenSettings accessTokenSettings() {
+      return AccessTokenSettings.of("https://auth.example.com", "https://api.example.com");
     }
   }
 
