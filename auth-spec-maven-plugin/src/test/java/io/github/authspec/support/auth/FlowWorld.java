@@ -10,6 +10,8 @@ import io.github.authspec.support.token.AccessTokenVerifier;
 import io.github.authspec.support.token.AccountCredentials;
 import io.github.authspec.support.token.JwsAlgorithm;
 import io.github.authspec.support.token.KeyRing;
+import io.github.authspec.support.token.RedisDenyListCommands;
+import io.github.authspec.support.token.TokenDenyList;
 import io.github.authspec.support.token.RefreshTokens;
 import io.github.authspec.support.token.Secrets;
 import io.github.authspec.support.token.Sessions;
@@ -71,8 +73,10 @@ final class FlowWorld {
   final List<java.util.Map<String, String>> sent =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   final LoginFlow<Long> flow;
-  /** Verifies the flow's access tokens against its keys. */
+  /** Verifies the flow's access tokens against its keys and its deny-list. */
   final AccessTokenVerifier verifier;
+  /** The access tokens' deny-list, in this world's Redis key space. */
+  final TokenDenyList denyList;
   /** The Redis key space of this run, shared with twins; {@link #reset} moves to a new one. */
   private final AtomicReference<String> space;
   /** The accounts, their secrets and stored hashes, shared by twins. */
@@ -122,10 +126,6 @@ final class FlowWorld {
     sessions = new Sessions(db, Sessions.Table.conventional(), KEY, clock, Duration.ofMinutes(30),
         Duration.ofHours(12));
     refresh = new RefreshTokens(db, RefreshTokens.Table.conventional(), clock, RANDOM);
-    KeyRing keys = new KeyRing(SigningKey.generate(JwsAlgorithm.ES256, RANDOM), clock);
-    AccessTokenIssuer issuer = new AccessTokenIssuer(keys, TOKENS, clock, RANDOM);
-    verifier = new AccessTokenVerifier(keys, TOKENS, clock,
-        AccessTokenVerifier.RevocationCheck.NONE);
     credentials = AccountCredentials.builder()
         .sessions(user -> Sessions.endAll(db, Sessions.Table.conventional(), clock, user))
         .refreshTokens(refresh).build();
@@ -142,6 +142,11 @@ final class FlowWorld {
     // Every Redis key of this world lives in its key space, so a reset is a new space.
     RedisScripts spaced = (script, key, args) -> redis.eval(script, this.space.get() + key,
         args);
+    KeyRing keys = new KeyRing(SigningKey.generate(JwsAlgorithm.ES256, RANDOM), clock);
+    AccessTokenIssuer issuer = new AccessTokenIssuer(keys, TOKENS, clock, RANDOM);
+    denyList = new TokenDenyList(new RedisDenyListCommands(spaced::eval), digest -> "deny:"
+        + digest, clock);
+    verifier = new AccessTokenVerifier(keys, TOKENS, clock, denyList);
     RateLimits limits = new RateLimits(spaced, clock, rateLimit, Duration.ofMinutes(1), List.of(
         new RateLimits.Scope("ip", v -> "rl:ip:" + v),
         new RateLimits.Scope("account", v -> "rl:account:" + v)));
@@ -171,7 +176,15 @@ final class FlowWorld {
         .accessTokens((id, grant) -> new LoginSteps.Access(issuer.issue(String.valueOf(id),
             java.util.Set.of(), Optional.empty(), Optional.ofNullable(grant)).token(),
             TOKENS.lifetime()))
-        .logoutEverywhere(id -> credentials.end(id, AccountCredentials.Change.LOGOUT_EVERYWHERE))
+        .sessionViews(h -> sessions.validate(h).map(s -> new LoginSteps.Signed<>(
+            (Long) s.userId(), s.id())), id -> sessions.described(id).stream().map(s ->
+                new LoginSteps.SessionView(s.id(), s.createdAt(), s.lastActiveAt(),
+                    s.expiresAt())).toList(), sessions::end)
+        .bearer(token -> verifier.userId(token, Long.class))
+        .logoutEverywhere(id -> {
+          refresh.revokeUser(id).forEach(f -> denyList.revokeGrant(f, TOKENS.lifetime()));
+          credentials.end(id, AccountCredentials.Change.LOGOUT_EVERYWHERE);
+        })
         .history((id, ok, client, code) -> history.record(id, ok, client.ip(),
             client.userAgent(), code))
         .notifications((id, client) -> notices.notifyIfUnusual(id, client.ip(),

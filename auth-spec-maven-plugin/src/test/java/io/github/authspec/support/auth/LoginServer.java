@@ -1,6 +1,9 @@
 package io.github.authspec.support.auth;
 
 import io.github.authspec.support.spring.ApiProblems;
+import io.github.authspec.support.spring.CallerApi;
+import io.github.authspec.support.spring.CallerSecurity;
+import io.github.authspec.support.spring.Callers;
 import io.github.authspec.support.spring.LoginApi;
 import java.net.URI;
 import java.util.Map;
@@ -15,6 +18,13 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The login API of a flow served by a real embedded Tomcat on a free port: the smallest Spring
@@ -45,10 +55,57 @@ record LoginServer(ConfigurableApplicationContext context, URI base, long startM
     }
   }
 
+  /**
+   * The same behind the filter chain, with the caller's operations and an application
+   * endpoint, {@code GET /api/me}, that answers the principal and touches nothing else.
+   */
+  @SpringBootConfiguration
+  @EnableWebSecurity
+  @Import(Service.class)
+  static class Secured {
+    @Bean
+    Callers callers() {
+      return new Callers(starting);
+    }
+
+    @Bean
+    CallerApi callerApi(Callers callers) {
+      return new CallerApi(starting, callers) { };
+    }
+
+    @Bean
+    SecurityFilterChain chain(HttpSecurity http, Callers callers) throws Exception {
+      return CallerSecurity.chain(http, callers);
+    }
+
+    @Bean
+    Me me() {
+      return new Me();
+    }
+  }
+
+  /** An application's own protected endpoint. */
+  @RestController
+  static class Me {
+    @GetMapping(path = "/api/me", produces = "application/json")
+    String me(@AuthenticationPrincipal Long user) {
+      return "{\"id\":" + user + "}";
+    }
+  }
+
   static synchronized LoginServer start(LoginFlow<?> flow) {
+    return start(flow, Service.class);
+  }
+
+  /** The API behind the generated filter chain ({@link Secured}). */
+  static synchronized LoginServer secured(LoginFlow<?> flow) {
+    return start(flow, Secured.class);
+  }
+
+  private static LoginServer start(LoginFlow<?> flow, Class<?> configuration) {
     starting = flow;
     long start = System.nanoTime();
-    SpringApplication app = new SpringApplication(Service.class);
+    SpringApplication app = new SpringApplication(configuration);
     app.setDefaultProperties(Map.of("server.port", "0", "spring.main.banner-mode", "off",
         "spring.mvc.problemdetails.enabled", "true"));
     ConfigurableApplicationContext context = app.run();
