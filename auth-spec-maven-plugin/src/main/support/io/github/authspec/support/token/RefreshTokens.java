@@ -37,7 +37,13 @@ import javax.sql.DataSource;
  *
  * <p>Every change to a user's refresh state (issue, rotation, reuse, revocation of a family or
  * of the user) first takes one transaction-scoped lock per user
- * ({@code pg_advisory_xact_lock}), and decides after it. Without that, a revocation's
+ * ({@code pg_advisory_xact_lock}), and decides after it; a rotation takes it inside its one
+ * statement, before the statement updates the token's row, so the usual refresh is one round
+ * trip. That statement's snapshot may predate a revocation that held the lock, but the
+ * revocation updated the token's row, and an UPDATE re-reads a row changed since its snapshot
+ * and re-checks {@code revoked_at IS NULL} on the latest version, so it finds the token
+ * revoked; a token that did not rotate is then classified in a transaction of its own, under
+ * the lock, as before. Without that, a revocation's
  * {@code UPDATE ... WHERE family = ?} misses the successor a rotation commits while it runs, and
  * a thief who keeps rotating outlives the revocation. Under the lock, a rotation either commits
  * before the revocation (which then sees and revokes its successor) or starts after it (and
@@ -215,18 +221,26 @@ public final class RefreshTokens {
 
   private static final String ISSUE = "INSERT INTO {t} ({hash}, {user}, {family}, {counter},"
       + " {created}, {expires}) VALUES (?, ?, ?, 0, ?, ?)";
-  private static final String ROTATE = "WITH old AS (UPDATE {t} SET {used} = ?, {rotated} = ?"
-      + " WHERE {hash} = ? AND {used} IS NULL AND {revoked} IS NULL AND {expires} > ?"
-      + " RETURNING {user}, {family}, {counter})"
+  /**
+   * Takes the owner's lock inside the rotation's own statement; a token of no owner takes none
+   * and updates nothing.
+   */
+  private static final String LOCKED = "WITH lock AS (SELECT pg_advisory_xact_lock(?,"
+      + " hashtext(CAST(l.{user} AS text))) FROM {t} l WHERE l.{hash} = ?), ";
+  private static final String ROTATE = LOCKED + "old AS (UPDATE {t} SET {used} = ?,"
+      + " {rotated} = ? WHERE {hash} = ? AND {used} IS NULL AND {revoked} IS NULL"
+      + " AND {expires} > ? AND EXISTS (SELECT 1 FROM lock) RETURNING {user}, {family},"
+      + " {counter})"
       + " INSERT INTO {t} ({hash}, {user}, {family}, {counter}, {created}, {expires})"
       + " SELECT ?, old.{user}, old.{family}, old.{counter} + 1, ?,"
       + " LEAST(?, (SELECT min(f.{created}) FROM {t} f WHERE f.{family} = old.{family}) + ?::interval)"
       + " FROM old RETURNING {user}, {family}, {expires}";
   private static final String ISSUE_SCOPED = "INSERT INTO {t} ({hash}, {user}, {family},"
       + " {counter}, {created}, {expires}, {scope}) VALUES (?, ?, ?, 0, ?, ?, ?)";
-  private static final String ROTATE_SCOPED = "WITH old AS (UPDATE {t} SET {used} = ?,"
+  private static final String ROTATE_SCOPED = LOCKED + "old AS (UPDATE {t} SET {used} = ?,"
       + " {rotated} = ? WHERE {hash} = ? AND {used} IS NULL AND {revoked} IS NULL"
-      + " AND {expires} > ? RETURNING {user}, {family}, {counter}, {scope})"
+      + " AND {expires} > ? AND EXISTS (SELECT 1 FROM lock)"
+      + " RETURNING {user}, {family}, {counter}, {scope})"
       + " INSERT INTO {t} ({hash}, {user}, {family}, {counter}, {created}, {expires}, {scope})"
       + " SELECT ?, old.{user}, old.{family}, old.{counter} + 1, ?,"
       + " LEAST(?, (SELECT min(f.{created}) FROM {t} f WHERE f.{family} = old.{family}) + ?::interval),"
@@ -365,16 +379,20 @@ public final class RefreshTokens {
     String hash = Secrets.sha256(token);
     String successor = Secrets.newToken(random);
     Instant now = clock.instant();
+    // The usual case in one round trip: one statement, its own transaction, takes the owner's
+    // lock, retires the token and inserts its successor.
+    Optional<Issued> rotated = Sql.statement(dataSource, "rotating a refresh token",
+        c -> successor(c, hash, successor, now));
+    if (rotated.isPresent()) {
+      return new Refresh(Outcome.ROTATED, rotated, rotated.map(Issued::familyId));
+    }
+    // Unknown, spent, revoked or expired: why, under the owner's lock (a reuse revokes).
     return Sql.transaction(dataSource, "rotating a refresh token", c -> {
       Optional<Object> owner = owner(c, ownerOfTokenSql, hash);
       if (owner.isEmpty()) {
         return new Refresh(Outcome.INVALID, Optional.empty(), Optional.empty());
       }
       lockUser(c, owner.get());
-      Optional<Issued> rotated = successor(c, hash, successor, now);
-      if (rotated.isPresent()) {
-        return new Refresh(Outcome.ROTATED, rotated, rotated.map(Issued::familyId));
-      }
       return classify(c, hash, now);
     });
   }
@@ -383,14 +401,16 @@ public final class RefreshTokens {
   private Optional<Issued> successor(Connection c, String hash, String successor, Instant now)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(rotateSql)) {
-      Sql.set(ps, 1, now);
-      Sql.set(ps, 2, now);
-      ps.setString(3, hash);
+      ps.setInt(1, lockSpace);
+      ps.setString(2, hash);
+      Sql.set(ps, 3, now);
       Sql.set(ps, 4, now);
-      ps.setString(5, Secrets.sha256(successor));
+      ps.setString(5, hash);
       Sql.set(ps, 6, now);
-      Sql.set(ps, 7, now.plus(ttl));
-      ps.setString(8, familyLifetime.getSeconds() + " seconds");
+      ps.setString(7, Secrets.sha256(successor));
+      Sql.set(ps, 8, now);
+      Sql.set(ps, 9, now.plus(ttl));
+      ps.setString(10, familyLifetime.getSeconds() + " seconds");
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();

@@ -57,6 +57,21 @@ final class Sql {
     return transaction(dataSource, operation, c -> first(c, sql, params));
   }
 
+  /**
+   * One statement's work on a connection of its own, committed as it ends: one round trip.
+   */
+  static <T> T statement(DataSource dataSource, String operation, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      T result = work.apply(c);
+      if (!c.getAutoCommit()) {
+        c.commit();
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new TokenStoreException(operation, e);
+    }
+  }
+
   static <T> T transaction(DataSource dataSource, String operation, Work<T> work) {
     try {
       return Jdbc.transaction(dataSource, work);

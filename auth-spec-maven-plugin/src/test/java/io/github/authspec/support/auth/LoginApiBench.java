@@ -27,7 +27,7 @@ public final class LoginApiBench {
   private LoginApiBench() {}
 
   /** What one client does once; false when the service refused it. */
-  private interface Call {
+  interface Call {
     boolean run(int client) throws Exception;
   }
 
@@ -104,11 +104,11 @@ public final class LoginApiBench {
     return runs[runs.length / 2];
   }
 
-  private record Result(double perSecond, double p50, double p99, long refused) {
+  record Result(double perSecond, double p50, double p99, long refused) {
   }
 
   /** {@code n} clients calling as fast as they can for {@code seconds}, after one warm-up. */
-  private static Result run(int n, int seconds, Call call) throws Exception {
+  static Result run(int n, int seconds, Call call) throws Exception {
     for (int c = 0; c < n; c++) {
       call.run(c);
     }
