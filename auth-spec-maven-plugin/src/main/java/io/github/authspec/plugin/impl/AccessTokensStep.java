@@ -12,7 +12,7 @@ import java.util.Set;
  */
 final class AccessTokensStep {
   /** The feature that signs access tokens. */
-  static final String FEATURE = "jwt-tokens";
+  static final String FEATURE = Features.JWT_TOKENS;
 
   private AccessTokensStep() {
   }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * every refresh family it ends, so they are refused before they expire.
  */
 final class CallerSteps {
-  private static final String DENY = "token-blacklist";
+  private static final String DENY = Features.TOKEN_BLACKLIST;
 
   private CallerSteps() {
   }

@@ -45,6 +45,8 @@ public final class Features {
   static final String LOGIN_NOTIFICATIONS = "login-notifications";
   static final String RATE_LIMITING = "rate-limiting";
   static final String BRUTE_FORCE_DETECTION = "brute-force-detection";
+  static final String JWT_TOKENS = "jwt-tokens";
+  static final String TOKEN_BLACKLIST = "token-blacklist";
 
   /** The account, password, MFA and abuse features. */
   static final List<FeatureDescriptor> ACCOUNT = List.of(
@@ -94,7 +96,7 @@ public final class Features {
 
   /** {@code jwt-tokens} and its refinements, every one a store over the same table. */
   static final List<FeatureDescriptor> REFRESH_STORES = List.of(
-      refresh("jwt-tokens", Refinement.NONE), refresh("token-rotation", Refinement.ROTATION),
+      refresh(JWT_TOKENS, Refinement.NONE), refresh("token-rotation", Refinement.ROTATION),
       refresh("token-family-tracking", Refinement.FAMILY_TRACKING),
       refresh("refresh-token-reuse-detection", Refinement.REUSE_DETECTION));
 
@@ -107,7 +109,7 @@ public final class Features {
       // These two work on the key ring the application supplies: no roles.
       feature("token-scopes", f -> List.of(), KeyRingWriters.TokenScopes::new),
       feature("key-rotation", f -> List.of(), KeyRingWriters.KeyRotation::new),
-      feature("token-blacklist", JwtRoles::tokenBlacklist, DenyListWriters.TokenBlacklist::new),
+      feature(TOKEN_BLACKLIST, JwtRoles::tokenBlacklist, DenyListWriters.TokenBlacklist::new),
       feature("token-revocation", JwtRoles::tokenRevocation,
           DenyListWriters.TokenRevocationWriter::new),
       feature("pkce-support", JwtRoles::pkceSupport, PkceWriter::new), REMEMBER_ME)).toList();
