@@ -13,7 +13,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -120,8 +119,7 @@ public abstract class CallerApi {
     }
     logoutEverywhere(flow, caller.userId());
     return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE,
-        ResponseCookie.from(LoginApi.SESSION_COOKIE, "").secure(true).httpOnly(true)
-            .sameSite("Strict").path("/").maxAge(0).build().toString()).build();
+        LoginApi.cookie("", 0).toString()).build();
   }
 
   // The caller's id came from this flow's own credentials: it is of the flow's id type.

@@ -327,7 +327,7 @@ public abstract class LoginApi {
   }
 
   /** The session cookie; {@code maxAge} 0 clears it, -1 lasts as long as the browser. */
-  private static ResponseCookie cookie(String value, long maxAge) {
+  static ResponseCookie cookie(String value, long maxAge) {
     return ResponseCookie.from(SESSION_COOKIE, value).secure(true).httpOnly(true)
         .sameSite("Strict").path("/").maxAge(maxAge).build();
   }
