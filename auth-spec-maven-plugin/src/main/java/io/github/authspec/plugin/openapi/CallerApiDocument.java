@@ -78,6 +78,9 @@ final class CallerApiDocument {
       responses.putObject("204").put("description", "Ended");
       problem(responses, "404", "No live session of the caller with this id");
     }
+    if (flow.passwordChange()) {
+      password();
+    }
     ObjectNode everywhere = operation(paths.putObject("/auth/logout-everywhere"), "post",
         "logoutEverywhere", "Ends every session and refresh-token family of the caller. With "
             + "the deny-list (token-blacklist), their access tokens are refused from now on; "
@@ -86,6 +89,43 @@ final class CallerApiDocument {
         .put("description", "Logged out everywhere; the cookie cleared");
     done.putObject("headers").putObject("Set-Cookie").put("description", "Clears the session "
         + "cookie").put("required", true).putObject("schema").put("type", "string");
+  }
+
+  /**
+   * The password change while signed in: a new sign-in's answer; a wrong current password is
+   * the login API's refusal, a 401 without a challenge (the caller is signed in).
+   */
+  private void password() {
+    ObjectNode change = operation(paths.putObject("/auth/password"), "post", "newPassword",
+        "Changes the caller's password; every other session and refresh family ends, and the "
+            + "caller is signed in anew.");
+    ObjectNode body = change.putObject("requestBody").put("required", true)
+        .putObject("content").putObject("application/json").putObject("schema")
+        .put("type", "object");
+    body.putArray("required").add("currentPassword").add("newPassword");
+    ObjectNode fields = body.putObject("properties");
+    fields.putObject("currentPassword").put("type", "string");
+    fields.putObject("newPassword").put("type", "string");
+    ObjectNode responses = (ObjectNode) change.get("responses");
+    ObjectNode ok = responses.putObject("200").put("description", "Signed in anew");
+    ok.putObject("content").putObject("application/json").putObject("schema")
+        .put("$ref", SCHEMAS + "SignedIn");
+    ObjectNode headers = ok.putObject("headers");
+    headers.putObject("Cache-Control").put("required", true).put("description", "no-store")
+        .putObject("schema").put("type", "string").put("const", "no-store");
+    if (flow.session()) {
+      headers.putObject("Set-Cookie").put("required", false).put("description", "The new "
+          + "session").putObject("schema").put("type", "string");
+    }
+    ((ObjectNode) responses.get("401").get("headers").get("WWW-Authenticate"))
+        .put("required", false);
+    ((ObjectNode) responses.get("401")).put("description", "No signed-in caller, or a wrong "
+        + "current password (the login API's one refusal)");
+    problem(responses, "422", "The new password breaks the password rules")
+        .withObject("/content/application~1problem+json/schema")
+        .put("$ref", SCHEMAS + "PasswordRejected");
+    problem(responses, "400", "The body is not the JSON object this operation takes");
+    problem(responses, "415", "The body is not application/json");
   }
 
   /** An operation for a signed-in caller: its security and its 401 and 500 problems. */

@@ -304,6 +304,42 @@ public final class LoginFlow<I> {
     return steps.endSessionOf(userId, sessionId);
   }
 
+  /**
+   * Whether a signed-in account can change its password ({@link #changePassword(Object,
+   * char[], char[], LoginSteps.Client)}).
+   *
+   * @return whether the flow has the password change
+   */
+  public boolean changesPasswords() {
+    return steps.changesPasswords();
+  }
+
+  /**
+   * A signed-in account changes its password: the current one again (a wrong one counts like
+   * a failed sign-in and is the one refusal) and the new one. The change ends every other
+   * credential of the account; this caller gets new ones, as from a sign-in.
+   *
+   * @param userId the signed-in account
+   * @param currentPassword the password in force
+   * @param newPassword its replacement
+   * @param client who is calling
+   * @return signed in anew, rejected (the new password's broken rules), or refused
+   */
+  public LoginOutcome changePassword(I userId, char[] currentPassword, char[] newPassword,
+      LoginSteps.Client client) {
+    long start = System.nanoTime();
+    LoginOutcome outcome;
+    if (!steps.changesPasswords()) {
+      outcome = LoginOutcome.REFUSED;
+    } else {
+      List<String> problems = steps.changePassword(userId, currentPassword, newPassword);
+      outcome = problems.contains(LoginSteps.WRONG_PASSWORD)
+          ? steps.failed(userId, client, "bad-password", true)
+          : !problems.isEmpty() ? new PasswordRejected(problems) : steps.signIn(userId, client);
+    }
+    return observe("password-change", start, outcome);
+  }
+
   /** Tells the observer; a failing observer never changes the answer. */
   private LoginOutcome observe(String operation, long start, LoginOutcome outcome) {
     try {

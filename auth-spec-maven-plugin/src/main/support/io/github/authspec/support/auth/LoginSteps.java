@@ -282,6 +282,11 @@ public final class LoginSteps<I> {
     return change.change(id, current, next);
   }
 
+  /** Whether the steps change passwords ({@link Builder#passwordChange}). */
+  boolean changesPasswords() {
+    return names.contains("password-change");
+  }
+
   /** Counts and records a failure; the one refusal. */
   LoginOutcome failed(I id, Client client, String code, boolean counts) {
     addressFailed.accept(client.ip());

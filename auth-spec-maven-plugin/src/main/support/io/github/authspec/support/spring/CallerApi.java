@@ -1,10 +1,12 @@
 package io.github.authspec.support.spring;
 
 import io.github.authspec.support.auth.LoginFlow;
+import io.github.authspec.support.auth.LoginOutcome;
 import io.github.authspec.support.auth.LoginSteps;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +20,13 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What a signed-in caller does to its own account, at {@code /auth}: list its sessions, end one
- * of them, log out everywhere. The caller is who {@link Callers} says (a bearer access token
+ * of them, log out everywhere, change its password. The caller is who {@link Callers} says (a bearer access token
  * or the session cookie); an anonymous caller gets the 401 problem with
  * {@code WWW-Authenticate: Bearer} (RFC 6750 §3) here too, so the operations are safe behind
  * any filter chain. Sessions are shown by id and times, never by handle; another account's
@@ -37,7 +40,20 @@ import org.springframework.web.bind.annotation.RestController;
 public abstract class CallerApi {
   /** The paths of this API: each needs a signed-in caller. */
   public static final List<String> PATHS = List.of("/auth/sessions", "/auth/sessions/*",
-      "/auth/logout-everywhere");
+      "/auth/logout-everywhere", "/auth/password");
+
+  /**
+   * A password change while signed in.
+   *
+   * @param currentPassword the password in force
+   * @param newPassword the new one
+   */
+  public record NewPassword(String currentPassword, String newPassword) {
+    @Override
+    public String toString() {
+      return "NewPassword[<redacted>]";
+    }
+  }
 
   private final LoginFlow<?> flow;
   private final Callers callers;
@@ -120,6 +136,44 @@ public abstract class CallerApi {
     logoutEverywhere(flow, caller.userId());
     return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE,
         LoginApi.cookie("", 0).toString()).build();
+  }
+
+  /**
+   * Changes the caller's password: every other session and refresh family of the account
+   * ends, and the answer is a new sign-in's (a new cookie, refresh and access token). A wrong
+   * current password is the login API's one refusal and counts like a failed sign-in.
+   *
+   * @param body the current and the new password
+   * @param request the caller's credential
+   * @return 200 signed in, 401, 422 with the broken rules, or 404 without password changes
+   */
+  @PostMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Object> changePassword(@RequestBody NewPassword body,
+      HttpServletRequest request) {
+    if (!(callers.of(request) instanceof Callers.Signed caller)) {
+      return unauthenticated(request);
+    }
+    if (!flow.changesPasswords()) {
+      return LoginApi.absent();
+    }
+    if (body.currentPassword() == null || body.newPassword() == null) {
+      throw new ApiProblems.Malformed();
+    }
+    char[] current = body.currentPassword().toCharArray();
+    char[] next = body.newPassword().toCharArray();
+    try {
+      return LoginApi.answer(change(flow, caller.userId(), current, next,
+          LoginApi.client(request)));
+    } finally {
+      Arrays.fill(current, '\0');
+      Arrays.fill(next, '\0');
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <I> LoginOutcome change(LoginFlow<I> flow, Object user, char[] current,
+      char[] next, LoginSteps.Client client) {
+    return flow.changePassword((I) user, current, next, client);
   }
 
   // The caller's id came from this flow's own credentials: it is of the flow's id type.

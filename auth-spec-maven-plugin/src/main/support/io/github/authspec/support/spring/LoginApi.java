@@ -340,7 +340,7 @@ public abstract class LoginApi {
    * The caller as the flow records it: the connection's address (behind a proxy, configure
    * Spring's forwarded-header handling so it is the client's) and the user agent.
    */
-  private static LoginSteps.Client client(HttpServletRequest request) {
+  static LoginSteps.Client client(HttpServletRequest request) {
     return new LoginSteps.Client(request.getRemoteAddr(),
         request.getHeader(HttpHeaders.USER_AGENT));
   }

@@ -177,8 +177,8 @@ class SpringHttpApiTest {
     assertThat(parsed.getOpenAPI().getPaths().keySet()).containsExactly(
         "/.well-known/jwks.json", "/auth/login", "/auth/login/enrolment", "/auth/login/password",
         "/auth/login/second-factor",
-        "/auth/logout", "/auth/logout-everywhere", "/auth/openapi.json", "/auth/revoke",
-        "/auth/sessions", "/auth/sessions/{id}", "/auth/token");
+        "/auth/logout", "/auth/logout-everywhere", "/auth/openapi.json", "/auth/password",
+        "/auth/revoke", "/auth/sessions", "/auth/sessions/{id}", "/auth/token");
     assertThat(tree.at("/components/schemas/Enrolment/required")).extracting(JsonNode::asText)
         .containsExactly("status", "challenge", "otpauthUri");
     JsonNode limited = tree.at("/paths/~1auth~1login/post/responses/429");

@@ -117,4 +117,35 @@ class CallerApiHttpTest {
     assertThat(get("/api/me", "Cookie", cookie(other)).statusCode()).as("another account's")
         .isEqualTo(200);
   }
+
+  @Test
+  @DisplayName("a signed-in caller changes its password: a wrong current one is the one "
+      + "refusal; the change ends the other sessions and families and signs the caller in anew")
+  void passwordChange() throws Exception {
+    HttpResponse<String> in = signIn(w, base, "change@example.org");
+    String bearer = "Bearer " + LoginHttp.field(in, "accessToken");
+    HttpResponse<String> wrong = change(bearer, "not the password", "a brand new passphrase");
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(wrong.body()).contains("urn:auth-spec:problem:refused");
+    HttpResponse<String> changed = change(bearer, new String(FlowWorld.PASSWORD),
+        "a brand new passphrase");
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+    assertThat(changed.body()).startsWith("{\"status\":\"signed-in\"");
+    assertThat(get("/api/me", "Cookie", cookie(in)).statusCode()).isEqualTo(401);
+    assertThat(get("/api/me", "Cookie", cookie(changed)).statusCode()).isEqualTo(200);
+    assertThat(LoginHttp.post(base, "/auth/token", LoginHttp.token(LoginHttp.field(in,
+        "refreshToken"))).statusCode()).isEqualTo(401);
+    assertThat(LoginHttp.post(base, "/auth/login", LoginHttp.login("change@example.org",
+        "a brand new passphrase")).statusCode()).isEqualTo(200);
+    assertThat(change(null, "a brand new passphrase", "x").statusCode()).isEqualTo(401);
+  }
+
+  private static HttpResponse<String> change(String bearer, String current, String next)
+      throws Exception {
+    HttpRequest.Builder r = HttpRequest.newBuilder(base.resolve("/auth/password"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"currentPassword\":\"" + current
+            + "\",\"newPassword\":\"" + next + "\"}"));
+    return LoginHttp.send(bearer == null ? r : r.header("Authorization", bearer));
+  }
 }
