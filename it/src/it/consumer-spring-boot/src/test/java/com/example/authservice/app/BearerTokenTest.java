@@ -210,6 +210,34 @@ class BearerTokenTest {
     decoder.decode(field(first, "accessToken"));
   }
 
+  @Test
+  void aSignedInCallerChangesItsPassword() throws Exception {
+    long user = register("change-" + System.nanoTime() + "@example.com");
+    HttpResponse<String> in = login(user);
+    String bearer = "Bearer " + field(in, "accessToken");
+    String next = "another long enough passphrase";
+    HttpResponse<String> wrong = changePassword(bearer, "not the passphrase at all", next);
+    assertEquals(401, wrong.statusCode());
+    HttpResponse<String> changed = changePassword(bearer, PASSWORD, next);
+    assertEquals(200, changed.statusCode(), changed.body());
+    assertEquals(String.valueOf(user), decoder.decode(field(changed, "accessToken"))
+        .getSubject());
+    assertEquals(401, get("/auth/sessions", null, cookie(in)).statusCode(), "the old session");
+    assertEquals(200, get("/auth/sessions", null, cookie(changed)).statusCode());
+    assertEquals(401, post("/auth/token", Map.of("refreshToken", field(in, "refreshToken")),
+        null).statusCode(), "the old family");
+  }
+
+  private HttpResponse<String> changePassword(String bearer, String current, String next)
+      throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/auth/password"))
+        .header("Content-Type", "application/json").header("Authorization", bearer)
+        .POST(HttpRequest.BodyPublishers.ofString(OpenApiResponses.JSON.writeValueAsString(
+            Map.of("currentPassword", current, "newPassword", next)))));
+    api.check("POST", "/auth/password", response);
+    return response;
+  }
+
   /** Tokens that must fail: each changes one thing of a good one. */
   private Map<String, String> tampered(String token) throws Exception {
     String[] parts = token.split("\\.");
