@@ -36,7 +36,8 @@ class LoginFlowsImplementationTest {
         + "before the password, with equal work), the account's state (suspended), the "
         + "account's state (deleted), the account's state (unapproved), TOTP, backup codes, the enrolment of TOTP once the "
         + "grace period is over, a required password change, the change of an expired "
-        + "password, a session, a refresh token, an access token, the login history, the notification of a sign-in from "
+        + "password, a session, a refresh token, an access token, the bearer token's "
+        + "verification, the login history, the notification of a sign-in from "
         + "somewhere new, in that order.");
     DataSource db = Generated.database("impl_login_flows");
     MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
