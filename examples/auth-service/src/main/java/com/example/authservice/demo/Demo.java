@@ -184,6 +184,10 @@ public final class Demo {
       step("GET /api/me (no cookie)", get("/api/me", null), "no session");
       HttpResponse<String> me = get("/api/me", session);
       step("GET /api/me", me, me.body());
+      HttpResponse<String> byToken = send(HttpRequest.newBuilder(URI.create(base + "/api/me"))
+          .header("Authorization", "Bearer " + field(enrolled, "accessToken")).GET());
+      step("GET /api/me (bearer token)", byToken, "the sign-in's access token, "
+          + field(enrolled, "expiresIn") + " s: " + byToken.body());
 
       HttpResponse<String> rotated = post("/auth/token", Map.of("refreshToken", refresh), null);
       String successor = field(rotated, "refreshToken");
@@ -250,6 +254,11 @@ public final class Demo {
         request.header("Cookie", cookie);
       }
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+      return http.send(request.header("User-Agent", "demo").build(),
+          HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String cookie) throws Exception {

@@ -37,6 +37,7 @@ class DemoTest {
     expected.put("POST /auth/login/enrolment", "200");
     expected.put("GET /api/me (no cookie)", "401");
     expected.put("GET /api/me", "200");
+    expected.put("GET /api/me (bearer token)", "200");
     expected.put("POST /auth/token", "200");
     expected.put("POST /auth/token (old token again)", "401");
     expected.put("POST /auth/token (its successor)", "401");
