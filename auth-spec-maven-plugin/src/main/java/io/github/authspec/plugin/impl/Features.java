@@ -45,6 +45,11 @@ public final class Features {
   static final String LOGIN_NOTIFICATIONS = "login-notifications";
   static final String RATE_LIMITING = "rate-limiting";
   static final String BRUTE_FORCE_DETECTION = "brute-force-detection";
+  /** Features whose operations the HTTP API serves to a caller not signed in. */
+  static final String MAGIC_LINKS = "magic-links";
+  static final String EMAIL_VERIFICATION = "email-verification";
+  static final String ACCOUNT_RECOVERY = "account-recovery";
+  static final String EMAIL_CHANGE_WORKFLOW = "email-change-workflow";
 
   /** The account, password, MFA and abuse features. */
   static final List<FeatureDescriptor> ACCOUNT = List.of(
@@ -114,18 +119,18 @@ public final class Features {
 
   /** The single-use-secret features. */
   static final List<FeatureDescriptor> SECRETS = List.of(
-      feature("magic-links", SecretRoles::magicLinks, AccountSecretWriters.MagicLinksWriter::new),
-      feature("email-verification", SecretRoles::emailVerification,
+      feature(MAGIC_LINKS, SecretRoles::magicLinks, AccountSecretWriters.MagicLinksWriter::new),
+      feature(EMAIL_VERIFICATION, SecretRoles::emailVerification,
           f -> new AddressSecretWriters.Verification(f, false)),
       feature("phone-verification", SecretRoles::phoneVerification,
           f -> new AddressSecretWriters.Verification(f, true)),
-      feature("account-recovery", SecretRoles::accountRecovery,
+      feature(ACCOUNT_RECOVERY, SecretRoles::accountRecovery,
           AccountSecretWriters.RecoveryWriter::new),
       feature("invite-only-registration", SecretRoles::inviteOnlyRegistration,
           AccountSecretWriters.InviteOnlyWriter::new),
       feature("tenant-invite-codes", SecretRoles::tenantInviteCodes,
           AccountSecretWriters.TenantCodesWriter::new),
-      feature("email-change-workflow", SecretRoles::emailChangeWorkflow,
+      feature(EMAIL_CHANGE_WORKFLOW, SecretRoles::emailChangeWorkflow,
           f -> new AddressSecretWriters.Change(f, false)),
       feature("phone-change-workflow", SecretRoles::phoneChangeWorkflow,
           f -> new AddressSecretWriters.Change(f, true)));

@@ -153,7 +153,7 @@ public final class LoginSteps<I> {
     if (wait.isEmpty() && addressBlocked.test(client.ip())) {
       wait = Optional.of(Duration.ofMinutes(1));
     }
-    if (wait.isEmpty() && limit != null) {
+    if (wait.isEmpty() && limit != null && email != null) {
       String address = String.valueOf(EmailAddress.normalise(email, 1024));
       wait = limit.acquire("account:" + EmailPasswordLogin.digest(address));
     }

@@ -295,7 +295,7 @@ public abstract class LoginApi {
   }
 
   /** An operation the service does not have: as Spring answers an unknown path. */
-  private static ResponseEntity<Object> absent() {
+  static ResponseEntity<Object> absent() {
     return ApiProblems.response(ApiProblems.problem(HttpStatus.NOT_FOUND,
         URI.create("about:blank"), "Not Found"));
   }
@@ -335,12 +335,12 @@ public abstract class LoginApi {
    * The caller as the flow records it: the connection's address (behind a proxy, configure
    * Spring's forwarded-header handling so it is the client's) and the user agent.
    */
-  private static LoginSteps.Client client(HttpServletRequest request) {
+  static LoginSteps.Client client(HttpServletRequest request) {
     return new LoginSteps.Client(request.getRemoteAddr(),
         request.getHeader(HttpHeaders.USER_AGENT));
   }
 
-  private static String required(String value) {
+  static String required(String value) {
     if (value == null) {
       throw new ApiProblems.Malformed();
     }

@@ -1,5 +1,6 @@
 package io.github.authspec.support.auth;
 
+import io.github.authspec.support.spring.AccountApi;
 import io.github.authspec.support.spring.ApiProblems;
 import io.github.authspec.support.spring.LoginApi;
 import java.net.URI;
@@ -17,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The login API of a flow served by a real embedded Tomcat on a free port: the smallest Spring
+ * The login API of a flow (and its account operations) served by a real embedded Tomcat on a free port: the smallest Spring
  * MVC application (the API, its problems, Jackson and Tomcat).
  *
  * @param context the running application
@@ -28,6 +29,8 @@ record LoginServer(ConfigurableApplicationContext context, URI base, long startM
     implements AutoCloseable {
   /** The flow of the application being started (Spring builds the beans in this thread). */
   private static LoginFlow<?> starting;
+  /** Its account operations. */
+  private static AccountApi.Operations operations;
 
   @SpringBootConfiguration
   @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class,
@@ -40,13 +43,24 @@ record LoginServer(ConfigurableApplicationContext context, URI base, long startM
     }
 
     @Bean
+    AccountApi accountApi() {
+      return new AccountApi(starting, operations) { };
+    }
+
+    @Bean
     ApiProblems apiProblems() {
       return new ApiProblems() { };
     }
   }
 
-  static synchronized LoginServer start(LoginFlow<?> flow) {
+  static LoginServer start(LoginFlow<?> flow) {
+    return start(flow, new AccountApi.Operations());
+  }
+
+  /** The same, with account operations ({@code /auth/register}, ...). */
+  static synchronized LoginServer start(LoginFlow<?> flow, AccountApi.Operations accounts) {
     starting = flow;
+    operations = accounts;
     long start = System.nanoTime();
     SpringApplication app = new SpringApplication(Service.class);
     app.setDefaultProperties(Map.of("server.port", "0", "spring.main.banner-mode", "off",
