@@ -17,7 +17,6 @@ import com.palantir.javapoet.TypeSpec;
 import io.github.authspec.plugin.impl.AccountOperations;
 import io.github.authspec.plugin.naming.Naming;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +32,10 @@ import java.util.function.Function;
 final class AccountApiPart {
   /** The name of the part, the nested class. */
   static final String NAME = "AccountOperationsApi";
+
+  /** The services' parameter names, in the order of {@link AccountOperations#services()}. */
+  private static final List<String> NAMES = List.of("registration", "verification", "recovery",
+      "magicLinks", "emailChange");
 
   private final Naming naming;
   private final ImplementationBeans.FlowBean flow;
@@ -73,87 +76,102 @@ final class AccountApiPart {
     ClassName context = ClassName.get(naming.servicePackage(), "RequestContext");
     ClassName client = ClassName.get(naming.supportPackage("auth"), "LoginSteps", "Client");
     ClassName redirects = api.nestedClass("Redirects");
+    ClassName registration = operations.registration().orElseThrow();
     MethodSpec.Builder m = bean("authSpecAccountApi", api, "The account operations over the "
-            + "services of the features the spec implements (the others answer 404, as the "
-            + "document does not list them); a magic link leads only to a URI of the "
-            + "application's {@code AccountApi.Redirects} bean.\n")
+            + "services of the features the spec implements, each offered when its service "
+            + "bean exists (e.g. once its {@code lifetime} is set; the others answer 404); a "
+            + "magic link leads only to a URI of the application's {@code AccountApi.Redirects} "
+            + "bean.\n")
         .addJavadoc("@param flow the login flow, whose rate limits each operation spends\n"
             + "@param clock the application's {@code Clock} bean, or UTC\n"
-            + "@param redirects where magic links may lead, when the application says\n")
+            + "@param redirects where magic links may lead, when the application says\n"
+            + "@param registration the {@code $L} bean\n", registration.simpleName())
         .addAnnotation(missing(api))
+        .addAnnotation(AnnotationSpec.builder(CONDITIONAL_ON_BEAN).addMember("value",
+            list(List.of(CodeBlock.of("$T.class", loginFlow),
+                CodeBlock.of("$T.class", registration)))).build())
         .addParameter(flow.flow().factory().returnType(), "flow")
-        .addParameter(ParameterizedTypeName.get(OBJECT_PROVIDER, ClassName.get(Clock.class)),
-            "clock")
-        .addParameter(ParameterizedTypeName.get(OBJECT_PROVIDER, redirects), "redirects");
-    List<CodeBlock> needed = new ArrayList<>(List.of(CodeBlock.of("$T.class", loginFlow)));
-    String[] names = {"registration", "verification", "recovery", "magicLinks", "emailChange"};
+        .addParameter(provider(ClassName.get(Clock.class)), "clock")
+        .addParameter(provider(redirects), "redirects")
+        .addParameter(registration, "registration");
     List<Optional<ClassName>> services = operations.services();
-    for (int i = 0; i < names.length; i++) {
+    CodeBlock.Builder optional = CodeBlock.builder();
+    for (int i = 1; i < NAMES.size(); i++) {
       if (services.get(i).isPresent()) {
-        m.addParameter(services.get(i).get(), names[i])
-            .addJavadoc("@param $N the {@code $L} bean\n", names[i],
-                services.get(i).get().simpleName());
-        needed.add(CodeBlock.of("$T.class", services.get(i).get()));
+        ClassName type = services.get(i).get();
+        String name = NAMES.get(i);
+        m.addParameter(provider(type), name + "Bean")
+            .addJavadoc("@param $NBean the {@code $L} bean, when it exists\n", name,
+                type.simpleName());
+        optional.addStatement("$T $N = $NBean.getIfAvailable()", type, name, name);
       }
     }
-    m.addAnnotation(AnnotationSpec.builder(CONDITIONAL_ON_BEAN)
-            .addMember("value", list(needed)).build())
-        .addJavadoc("@return the controller\n")
+    return m.addJavadoc("@return the controller\n")
         .addStatement("$T now = clock.getIfAvailable($T::systemUTC)", Clock.class, Clock.class)
         .addStatement("$T<$T, $T> context = c -> new $T(c.ip(), c.userAgent(), null, null, "
             + "now.instant())", Function.class, client, context, context)
-        .addCode("$T operations = new $T()", api.nestedClass("Operations"),
-            api.nestedClass("Operations"));
-    m.addCode(operations(redirects));
-    return m.addCode(";\n")
+        .addCode(optional.build())
+        .addStatement("$T operations = new $T()", api.nestedClass("Operations"),
+            api.nestedClass("Operations"))
+        .addCode(operations(redirects))
         .addStatement("return $L", TypeSpec.anonymousClassBuilder("flow, operations")
             .superclass(api).build()).build();
   }
 
-  /** The {@code with...} calls, one per operation the run has. */
+  private static ParameterizedTypeName provider(ClassName type) {
+    return ParameterizedTypeName.get(OBJECT_PROVIDER, type);
+  }
+
+  /** One {@code operations = operations.with...} per operation whose service exists. */
   private CodeBlock operations(ClassName redirects) {
     ClassName refused = ClassName.get(naming.supportPackage("token"), "SingleUseSecrets",
         "Refused");
-    CodeBlock.Builder b = CodeBlock.builder().indent().indent();
-    if (operations.registration().isPresent()) {
-      b.add("\n.withRegistration((email, password, client) -> ");
-      if (operations.verification().isPresent()) {
-        b.add("{\n$>$T c = context.apply(client);\n", ClassName.get(naming.servicePackage(),
-            "RequestContext"))
-            .add("// A new account is mailed its verification; a taken address is not.\n")
-            .add("verification.sendVerification(registration.register(email, password, c), c);"
-                + "\n$<})");
-      } else {
-        b.add("registration.register(email, password, context.apply(client)))");
-      }
-    }
+    CodeBlock.Builder b = CodeBlock.builder();
     if (operations.verification().isPresent()) {
-      b.add("\n.withVerification((token, client) -> verification.verify(token, "
-          + "context.apply(client)))");
+      b.add("operations = operations.withRegistration((email, password, client) -> {\n$>")
+          .add("$T c = context.apply(client);\n", ClassName.get(naming.servicePackage(),
+              "RequestContext"))
+          .add("var id = registration.register(email, password, c);\n")
+          .add("// A new account is mailed its verification; a taken address is not.\n")
+          .add("if (verification != null) {\n$>verification.sendVerification(id, c);\n$<}\n")
+          .add("$<});\n");
+      b.beginControlFlow("if (verification != null)")
+          .addStatement("operations = operations.withVerification((token, client) ->$W"
+              + "verification.verify(token, context.apply(client)))")
+          .endControlFlow();
+    } else {
+      b.addStatement("operations = operations.withRegistration((email, password, client) ->$W"
+          + "registration.register(email, password, context.apply(client)))");
     }
     if (operations.recovery().isPresent()) {
-      b.add("\n.withReset((email, client) -> recovery.startRecovery(email, "
-          + "context.apply(client)),\n$>$>(token, password, client) -> ")
+      b.beginControlFlow("if (recovery != null)")
+          .add("operations = operations.withReset((email, client) ->\n$>$>"
+              + "recovery.startRecovery(email, context.apply(client)),\n"
+              + "(token, password, client) -> ")
           .add(tokenUse("recovery.completeRecovery(token, password, context.apply(client))",
               CodeBlock.of("$T", refused)))
-          .add(")$<$<");
+          .add(");\n$<$<").endControlFlow();
     }
     if (operations.magicLinks().isPresent()) {
-      b.add("\n.withMagicLinks((email, to, client) -> magicLinks.sendMagicLink(email, to, "
-          + "context.apply(client)),\n$>$>")
+      b.beginControlFlow("if (magicLinks != null)")
+          .add("operations = operations.withMagicLinks((email, to, client) ->\n$>$>"
+              + "magicLinks.sendMagicLink(email, to, context.apply(client)),\n")
           .add("(token, client) -> flow.loginProven($S, () -> $T.ofNullable(magicLinks"
               + ".consumeMagicLink(token, context.apply(client)).userId()), client),\n",
               "magic-link", Optional.class)
-          .add("redirects.getIfAvailable(() -> new $T($T.of())))$<$<", redirects, Set.class);
+          .add("redirects.getIfAvailable(() -> new $T($T.of())));\n$<$<", redirects,
+              Set.class)
+          .endControlFlow();
     }
     if (operations.emailChange().isPresent()) {
       ClassName taken = ClassName.get(naming.supportPackage("auth"), "CredentialException");
-      b.add("\n.withEmailChange((token, client) -> ")
+      b.beginControlFlow("if (emailChange != null)")
+          .add("operations = operations.withEmailChange((token, client) -> ")
           .add(tokenUse("emailChange.confirmChange(token, context.apply(client))",
               CodeBlock.of("$T | $T", refused, taken)))
-          .add(")");
+          .add(");\n").endControlFlow();
     }
-    return b.unindent().unindent().build();
+    return b.build();
   }
 
   /** A lambda body: the call, true; false when the token is refused. */
