@@ -51,7 +51,8 @@ public final class LoginFlow<I> {
      * One step ended.
      *
      * @param operation {@code login}, {@code second-factor}, {@code enrolment},
-     *     {@code password-change} or {@code refresh}
+     *     {@code password-change}, {@code refresh}, or the name a proven sign-in gives
+     *     ({@code magic-link})
      * @param outcome how it ended
      * @param nanos how long it took
      */

@@ -146,7 +146,7 @@ public final class LoginSteps<I> {
     return parse.apply(text);
   }
 
-  /** The first limit that refuses: address, brute-force block, account. */
+  /** The first limit that refuses: address, brute-force block, account (with an email). */
   Optional<LoginOutcome> limit(String email, Client client) {
     Optional<Duration> wait = limit == null ? Optional.empty()
         : limit.acquire("ip:" + client.ip());
