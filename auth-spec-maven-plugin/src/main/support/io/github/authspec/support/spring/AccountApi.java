@@ -129,9 +129,20 @@ public abstract class AccountApi {
    * @param allowed the absolute URIs a link may lead to
    */
   public record Redirects(Set<URI> allowed) {
-    /** Keeps a copy. */
+    /**
+     * Keeps a copy.
+     *
+     * @throws IllegalArgumentException when a URI is not absolute or has a fragment (a link
+     *     appends its token as a query parameter)
+     */
     public Redirects {
       allowed = Set.copyOf(allowed);
+      for (URI uri : allowed) {
+        if (!uri.isAbsolute() || uri.getRawFragment() != null) {
+          throw new IllegalArgumentException("a redirect must be absolute, without fragment: "
+              + uri);
+        }
+      }
     }
 
     boolean allows(URI uri) {

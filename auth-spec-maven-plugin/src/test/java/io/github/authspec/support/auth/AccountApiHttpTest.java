@@ -1,6 +1,7 @@
 package io.github.authspec.support.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.authspec.support.spring.AccountApi;
 import io.github.authspec.support.spring.LoginApi;
@@ -157,6 +158,8 @@ class AccountApiHttpTest {
   void magicLinks() throws Exception {
     assertThat(post("/auth/magic-link", link(FlowWorld.A, "https://evil.example/")).statusCode())
         .isEqualTo(400);
+    assertThatThrownBy(() -> new AccountApi.Redirects(Set.of(URI.create("/relative"))))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(MAIL).isEmpty();
     assertThat(answer(post("/auth/magic-link", link("nobody@example.org", LANDING.toString()))))
         .isEqualTo(answer(post("/auth/magic-link", link(FlowWorld.A, LANDING.toString()))))
