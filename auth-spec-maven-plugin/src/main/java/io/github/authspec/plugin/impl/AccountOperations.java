@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param recovery {@code account-recovery}: {@code /auth/password/reset} and its confirmation
  * @param magicLinks {@code magic-links}: {@code /auth/magic-link} and its completion
  * @param emailChange {@code email-change-workflow}: {@code /auth/email/change/confirm}
+ * @param invitations {@code invite-only-registration}: {@code /auth/invitations/accept}
  */
 public record AccountOperations(Optional<ClassName> registration,
     Optional<ClassName> verification, Optional<ClassName> recovery,
-    Optional<ClassName> magicLinks, Optional<ClassName> emailChange) {
+    Optional<ClassName> magicLinks, Optional<ClassName> emailChange,
+    Optional<ClassName> invitations) {
   /**
    * The operations of a run's implementations.
    *
@@ -30,7 +32,8 @@ public record AccountOperations(Optional<ClassName> registration,
         service(implementations, Features.EMAIL_VERIFICATION),
         service(implementations, Features.ACCOUNT_RECOVERY),
         service(implementations, Features.MAGIC_LINKS),
-        service(implementations, Features.EMAIL_CHANGE_WORKFLOW));
+        service(implementations, Features.EMAIL_CHANGE_WORKFLOW),
+        service(implementations, Features.INVITE_ONLY_REGISTRATION));
   }
 
   /**
@@ -48,7 +51,7 @@ public record AccountOperations(Optional<ClassName> registration,
    * @return the services
    */
   public List<Optional<ClassName>> services() {
-    return List.of(registration, verification, recovery, magicLinks, emailChange);
+    return List.of(registration, verification, recovery, magicLinks, emailChange, invitations);
   }
 
   private static Optional<ClassName> service(

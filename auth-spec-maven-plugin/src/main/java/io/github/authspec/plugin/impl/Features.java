@@ -50,6 +50,7 @@ public final class Features {
   static final String EMAIL_VERIFICATION = "email-verification";
   static final String ACCOUNT_RECOVERY = "account-recovery";
   static final String EMAIL_CHANGE_WORKFLOW = "email-change-workflow";
+  static final String INVITE_ONLY_REGISTRATION = "invite-only-registration";
 
   /** The account, password, MFA and abuse features. */
   static final List<FeatureDescriptor> ACCOUNT = List.of(
@@ -126,7 +127,7 @@ public final class Features {
           f -> new AddressSecretWriters.Verification(f, true)),
       feature(ACCOUNT_RECOVERY, SecretRoles::accountRecovery,
           AccountSecretWriters.RecoveryWriter::new),
-      feature("invite-only-registration", SecretRoles::inviteOnlyRegistration,
+      feature(INVITE_ONLY_REGISTRATION, SecretRoles::inviteOnlyRegistration,
           AccountSecretWriters.InviteOnlyWriter::new),
       feature("tenant-invite-codes", SecretRoles::tenantInviteCodes,
           AccountSecretWriters.TenantCodesWriter::new),

@@ -5,10 +5,11 @@ import io.github.authspec.plugin.impl.AccountOperations;
 
 /**
  * The account operations' part of the login API's document (the support class
- * {@code AccountApi}): registration, e-mail verification, password reset, magic links and the
- * confirmation of an address change, each only when the run implements its feature. Accepted
- * requests answer 202 with one body whatever happened behind them; a refused token is the one
- * 401 problem; every operation spends the flow's rate limit (429).
+ * {@code AccountApi}): registration, e-mail verification, password reset, magic links, the
+ * confirmation of an address change and the acceptance of an invitation, each only when the
+ * run implements its feature. Accepted requests answer 202 with one body whatever happened
+ * behind them; a refused token is the one 401 problem; every operation spends the flow's rate
+ * limit (429).
  */
 final class AccountApiDocument {
   private final ObjectNode paths;
@@ -33,7 +34,8 @@ final class AccountApiDocument {
     ObjectNode accepted = schemas.closed("Accepted");
     LoginApiSchemas.constant(accepted, "status", "accepted");
     schemas.body("Mailed", "token");
-    if (account.registration().isPresent() || account.recovery().isPresent()) {
+    if (account.registration().isPresent() || account.recovery().isPresent()
+        || account.invitations().isPresent()) {
       schemas.passwordRejected();
     }
     if (account.registration().isPresent()) {
@@ -47,9 +49,16 @@ final class AccountApiDocument {
       doc.token("/auth/email/verify", "verifyEmail", "Verifies an address with the mailed "
           + "token.", "Mailed", false);
     }
+    if (account.recovery().isPresent() || account.invitations().isPresent()) {
+      schemas.body("NewPassword", "token", "newPassword");
+    }
+    if (account.invitations().isPresent()) {
+      doc.token("/auth/invitations/accept", "acceptInvitation", "Creates the invited account "
+          + "with its password, using up the mailed invitation (an address taken meanwhile is "
+          + "the refusal too).", "NewPassword", true);
+    }
     if (account.recovery().isPresent()) {
       schemas.body("Address", "email");
-      schemas.body("NewPassword", "token", "newPassword");
       doc.accepting("/auth/password/reset", "startReset", "Mails a password reset; accepted "
           + "whether or not an account has the address.", "Address", false);
       doc.token("/auth/password/reset/confirm", "reset", "Sets a new password with the mailed "

@@ -26,8 +26,8 @@ import java.util.function.Function;
  * The auto-configuration's part of the account operations over HTTP ({@code httpApi=true}): the
  * support controller {@code AccountApi} over the generated services of the features the run
  * implements (registration, e-mail verification, password reset, magic links, the confirmation
- * of an address change), each operation a lambda over its service, the magic link's completion
- * continuing the login flow. Only when at least one of them is implemented.
+ * of an address change, the acceptance of an invitation), each operation a lambda over its
+ * service, the magic link's completion continuing the login flow.
  */
 final class AccountApiPart {
   /** The name of the part, the nested class. */
@@ -35,7 +35,7 @@ final class AccountApiPart {
 
   /** The services' parameter names, in the order of {@link AccountOperations#services()}. */
   private static final List<String> NAMES = List.of("registration", "verification", "recovery",
-      "magicLinks", "emailChange");
+      "magicLinks", "emailChange", "invitations");
 
   private final Naming naming;
   private final ImplementationBeans.FlowBean flow;
@@ -169,6 +169,13 @@ final class AccountApiPart {
           .add("operations = operations.withEmailChange((token, client) -> ")
           .add(tokenUse("emailChange.confirmChange(token, context.apply(client))",
               CodeBlock.of("$T | $T", refused, taken)))
+          .add(");\n").endControlFlow();
+    }
+    if (operations.invitations().isPresent()) {
+      b.beginControlFlow("if (invitations != null)")
+          .add("operations = operations.withInvitations((token, password, client) -> ")
+          .add(tokenUse("invitations.accept(token, password, context.apply(client))",
+              CodeBlock.of("$T", refused)))
           .add(");\n").endControlFlow();
     }
     return b.build();

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The account operations that need no signed-in caller, over HTTP beside {@link LoginApi}:
- * registration, e-mail verification, password reset, magic links and the confirmation of an
- * address change, each offered only when the service has its feature (the others answer 404, as
+ * registration, e-mail verification, password reset, magic links, the confirmation of an
+ * address change and the acceptance of an invitation, each offered only when the service has its feature (the others answer 404, as
  * a path the service does not have).
  *
  * <p>No answer tells whether an account has an address: a registration is accepted (202) with
@@ -82,18 +82,23 @@ public abstract class AccountApi {
     void send(String email, LoginSteps.Client client);
   }
 
-  /** Completes a password reset; throws {@link CredentialException} for a rejected password. */
+  /**
+   * Uses a single-use token with a password: completes a reset (and ends the account's sessions
+   * and refresh tokens) or accepts an invitation. Throws {@link CredentialException} for a
+   * password against the rules; any other credential problem (an invited address taken
+   * meanwhile) is the refusal.
+   */
   @FunctionalInterface
-  public interface Reset {
+  public interface TokenPassword {
     /**
-     * Sets the new password and ends the account's sessions and refresh tokens.
+     * Uses {@code token} once with {@code password}.
      *
-     * @param token the reset token as mailed
-     * @param newPassword the new password
+     * @param token the token as mailed
+     * @param password the new password
      * @param client who is calling
      * @return false when the token is refused, whatever the reason
      */
-    boolean reset(String token, char[] newPassword, LoginSteps.Client client);
+    boolean use(String token, char[] password, LoginSteps.Client client);
   }
 
   /** Sends a magic link, or nothing when no account has the address. */
@@ -160,14 +165,15 @@ public abstract class AccountApi {
    * @param linkMail {@code /auth/magic-link}
    * @param linkLogin {@code /auth/magic-link/complete}
    * @param emailChange {@code /auth/email/change/confirm}
+   * @param invitations {@code /auth/invitations/accept}
    * @param redirects where magic links may lead
    */
   public record Operations(Registration registration, TokenUse verification, Mailing resetMail,
-      Reset reset, LinkMailing linkMail, LinkLogin linkLogin, TokenUse emailChange,
-      Redirects redirects) {
+      TokenPassword reset, LinkMailing linkMail, LinkLogin linkLogin, TokenUse emailChange,
+      TokenPassword invitations, Redirects redirects) {
     /** None yet: add each with its {@code with} method. */
     public Operations() {
-      this(null, null, null, null, null, null, null, new Redirects(Set.of()));
+      this(null, null, null, null, null, null, null, null, new Redirects(Set.of()));
     }
 
     /**
@@ -178,7 +184,7 @@ public abstract class AccountApi {
      */
     public Operations withRegistration(Registration r) {
       return new Operations(r, verification, resetMail, reset, linkMail, linkLogin, emailChange,
-          redirects);
+          invitations, redirects);
     }
 
     /**
@@ -189,7 +195,7 @@ public abstract class AccountApi {
      */
     public Operations withVerification(TokenUse v) {
       return new Operations(registration, v, resetMail, reset, linkMail, linkLogin, emailChange,
-          redirects);
+          invitations, redirects);
     }
 
     /**
@@ -199,9 +205,9 @@ public abstract class AccountApi {
      * @param r completes a reset
      * @return the operations
      */
-    public Operations withReset(Mailing mail, Reset r) {
+    public Operations withReset(Mailing mail, TokenPassword r) {
       return new Operations(registration, verification, mail, r, linkMail, linkLogin,
-          emailChange, redirects);
+          emailChange, invitations, redirects);
     }
 
     /**
@@ -214,7 +220,7 @@ public abstract class AccountApi {
      */
     public Operations withMagicLinks(LinkMailing mail, LinkLogin login, Redirects to) {
       return new Operations(registration, verification, resetMail, reset, mail, login,
-          emailChange, Objects.requireNonNull(to, "redirects"));
+          emailChange, invitations, Objects.requireNonNull(to, "redirects"));
     }
 
     /**
@@ -225,7 +231,18 @@ public abstract class AccountApi {
      */
     public Operations withEmailChange(TokenUse confirm) {
       return new Operations(registration, verification, resetMail, reset, linkMail, linkLogin,
-          confirm, redirects);
+          confirm, invitations, redirects);
+    }
+
+    /**
+     * With the acceptance of invitations.
+     *
+     * @param accept creates the invited account with its password
+     * @return the operations
+     */
+    public Operations withInvitations(TokenPassword accept) {
+      return new Operations(registration, verification, resetMail, reset, linkMail, linkLogin,
+          emailChange, accept, redirects);
     }
   }
 
@@ -280,7 +297,7 @@ public abstract class AccountApi {
   }
 
   /**
-   * A reset token and the new password.
+   * A reset or invitation token and the new password.
    *
    * @param token the token as mailed
    * @param newPassword the new password
@@ -393,8 +410,25 @@ public abstract class AccountApi {
   @PostMapping("/password/reset/confirm")
   public ResponseEntity<Object> reset(@RequestBody NewPassword body,
       HttpServletRequest request) {
-    Reset reset = operations.reset();
-    if (reset == null) {
+    return tokenPassword(operations.reset(), body, request);
+  }
+
+  /**
+   * Accepts an invitation: creates the invited account with its password.
+   *
+   * @param body the invitation's token and the password
+   * @param request the caller
+   * @return 204, the refusal (401), a rejected password (422) or a limit (429)
+   */
+  @PostMapping("/invitations/accept")
+  public ResponseEntity<Object> acceptInvitation(@RequestBody NewPassword body,
+      HttpServletRequest request) {
+    return tokenPassword(operations.invitations(), body, request);
+  }
+
+  private ResponseEntity<Object> tokenPassword(TokenPassword use, NewPassword body,
+      HttpServletRequest request) {
+    if (use == null) {
       return absent();
     }
     String token = required(body.token());
@@ -402,9 +436,9 @@ public abstract class AccountApi {
     try {
       return limited(null, request).orElseGet(() -> {
         try {
-          return reset.reset(token, password, client(request)) ? done() : refused();
+          return use.use(token, password, client(request)) ? done() : refused();
         } catch (CredentialException e) {
-          return rejected(e, null);
+          return e.reason().equals(CredentialException.POLICY) ? rejected(e, null) : refused();
         }
       });
     } finally {

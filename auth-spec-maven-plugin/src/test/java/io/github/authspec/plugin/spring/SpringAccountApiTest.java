@@ -60,6 +60,9 @@ class SpringAccountApiTest {
         .contains("MagicLinksService magicLinks = magicLinksBean.getIfAvailable();")
         .contains("if (verification != null) { verification.sendVerification(id, c); }")
         .contains("if (magicLinks != null) { operations = operations.withMagicLinks(")
+        .contains("if (invitations != null) { operations = operations.withInvitations((token, "
+            + "password, client) -> { try { invitations.accept(token, password, "
+            + "context.apply(client)); return true; }")
         .contains("flow.loginProven(\"magic-link\", () -> Optional.ofNullable(magicLinks"
             + ".consumeMagicLink(token, context.apply(client)).userId()), client)")
         .contains("} catch (SingleUseSecrets.Refused e) { return false; }");
@@ -74,6 +77,9 @@ class SpringAccountApiTest {
         .isEqualTo("#/components/schemas/Refused");
     assertThat(doc.at("/paths/~1auth~1magic-link~1complete/post/responses/200/content"
         + "/application~1json/schema/$ref").asText()).isEqualTo("#/components/schemas/Result");
+    assertThat(doc.at("/paths/~1auth~1invitations~1accept/post/responses").fieldNames())
+        .toIterable().containsExactlyInAnyOrder("204", "400", "401", "415", "422", "429",
+            "500");
     assertThat(doc.at("/components/schemas/Accepted/properties/status/const").asText())
         .isEqualTo("accepted");
   }
@@ -83,7 +89,7 @@ class SpringAccountApiTest {
       + "registration alone, mailing nothing; the document lists only it")
   void registrationAlone() throws Exception {
     List<GeneratedFile> files = plan(Set.of("email-verification", "account-recovery",
-        "magic-links", "email-change-workflow"));
+        "magic-links", "email-change-workflow", "invite-only-registration"));
     GeneratedSources.compile(files, dir.resolve("build"));
     String auto = text(files, OutputRoot.JAVA, AUTO).replaceAll("\\s+", " ");
     assertThat(auto).contains("@ConditionalOnBean({LoginFlow.class, "
@@ -95,7 +101,7 @@ class SpringAccountApiTest {
         .get("paths");
     assertThat(paths.fieldNames()).toIterable().contains("/auth/register")
         .doesNotContain("/auth/email/verify", "/auth/password/reset", "/auth/magic-link",
-            "/auth/email/change/confirm");
+            "/auth/email/change/confirm", "/auth/invitations/accept");
   }
 
   private static String text(List<GeneratedFile> files, OutputRoot root, String path) {

@@ -38,7 +38,7 @@ class SpringHttpApiTest {
       "force-password-change", "password-expiration", "mfa-grace-period", "jwt-tokens",
       "token-rotation", "token-family-tracking",
       "refresh-token-reuse-detection", "email-verification", "account-recovery", "magic-links",
-      "email-change-workflow");
+      "email-change-workflow", "invite-only-registration");
   private static List<GeneratedFile> full;
   @TempDir static Path shared;
   @TempDir Path dir;
@@ -177,7 +177,8 @@ class SpringHttpApiTest {
     assertThat(parsed.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
     assertThat(parsed.getOpenAPI().getPaths().keySet()).containsExactly(
         "/.well-known/jwks.json", "/auth/email/change/confirm", "/auth/email/verify",
-        "/auth/login", "/auth/login/enrolment", "/auth/login/password",
+        "/auth/invitations/accept", "/auth/login", "/auth/login/enrolment",
+        "/auth/login/password",
         "/auth/login/second-factor", "/auth/logout", "/auth/magic-link",
         "/auth/magic-link/complete", "/auth/openapi.json", "/auth/password/reset",
         "/auth/password/reset/confirm", "/auth/register", "/auth/revoke", "/auth/token");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.authservice.client.NotificationsClient;
 import com.example.authservice.service.mfa.BackupCodesService;
+import com.example.authservice.service.registration.InviteOnlyRegistrationService;
 import com.example.authservice.spring.AccountApi;
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -41,7 +42,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "authspec.implementations.email-verification.lifetime=24h",
     "authspec.implementations.account-recovery.lifetime=30m",
     "authspec.implementations.magic-links.lifetime=15m",
-    "authspec.implementations.email-change-workflow.lifetime=24h"})
+    "authspec.implementations.email-change-workflow.lifetime=24h",
+    "authspec.implementations.invite-only-registration.lifetime=7d"})
 class AccountApiTest {
   private static final String PASSWORD = "a long enough passphrase";
   private static final String LANDING = "https://app.example/signed-in";
@@ -82,6 +84,7 @@ class AccountApiTest {
   @Autowired ApplicationContext context;
   @Autowired Environment environment;
   @Autowired BackupCodesService backupCodes;
+  @Autowired InviteOnlyRegistrationService invitations;
   @Autowired JdbcTemplate jdbc;
   private OpenApiResponses api;
 
@@ -183,6 +186,27 @@ class AccountApiTest {
     HttpResponse<String> used = post("/auth/magic-link/complete", Map.of("token", token));
     HttpResponse<String> unknown = post("/auth/magic-link/complete",
         Map.of("token", "x" + token));
+    assertEquals(401, used.statusCode());
+    assertEquals(answer(used), answer(unknown));
+  }
+
+  @Test
+  void anInvitationIsAcceptedOnceWithAPasswordThatKeepsTheRules() throws Exception {
+    String inviter = registered();
+    String email = "invited-" + System.nanoTime() + "@example.com";
+    String token = invitations.invite(email, jdbc.queryForObject(
+        "SELECT id FROM users WHERE email = ?", Long.class, inviter), Set.of());
+    HttpResponse<String> weak = post("/auth/invitations/accept", Map.of("token", token,
+        "newPassword", "short"));
+    assertEquals(422, weak.statusCode());
+    assertEquals(204, post("/auth/invitations/accept", Map.of("token", token,
+        "newPassword", PASSWORD)).statusCode());
+    assertEquals(1, jdbc.queryForObject("SELECT count(*) FROM users WHERE email = ?",
+        Integer.class, email));
+    HttpResponse<String> used = post("/auth/invitations/accept", Map.of("token", token,
+        "newPassword", PASSWORD));
+    HttpResponse<String> unknown = post("/auth/invitations/accept", Map.of("token",
+        "x" + token, "newPassword", PASSWORD));
     assertEquals(401, used.statusCode());
     assertEquals(answer(used), answer(unknown));
   }
