@@ -43,7 +43,8 @@ final class AccountApiDocument {
       doc.accepting("/auth/register", "register", "Registers an account"
           + (account.verification().isPresent() ? " and mails its verification" : "")
           + "; accepted with the same answer whether or not the address was taken (a taken "
-          + "address is not told).", "Registering", true);
+          + "address is not told).", "Registering", true, "the address is not one "
+          + "(invalid-email)");
     }
     if (account.verification().isPresent()) {
       doc.token("/auth/email/verify", "verifyEmail", "Verifies an address with the mailed "
@@ -60,7 +61,7 @@ final class AccountApiDocument {
     if (account.recovery().isPresent()) {
       schemas.body("Address", "email");
       doc.accepting("/auth/password/reset", "startReset", "Mails a password reset; accepted "
-          + "whether or not an account has the address.", "Address", false);
+          + "whether or not an account has the address.", "Address", false, null);
       doc.token("/auth/password/reset/confirm", "reset", "Sets a new password with the mailed "
           + "token; every session and refresh token of the account ends.", "NewPassword", true);
     }
@@ -68,7 +69,8 @@ final class AccountApiDocument {
       schemas.body("LinkRequest", "email", "redirectTo");
       doc.accepting("/auth/magic-link", "sendMagicLink", "Mails a sign-in link leading to "
           + "redirectTo, which must be on the application's allow-list (exact match, else "
-          + "400); accepted whether or not an account has the address.", "LinkRequest", false);
+          + "400); accepted whether or not an account has the address.", "LinkRequest", false,
+          "the redirect is not on the allow-list (redirect-not-allowed)");
       paths.set("/auth/magic-link/complete", login.step("completeMagicLink", "Signs in with "
           + "a magic link's token: one factor, so the login flow continues as after the "
           + "password (a second factor, a password change, ...).", "Mailed"));
@@ -79,18 +81,19 @@ final class AccountApiDocument {
     }
   }
 
-  /** 202 with the one body whatever happened. */
+  /** 202 with the one body whatever happened; {@code invalid}, the operation's own 400. */
   private void accepting(String path, String id, String summary, String body,
-      boolean password) {
+      boolean password, String invalid) {
     ObjectNode item = paths.objectNode();
     ObjectNode responses = request(item, id, summary, body, password);
     responses.putObject("202").put("description", "Accepted (the same whatever happened)")
         .putObject("content").putObject("application/json").putObject("schema")
         .put("$ref", "#/components/schemas/Accepted");
     paths.set(path, LoginApiDocument.errors(responses, item));
-    ((ObjectNode) responses.get("400")).put("description", "The body is not the JSON object "
-        + "this operation takes, the address is not one (invalid-email) or the redirect is "
-        + "not on the allow-list (redirect-not-allowed)");
+    if (invalid != null) {
+      ((ObjectNode) responses.get("400")).put("description", "The body is not the JSON "
+          + "object this operation takes, or " + invalid);
+    }
   }
 
   /** 204, or the one refusal for any unknown, used or expired token. */
