@@ -154,7 +154,8 @@ class AccountApiHttpTest {
   @Test
   @DisplayName("magic link: one factor, so A (TOTP) is asked for its code, never signed in; an "
       + "account without a second factor signs in with the __Host- cookie; a used, unknown or "
-      + "expired link and a suspended account are the same 401; a redirect off the list 400")
+      + "expired link, a locked and a suspended account are the same 401; a redirect off the "
+      + "list 400")
   void magicLinks() throws Exception {
     assertThat(post("/auth/magic-link", link(FlowWorld.A, "https://evil.example/")).statusCode())
         .isEqualTo(400);
@@ -183,15 +184,23 @@ class AccountApiHttpTest {
     post("/auth/magic-link", link(email, LANDING.toString()));
     String expired = token(2);
     post("/auth/magic-link", link(email, LANDING.toString()));
-    String suspended = token(3);
-    w.suspension.suspend(plain, Optional.empty(), "t", 1L);
+    String locked = token(3);
+    post("/auth/magic-link", link(email, LANDING.toString()));
+    String suspended = token(4);
     List<String> refusals = new ArrayList<>();
+    w.lockout.recordFailure(plain);
+    w.lockout.recordFailure(plain);
+    refusals.add(answer(post("/auth/magic-link/complete", mailed(locked))));
+    w.lockout.reset(plain);
+    w.suspension.suspend(plain, Optional.empty(), "t", 1L);
     refusals.add(answer(post("/auth/magic-link/complete", mailed(suspended))));
     w.clock.advance(LIFETIME.plusSeconds(1));
     for (String t : List.of(tokenA, "unknown-" + tokenA, expired)) {
       refusals.add(answer(post("/auth/magic-link/complete", mailed(t))));
     }
-    assertThat(refusals).hasSize(4).containsOnly(REFUSED + "/auth/magic-link/complete\"}");
+    assertThat(refusals).hasSize(5).containsOnly(REFUSED + "/auth/magic-link/complete\"}");
+    assertThat(w.sessions.validate(in.headers().firstValue("Set-Cookie").orElseThrow()
+        .replaceAll("^[^=]+=|;.*$", ""))).as("the suspension ended the link's session").isEmpty();
   }
 
   @Test
