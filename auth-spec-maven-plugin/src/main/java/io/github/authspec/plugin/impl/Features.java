@@ -47,6 +47,12 @@ public final class Features {
   static final String BRUTE_FORCE_DETECTION = "brute-force-detection";
   static final String JWT_TOKENS = "jwt-tokens";
   static final String TOKEN_BLACKLIST = "token-blacklist";
+  /** Features whose operations the HTTP API serves to a caller not signed in. */
+  static final String MAGIC_LINKS = "magic-links";
+  static final String EMAIL_VERIFICATION = "email-verification";
+  static final String ACCOUNT_RECOVERY = "account-recovery";
+  static final String EMAIL_CHANGE_WORKFLOW = "email-change-workflow";
+  static final String INVITE_ONLY_REGISTRATION = "invite-only-registration";
 
   /** The account, password, MFA and abuse features. */
   static final List<FeatureDescriptor> ACCOUNT = List.of(
@@ -116,18 +122,18 @@ public final class Features {
 
   /** The single-use-secret features. */
   static final List<FeatureDescriptor> SECRETS = List.of(
-      feature("magic-links", SecretRoles::magicLinks, AccountSecretWriters.MagicLinksWriter::new),
-      feature("email-verification", SecretRoles::emailVerification,
+      feature(MAGIC_LINKS, SecretRoles::magicLinks, AccountSecretWriters.MagicLinksWriter::new),
+      feature(EMAIL_VERIFICATION, SecretRoles::emailVerification,
           f -> new AddressSecretWriters.Verification(f, false)),
       feature("phone-verification", SecretRoles::phoneVerification,
           f -> new AddressSecretWriters.Verification(f, true)),
-      feature("account-recovery", SecretRoles::accountRecovery,
+      feature(ACCOUNT_RECOVERY, SecretRoles::accountRecovery,
           AccountSecretWriters.RecoveryWriter::new),
-      feature("invite-only-registration", SecretRoles::inviteOnlyRegistration,
+      feature(INVITE_ONLY_REGISTRATION, SecretRoles::inviteOnlyRegistration,
           AccountSecretWriters.InviteOnlyWriter::new),
       feature("tenant-invite-codes", SecretRoles::tenantInviteCodes,
           AccountSecretWriters.TenantCodesWriter::new),
-      feature("email-change-workflow", SecretRoles::emailChangeWorkflow,
+      feature(EMAIL_CHANGE_WORKFLOW, SecretRoles::emailChangeWorkflow,
           f -> new AddressSecretWriters.Change(f, false)),
       feature("phone-change-workflow", SecretRoles::phoneChangeWorkflow,
           f -> new AddressSecretWriters.Change(f, true)));

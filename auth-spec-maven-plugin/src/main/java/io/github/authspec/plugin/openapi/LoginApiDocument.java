@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.authspec.plugin.impl.AccountOperations;
 import io.github.authspec.plugin.impl.ImplementationGenerator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,19 +27,24 @@ final class LoginApiDocument {
 
   private final ImplementationGenerator.Flow flow;
   private final boolean jwks;
+  private final AccountOperations account;
 
-  private LoginApiDocument(ImplementationGenerator.Flow flow, boolean jwks) {
+  private LoginApiDocument(ImplementationGenerator.Flow flow, boolean jwks,
+      AccountOperations account) {
     this.flow = flow;
     this.jwks = jwks;
+    this.account = account;
   }
 
   /**
    * The document, as text.
    *
    * @param jwks the run signs tokens: the document lists the JWK set of their keys
+   * @param account the account operations the run serves too
    */
-  static String of(String title, ImplementationGenerator.Flow flow, boolean jwks) {
-    return new LoginApiDocument(flow, jwks).write(title);
+  static String of(String title, ImplementationGenerator.Flow flow, boolean jwks,
+      AccountOperations account) {
+    return new LoginApiDocument(flow, jwks, account).write(title);
   }
 
   private String write(String title) {
@@ -76,6 +82,7 @@ final class LoginApiDocument {
     if (flow.refreshToken()) {
       paths.set("/auth/revoke", revoke());
     }
+    AccountApiDocument.add(account, this, paths, new LoginApiSchemas(flow, schemas));
     paths.set("/auth/openapi.json", document());
     if (jwks) {
       paths.set("/.well-known/jwks.json", jwkSet());
@@ -94,7 +101,7 @@ final class LoginApiDocument {
   }
 
   /** A step of the flow: POST, a JSON body, a sign-in result or a problem. */
-  private ObjectNode step(String id, String summary, String body) {
+  ObjectNode step(String id, String summary, String body) {
     ObjectNode item = JSON.createObjectNode();
     ObjectNode post = operation(item, id, summary);
     requestBody(post, body, true);
@@ -110,10 +117,15 @@ final class LoginApiDocument {
           + "HttpOnly, SameSite=Strict, Path=/)", false).put("type", "string");
     }
     problem(responses, "401", "Refused, whatever the reason", "Refused");
-    ObjectNode limited = problem(responses, "429", "Too many attempts", "Limited");
+    limited(responses, "Too many attempts");
+    return errors(responses, item);
+  }
+
+  /** The 429 of a limit, with its {@code Retry-After}. */
+  static void limited(ObjectNode responses, String description) {
+    ObjectNode limited = problem(responses, "429", description, "Limited");
     header(limited, "Retry-After", "Seconds to wait before trying again", true)
         .put("type", "integer").put("minimum", 1);
-    return errors(responses, item);
   }
 
   private ObjectNode logout() {
@@ -186,25 +198,25 @@ final class LoginApiDocument {
     return item;
   }
 
-  private static ObjectNode operation(ObjectNode item, String id, String summary) {
+  static ObjectNode operation(ObjectNode item, String id, String summary) {
     return item.putObject("post").put("operationId", id).put("summary", summary);
   }
 
-  private static void requestBody(ObjectNode operation, String schema, boolean required) {
+  static void requestBody(ObjectNode operation, String schema, boolean required) {
     operation.putObject("requestBody").put("required", required).putObject("content")
         .putObject("application/json").putObject("schema")
         .put("$ref", "#/components/schemas/" + schema);
   }
 
   /** The answers every operation shares: a malformed body, another media type, a fault. */
-  private ObjectNode errors(ObjectNode responses, ObjectNode item) {
+  static ObjectNode errors(ObjectNode responses, ObjectNode item) {
     problem(responses, "400", "The body is not the JSON object this operation takes", "Problem");
     problem(responses, "415", "The body is not application/json", "Problem");
     problem(responses, "500", "The server could not answer (no details)", "Problem");
     return item;
   }
 
-  private static ObjectNode problem(ObjectNode responses, String status, String description,
+  static ObjectNode problem(ObjectNode responses, String status, String description,
       String schema) {
     ObjectNode response = responses.putObject(status).put("description", description);
     response.putObject("content").putObject(PROBLEM).putObject("schema")

@@ -19,8 +19,13 @@ final class LoginApiSchemas {
   private final ObjectNode schemas;
 
   private LoginApiSchemas(ImplementationGenerator.Flow flow, ObjectMapper json) {
+    this(flow, json.createObjectNode());
+  }
+
+  /** Adds to {@code schemas} (the account operations' schemas beside the flow's). */
+  LoginApiSchemas(ImplementationGenerator.Flow flow, ObjectNode schemas) {
     this.flow = flow;
-    this.schemas = json.createObjectNode();
+    this.schemas = schemas;
   }
 
   /** The schemas of {@code flow}'s operations. */
@@ -84,16 +89,21 @@ final class LoginApiSchemas {
     typed("Refused", "refused", 401);
     typed("Limited", "limited", 429);
     if (flow.passwordChange()) {
-      ObjectNode rejected = typed("PasswordRejected", "password-rejected", 422);
-      ((ArrayNode) rejected.get("required")).add("violations");
-      ((ObjectNode) rejected.get("properties")).putObject("violations").put("type", "array")
-          .putObject("items").put("type", "string");
+      passwordRejected();
     }
     return schemas;
   }
 
+  /** The 422 of a new password against the rules, with the rules it breaks. */
+  void passwordRejected() {
+    ObjectNode rejected = typed("PasswordRejected", "password-rejected", 422);
+    ((ArrayNode) rejected.get("required")).add("violations");
+    ((ObjectNode) rejected.get("properties")).putObject("violations").put("type", "array")
+        .putObject("items").put("type", "string");
+  }
+
   /** A request body: an object of required strings (unknown fields are ignored). */
-  private void body(String name, String... required) {
+  void body(String name, String... required) {
     ObjectNode type = schemas.putObject(name).put("type", "object");
     ArrayNode list = type.putArray("required");
     ObjectNode properties = type.putObject("properties");
@@ -104,7 +114,7 @@ final class LoginApiSchemas {
   }
 
   /** A response object with no field beyond those listed, every one required. */
-  private ObjectNode closed(String name) {
+  ObjectNode closed(String name) {
     ObjectNode type = schemas.putObject(name).put("type", "object")
         .put("additionalProperties", false);
     type.putArray("required");
@@ -117,12 +127,12 @@ final class LoginApiSchemas {
     return ((ObjectNode) object.get("properties")).putObject(field).put("type", "string");
   }
 
-  private static void constant(ObjectNode object, String field, String value) {
+  static void constant(ObjectNode object, String field, String value) {
     string(object, field).put("const", value);
   }
 
   /** A problem of one of the API's types, with its status. */
-  private ObjectNode typed(String name, String type, int status) {
+  ObjectNode typed(String name, String type, int status) {
     ObjectNode problem = schemas.putObject(name);
     ArrayNode all = problem.putArray("allOf");
     all.addObject().put("$ref", "#/components/schemas/Problem");

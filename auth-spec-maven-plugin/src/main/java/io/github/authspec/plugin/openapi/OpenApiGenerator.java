@@ -7,6 +7,7 @@ import io.github.authspec.plugin.generation.GenerationContext;
 import io.github.authspec.plugin.generation.GenerationRequest;
 import io.github.authspec.plugin.generation.Generator;
 import io.github.authspec.plugin.generation.OutputRoot;
+import io.github.authspec.plugin.impl.AccountOperations;
 import io.github.authspec.plugin.impl.ImplementationGenerator;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +60,7 @@ public final class OpenApiGenerator implements Generator {
     String title = context.spec().project().name().isBlank() ? "auth-service"
         : context.spec().project().name();
     return List.of(GeneratedFile.text(OutputRoot.RESOURCES, PATH,
-        LoginApiDocument.of(title, flow.get(), ImplementationGenerator.signsTokens(context))));
+        LoginApiDocument.of(title, flow.get(), ImplementationGenerator.signsTokens(context),
+            AccountOperations.of(ImplementationGenerator.implementations(context)))));
   }
 }

@@ -107,6 +107,8 @@ final class AutoConfigurationWriter {
       parts.implementations().flow().ifPresent(f -> {
         HttpApiPart api = new HttpApiPart(naming, implementations, f);
         nested.add(api.httpApi(before));
+        AccountApiPart.of(naming, parts.implementations(), f,
+            ClassName.get(packageName, CLASS, "HttpApi")).ifPresent(nested::add);
         api.metrics().ifPresent(nested::add);
         new CallerApiPart(naming, f).security(ClassName.get(packageName, CLASS, "HttpApi"))
             .ifPresent(nested::add);

@@ -44,7 +44,7 @@ final class HttpApiPart {
   /** The support classes of area {@code spring} the HTTP API serves with. */
   static List<String> support(ImplementationBeans.FlowBean flow) {
     List<String> names = new java.util.ArrayList<>(List.of("ApiProblems", "LoginApi",
-        "OpenApiDocument"));
+        "AccountApi", "OpenApiDocument"));
     if (flow.jwks()) {
       names.add("JwksDocument");
     }

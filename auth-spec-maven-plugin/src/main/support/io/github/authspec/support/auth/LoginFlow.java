@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 
 /**
  * Login, second factor, required password change, refresh and logout, composed of exactly the
@@ -49,7 +50,8 @@ public final class LoginFlow<I> {
      * One step ended.
      *
      * @param operation {@code login}, {@code second-factor}, {@code enrolment},
-     *     {@code password-change} or {@code refresh}
+     *     {@code password-change}, {@code refresh}, or the name a proven sign-in gives
+     *     ({@code magic-link})
      * @param outcome how it ended
      * @param nanos how long it took
      */
@@ -114,6 +116,58 @@ public final class LoginFlow<I> {
     if (bar != null) {
       return steps.failed(id, client, bar, false);
     }
+    return proven(id, client);
+  }
+
+  /**
+   * A sign-in whose first factor another way proved, e.g. a magic link: it continues the flow
+   * after the password step (the address's limit first, then the lock, the account's state, the
+   * second factor when the account has one, a required password change, the session, refresh
+   * token, history and notification), so a link is one factor, never a session by itself.
+   *
+   * @param operation the observer's name of it, e.g. {@code magic-link}
+   * @param proof consumes the proof once and gives its account, or empty when refused
+   * @param client who is calling
+   * @return signed in, a challenge, limited, or refused
+   */
+  public LoginOutcome loginProven(String operation, Supplier<Optional<I>> proof,
+      LoginSteps.Client client) {
+    long start = System.nanoTime();
+    return observe(operation, start, provenStep(proof, client));
+  }
+
+  private LoginOutcome provenStep(Supplier<Optional<I>> proof, LoginSteps.Client client) {
+    Optional<LoginOutcome> limited = steps.limit(null, client);
+    if (limited.isPresent()) {
+      return limited.get();
+    }
+    Optional<I> proved = proof.get();
+    if (proved.isEmpty()) {
+      return LoginOutcome.REFUSED;
+    }
+    I id = proved.get();
+    if (steps.locked(id)) {
+      return steps.failed(id, client, "locked", false);
+    }
+    String bar = steps.bar(id);
+    return bar != null ? steps.failed(id, client, bar, false) : proven(id, client);
+  }
+
+  /**
+   * The rate limits a sign-in spends (the address's, the address's brute-force block and, with
+   * {@code email}, the typed account's), for another operation that must not be tried without
+   * bound, e.g. one that sends mail: it spends from the same budget.
+   *
+   * @param email the address typed, or null for the caller's address only
+   * @param client who is calling
+   * @return the limit's outcome, or empty when the operation may go on
+   */
+  public Optional<LoginOutcome> limit(String email, LoginSteps.Client client) {
+    return steps.limit(email, client);
+  }
+
+  /** The first factor proved and the account in good standing: the next steps or sign-in. */
+  private LoginOutcome proven(I id, LoginSteps.Client client) {
     List<Step> left = new ArrayList<>();
     if (steps.hasSecondFactor(id)) {
       left.add(Step.SECOND_FACTOR);

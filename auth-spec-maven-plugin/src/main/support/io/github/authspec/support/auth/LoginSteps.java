@@ -211,14 +211,14 @@ public final class LoginSteps<I> {
     return parse.apply(text);
   }
 
-  /** The first limit that refuses: address, brute-force block, account. */
+  /** The first limit that refuses: address, brute-force block, account (with an email). */
   Optional<LoginOutcome> limit(String email, Client client) {
     Optional<Duration> wait = limit == null ? Optional.empty()
         : limit.acquire("ip:" + client.ip());
     if (wait.isEmpty() && addressBlocked.test(client.ip())) {
       wait = Optional.of(Duration.ofMinutes(1));
     }
-    if (wait.isEmpty() && limit != null) {
+    if (wait.isEmpty() && limit != null && email != null) {
       String address = String.valueOf(EmailAddress.normalise(email, 1024));
       wait = limit.acquire("account:" + EmailPasswordLogin.digest(address));
     }

@@ -18,8 +18,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code spring.mvc.problemdetails.enabled=true}. Abstract, as {@link LoginApi} is, so only a
  * bean of a subclass advises.
  */
-@RestControllerAdvice(assignableTypes = {LoginApi.class, OpenApiDocument.class,
-    CallerApi.class})
+@RestControllerAdvice(assignableTypes = {LoginApi.class, AccountApi.class,
+    OpenApiDocument.class, CallerApi.class})
 public abstract class ApiProblems {
   private static final System.Logger LOG = System.getLogger(ApiProblems.class.getName());
 

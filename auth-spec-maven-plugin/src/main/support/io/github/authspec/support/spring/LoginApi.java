@@ -345,7 +345,7 @@ public abstract class LoginApi {
         request.getHeader(HttpHeaders.USER_AGENT));
   }
 
-  private static String required(String value) {
+  static String required(String value) {
     if (value == null) {
       throw new ApiProblems.Malformed();
     }

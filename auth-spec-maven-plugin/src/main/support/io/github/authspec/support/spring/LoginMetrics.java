@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * The login flow's steps as Micrometer timers, {@code authspec.login}, tagged with the
  * operation and its outcome's kind only: a timer counts too, so each outcome has its count,
  * total and maximum time. No tag carries an account, an address or anything a caller typed,
- * which also keeps the number of series fixed (five operations times seven outcomes at most).
+ * which also keeps the number of series fixed (six operations times seven outcomes at most).
  */
 public final class LoginMetrics implements LoginFlow.Observer {
   /** The meter's name. */

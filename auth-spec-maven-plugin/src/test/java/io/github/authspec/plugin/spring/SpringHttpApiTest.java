@@ -37,7 +37,8 @@ class SpringHttpApiTest {
   private static final Set<String> OPTIONAL_STEPS = Set.of("totp", "backup-codes",
       "force-password-change", "password-expiration", "mfa-grace-period", "jwt-tokens",
       "token-rotation", "token-family-tracking",
-      "refresh-token-reuse-detection");
+      "refresh-token-reuse-detection", "email-verification", "account-recovery", "magic-links",
+      "email-change-workflow", "invite-only-registration");
   private static List<GeneratedFile> full;
   @TempDir static Path shared;
   @TempDir Path dir;
@@ -175,10 +176,13 @@ class SpringHttpApiTest {
     JsonNode tree = JSON.readTree(text);
     assertThat(parsed.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
     assertThat(parsed.getOpenAPI().getPaths().keySet()).containsExactly(
-        "/.well-known/jwks.json", "/auth/login", "/auth/login/enrolment", "/auth/login/password",
-        "/auth/login/second-factor",
-        "/auth/logout", "/auth/logout-everywhere", "/auth/openapi.json", "/auth/password",
-        "/auth/revoke", "/auth/sessions", "/auth/sessions/{id}", "/auth/token");
+        "/.well-known/jwks.json", "/auth/email/change/confirm", "/auth/email/verify",
+        "/auth/invitations/accept", "/auth/login", "/auth/login/enrolment",
+        "/auth/login/password",
+        "/auth/login/second-factor", "/auth/logout", "/auth/logout-everywhere",
+        "/auth/magic-link", "/auth/magic-link/complete", "/auth/openapi.json", "/auth/password",
+        "/auth/password/reset", "/auth/password/reset/confirm", "/auth/register", "/auth/revoke",
+        "/auth/sessions", "/auth/sessions/{id}", "/auth/token");
     assertThat(tree.at("/components/schemas/Enrolment/required")).extracting(JsonNode::asText)
         .containsExactly("status", "challenge", "otpauthUri");
     JsonNode limited = tree.at("/paths/~1auth~1login/post/responses/429");
@@ -215,11 +219,12 @@ class SpringHttpApiTest {
     String text = text(files, OutputRoot.RESOURCES, OpenApiGenerator.PATH);
     assertThat(parse(text).getOpenAPI().getPaths().keySet()).containsExactly(
         "/.well-known/jwks.json", "/auth/login", "/auth/logout", "/auth/logout-everywhere",
-        "/auth/openapi.json", "/auth/sessions", "/auth/sessions/{id}");
+        "/auth/openapi.json", "/auth/register", "/auth/sessions", "/auth/sessions/{id}");
     JsonNode schemas = JSON.readTree(text).at("/components/schemas");
     assertThat(schemas.at("/SignedIn/properties").has("refreshToken")).isFalse();
     assertThat(schemas.has("NextStep")).isFalse();
-    assertThat(schemas.has("PasswordRejected")).isFalse();
+    // Registration's password rules: the one 422 left.
+    assertThat(schemas.has("PasswordRejected")).isTrue();
     assertThat(text(files, OutputRoot.JAVA, SPRING + "AuthSpecAutoConfiguration.java"))
         .contains("new LoginApi(flow, EnumSet.noneOf(LoginApi.Step.class))");
     GeneratedSources.compile(files, dir.resolve("build"));

@@ -1,5 +1,6 @@
 package io.github.authspec.support.auth;
 
+import io.github.authspec.support.spring.AccountApi;
 import io.github.authspec.support.spring.ApiProblems;
 import io.github.authspec.support.spring.CallerApi;
 import io.github.authspec.support.spring.CallerSecurity;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The login API of a flow served by a real embedded Tomcat on a free port: the smallest Spring
+ * The login API of a flow (and its account operations) served by a real embedded Tomcat on a free port: the smallest Spring
  * MVC application (the API, its problems, Jackson and Tomcat).
  *
  * @param context the running application
@@ -38,6 +39,8 @@ record LoginServer(ConfigurableApplicationContext context, URI base, long startM
     implements AutoCloseable {
   /** The flow of the application being started (Spring builds the beans in this thread). */
   private static LoginFlow<?> starting;
+  /** Its account operations. */
+  private static AccountApi.Operations operations;
 
   @SpringBootConfiguration
   @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class,
@@ -47,6 +50,11 @@ record LoginServer(ConfigurableApplicationContext context, URI base, long startM
     @Bean
     LoginApi loginApi() {
       return new LoginApi(starting) { };
+    }
+
+    @Bean
+    AccountApi accountApi() {
+      return new AccountApi(starting, operations) { };
     }
 
     @Bean
@@ -93,17 +101,24 @@ record LoginServer(ConfigurableApplicationContext context, URI base, long startM
     }
   }
 
-  static synchronized LoginServer start(LoginFlow<?> flow) {
-    return start(flow, Service.class);
+  static LoginServer start(LoginFlow<?> flow) {
+    return start(flow, new AccountApi.Operations());
+  }
+
+  /** The same, with account operations ({@code /auth/register}, ...). */
+  static synchronized LoginServer start(LoginFlow<?> flow, AccountApi.Operations accounts) {
+    return start(flow, accounts, Service.class);
   }
 
   /** The API behind the generated filter chain ({@link Secured}). */
   static synchronized LoginServer secured(LoginFlow<?> flow) {
-    return start(flow, Secured.class);
+    return start(flow, new AccountApi.Operations(), Secured.class);
   }
 
-  private static LoginServer start(LoginFlow<?> flow, Class<?> configuration) {
+  private static LoginServer start(LoginFlow<?> flow, AccountApi.Operations accounts,
+      Class<?> configuration) {
     starting = flow;
+    operations = accounts;
     long start = System.nanoTime();
     SpringApplication app = new SpringApplication(configuration);
     app.setDefaultProperties(Map.of("server.port", "0", "spring.main.banner-mode", "off",

@@ -6,9 +6,7 @@ import com.example.authservice.app.Outbox;
 import com.example.authservice.auth.Base32;
 import com.example.authservice.auth.Otp;
 import com.example.authservice.service.RequestContext;
-import com.example.authservice.service.accountmanagement.AccountRecoveryService;
 import com.example.authservice.service.authentication.EmailPasswordLoginService;
-import com.example.authservice.service.registration.EmailVerificationService;
 import com.example.authservice.service.registration.RegistrationApprovalWorkflowService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,9 +30,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The example's demo: starts the service (embedded PostgreSQL and Redis, then Spring Boot with
  * the generated auto-configuration and login API) and drives one account through it over real
- * HTTP, printing each request and its status. What the generated API has no endpoint for
- * (registration, e-mail verification, approval, password reset) goes through the generated
- * services in-process, and the output says so. {@code -Ddemo.keepRunning} keeps the service up
+ * HTTP, printing each request and its status: registration, e-mail verification, sign-in,
+ * refresh, logout and password reset. The approval, an operator's act, goes through the
+ * generated service in-process, and the output says so. {@code -Ddemo.keepRunning} keeps the service up
  * afterwards ({@code -Ddemo.port}, 8080 then, sets its port).
  */
 public final class Demo {
@@ -145,26 +143,35 @@ public final class Demo {
       out.printf("auth-service at %s (embedded PostgreSQL :%d and Redis :%d, %d migration(s)"
           + " applied)%n", base, service.servers().postgresPort(),
           service.servers().redisPort(), migrations);
-      out.println("The generated API has no registration, verification, approval or reset"
-          + " endpoint: those steps call the generated services in-process.");
+      out.println("Registration, e-mail verification and the password reset go over HTTP;"
+          + " the approval is an operator's act, not the caller's: it calls the generated"
+          + " service in-process.");
     }
 
     List<Step> run() throws Exception {
       RequestContext here = new RequestContext("127.0.0.1", "demo", null, null, Instant.now());
-      var logins = context.getBean(EmailPasswordLoginService.class);
-      long user = logins.register(EMAIL, PASSWORD.toCharArray(), here);
-      step("register " + EMAIL, IN_PROCESS, "user " + user);
+      HttpResponse<String> registered = post("/auth/register", Map.of("email", EMAIL,
+          "password", PASSWORD), null);
+      step("POST /auth/register", registered, field(registered, "status")
+          + ", verification mailed to the outbox");
+      HttpResponse<String> twice = post("/auth/register", Map.of("email", EMAIL,
+          "password", PASSWORD), null);
+      step("POST /auth/register (same address)", twice, field(twice, "status")
+          + (twice.body().equals(registered.body()) ? ", the same answer: a taken address is"
+          + " not told" : ", a different answer"));
 
-      context.getBean(EmailVerificationService.class).sendVerification(user, here);
-      boolean verified = context.getBean(EmailVerificationService.class)
-          .verify(mailed("send-verification-email"), here);
-      step("verify e-mail (token from the outbox)", IN_PROCESS, "verified " + verified);
+      step("POST /auth/email/verify", post("/auth/email/verify",
+          Map.of("token", mailed("send-verification-email")), null), "address verified");
 
       // Approval names who approved: an operator account, which itself never signs in here.
+      var approval = context.getBean(RegistrationApprovalWorkflowService.class);
+      long user = approval.pending().get(0);
       char[] operatorPassword = randomPassword();
-      long operator = logins.register("operator@example.com", operatorPassword, here);
-      context.getBean(RegistrationApprovalWorkflowService.class).approve(user, operator);
-      step("approve registration", IN_PROCESS, "approved by operator user " + operator);
+      long operator = context.getBean(EmailPasswordLoginService.class)
+          .register("operator@example.com", operatorPassword, here);
+      approval.approve(user, operator);
+      step("approve registration (operator)", IN_PROCESS, "user " + user
+          + " approved by operator user " + operator);
 
       HttpResponse<String> first = post("/auth/login", Map.of("email", EMAIL,
           "password", PASSWORD), null);
@@ -214,10 +221,10 @@ public final class Demo {
       HttpResponse<String> meAgain = get("/api/me", secondSession);
       step("GET /api/me (new session)", meAgain, meAgain.body());
 
-      var recovery = context.getBean(AccountRecoveryService.class);
-      recovery.startRecovery(EMAIL, here);
-      recovery.completeRecovery(mailed("send-password-reset"), NEW_PASSWORD.toCharArray(), here);
-      step("reset password (token from the outbox)", IN_PROCESS,
+      step("POST /auth/password/reset", post("/auth/password/reset", Map.of("email", EMAIL),
+          null), "reset mailed to the outbox (the same answer for any address)");
+      step("POST /auth/password/reset/confirm", post("/auth/password/reset/confirm",
+          Map.of("token", mailed("send-password-reset"), "newPassword", NEW_PASSWORD), null),
           "new password set; the account's sessions and tokens end");
       step("GET /api/me (after the reset)", get("/api/me", secondSession),
           "the reset ended the session");

@@ -30,9 +30,10 @@ class DemoTest {
     steps.forEach(s -> step.put(s.name(), s));
 
     Map<String, String> expected = new LinkedHashMap<>();
-    expected.put("register ada@example.com", "in-process");
-    expected.put("verify e-mail (token from the outbox)", "in-process");
-    expected.put("approve registration", "in-process");
+    expected.put("POST /auth/register", "202");
+    expected.put("POST /auth/register (same address)", "202");
+    expected.put("POST /auth/email/verify", "204");
+    expected.put("approve registration (operator)", "in-process");
     expected.put("POST /auth/login", "200");
     expected.put("POST /auth/login/enrolment", "200");
     expected.put("GET /api/me (no cookie)", "401");
@@ -46,7 +47,8 @@ class DemoTest {
     expected.put("POST /auth/login (again)", "200");
     expected.put("POST /auth/login/second-factor", "200");
     expected.put("GET /api/me (new session)", "200");
-    expected.put("reset password (token from the outbox)", "in-process");
+    expected.put("POST /auth/password/reset", "202");
+    expected.put("POST /auth/password/reset/confirm", "204");
     expected.put("GET /api/me (after the reset)", "401");
     expected.put("POST /auth/login (old password)", "401");
     expected.put("POST /auth/login (new password)", "200");
@@ -54,7 +56,11 @@ class DemoTest {
     expected.put("GET /.well-known/jwks.json", "200");
     assertEquals(expected, Demo.outcomes(steps), printed);
 
-    assertEquals("verified true", step.get("verify e-mail (token from the outbox)").detail());
+    assertEquals("accepted, verification mailed to the outbox",
+        step.get("POST /auth/register").detail(), printed);
+    assertEquals("accepted, the same answer: a taken address is not told",
+        step.get("POST /auth/register (same address)").detail(), printed);
+    assertTrue(printed.contains("the approval is an operator's act"), printed);
     assertTrue(step.get("POST /auth/login").detail()
         .startsWith("enrolment-required, otpauth://totp/"), printed);
     assertTrue(step.get("POST /auth/login/enrolment").detail().startsWith("signed-in"), printed);

@@ -100,6 +100,7 @@ class SpringFlavourTest {
     assertEquals(1, context.getBeansOfType(AuthSpecAutoConfiguration.class).size(), "" + parts);
     assertEquals(List.of(
         "com.example.authservice.spring.AuthSpecAutoConfiguration",
+        "com.example.authservice.spring.AuthSpecAutoConfiguration$AccountOperationsApi",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$CallerSecurityChain",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$Clients",
         "com.example.authservice.spring.AuthSpecAutoConfiguration$HttpApi",
