@@ -10,7 +10,7 @@ check(meta.contains('"authspec.clients.notifications-service.base-url"'), 'metad
 check(meta.contains('The base URL of notifications-service'), 'the plugin\'s descriptions were merged')
 File openapi = new File(classes, 'META-INF/auth-spec/openapi.json')
 check(openapi.isFile() && openapi.text.contains('"/auth/login/second-factor"'), 'the OpenAPI document is a resource')
-check(log.count('Tests run: 32, Failures: 0, Errors: 0, Skipped: 0') == 2, 'the Spring Boot tests ran and passed twice')
+check(log.count('Tests run: 33, Failures: 0, Errors: 0, Skipped: 0') == 2, 'the Spring Boot tests ran and passed twice')
 check(log.contains(':: Spring Boot ::                (v3.5.'), 'once on Boot 3.5')
 check(log.contains(':: Spring Boot ::                (v4.0.'), 'once on Boot 4.0')
 true

@@ -43,8 +43,8 @@ final class HttpApiPart {
 
   /** The support classes of area {@code spring} the HTTP API serves with. */
   static List<String> support(ImplementationBeans.FlowBean flow) {
-    List<String> names = new java.util.ArrayList<>(List.of("ApiProblems", "LoginApi",
-        "AccountApi", "OpenApiDocument"));
+    List<String> names = new java.util.ArrayList<>(List.of("ApiProblems", "HttpApiReadiness",
+        "LoginApi", "AccountApi", "OpenApiDocument"));
     if (flow.jwks()) {
       names.add("JwksDocument");
     }
@@ -92,6 +92,7 @@ final class HttpApiPart {
             ConfigurationParts.list(before.stream().map(c -> CodeBlock.of("$T.class", c))
                 .toList())).build())
         .addMethod(flowBean.build())
+        .addMethod(readiness(loginFlow))
         .addMethod(controller("LoginApi", "The login API over the flow, with the steps it has "
                 + "(the others answer 404, as the document does not list them).",
                 ParameterizedTypeName.get(loginFlow, WildcardTypeName.subtypeOf(Object.class)),
@@ -136,6 +137,34 @@ final class HttpApiPart {
     return java.util.Optional.of(part("LoginFlowMetrics", "The login flow measured with "
         + "Micrometer. Only with Micrometer on the class path.")
         .addAnnotation(onClass(registry.canonicalName())).addMethod(bean).build());
+  }
+
+  /**
+   * The start-up warning that names what the flow waits for when it is not made: the beans its
+   * conditions ask for, so an API the build asked for never goes missing without a word.
+   */
+  private MethodSpec readiness(ClassName loginFlow) {
+    ClassName type = ClassName.get(naming.supportPackage("spring"), "HttpApiReadiness");
+    java.util.Set<com.palantir.javapoet.TypeName> types = new java.util.LinkedHashSet<>();
+    List<CodeBlock> names = new java.util.ArrayList<>();
+    for (ImplementationBeans.Parameter p : flow.parameters()) {
+      switch (p.source()) {
+        case SERVICE, BUILT, APPLICATION -> types.add(
+            p.type() instanceof ParameterizedTypeName g ? g.rawType() : p.type());
+        case NAMED_KEY -> names.add(CodeBlock.of("$S", ImplementationBeans.keyBeanName(p.name())));
+        default -> { }
+      }
+    }
+    List<CodeBlock> classes = types.stream().map(t -> CodeBlock.of("$T.class", t)).toList();
+    return bean("authSpecHttpApiReadiness", type, "Warns at start-up when the login flow, and "
+            + "so the API, is not made, naming the beans it waits for.\n\n"
+            + "@param beans the application's beans\n@return the check")
+        .addAnnotation(missing(type))
+        .addParameter(ClassName.get("org.springframework.beans.factory",
+            "ListableBeanFactory"), "beans")
+        .addStatement("return new $T(beans, $T.class, $T.of($L), $T.of($L))", type, loginFlow,
+            List.class, CodeBlock.join(classes, ",$W"), List.class, CodeBlock.join(names, ",$W"))
+        .build();
   }
 
   /** The set of {@code LoginApi.Step}s the flow has. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.authservice.auth.CredentialException;
+import com.example.authservice.auth.LoginFlow;
 import com.example.authservice.auth.Pbkdf2;
 import com.example.authservice.entity.User;
 import com.example.authservice.repository.UserRepository;
@@ -26,6 +27,7 @@ import com.example.authservice.service.passwordmanagement.PasswordBlacklistServi
 import com.example.authservice.service.passwordmanagement.PasswordPoliciesService;
 import com.example.authservice.spring.AuthSpecProperties;
 import com.example.authservice.spring.AuthSpecUserDetailsPasswordService;
+import com.example.authservice.spring.HttpApiReadiness;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.security.SecureRandom;
@@ -73,6 +75,17 @@ class ImplementationBeansTest {
   void poolIsIdle() {
     HikariPoolMXBean pool = ((HikariDataSource) dataSource).getHikariPoolMXBean();
     assertEquals(0, pool.getActiveConnections(), "connections still borrowed");
+  }
+
+  /**
+   * This application declares no key ring and no token settings, so the login flow, and the
+   * API over it, waits; the start-up check names exactly those, not the beans it has.
+   */
+  @Test
+  void anApiThatWaitsSaysForWhat() {
+    assertEquals(0, context.getBeanNamesForType(LoginFlow.class).length);
+    List<String> missing = context.getBean(HttpApiReadiness.class).missing();
+    assertEquals(List.of("KeyRing", "AccessTokenSettings"), missing);
   }
 
   @Test
