@@ -61,6 +61,8 @@ class DemoTest {
     assertEquals("accepted, the same answer: a taken address is not told",
         step.get("POST /auth/register (same address)").detail(), printed);
     assertTrue(printed.contains("the approval is an operator's act"), printed);
+    assertTrue(Pattern.compile("started in \\d+\\.\\d\\d s \\(the servers took \\d+\\.\\d\\d s")
+        .matcher(printed).find(), printed);
     assertTrue(step.get("POST /auth/login").detail()
         .startsWith("enrolment-required, otpauth://totp/"), printed);
     assertTrue(step.get("POST /auth/login/enrolment").detail().startsWith("signed-in"), printed);
