@@ -67,15 +67,16 @@ public final class AccessTokenVerifier {
   }
 
   /**
-   * A verifier.
+   * The same verifier over another cache of verified tokens.
    *
-   * @param keys the issuer's key ring
-   * @param settings issuer, audience, skew
-   * @param clock the clock
-   * @param revocations the deny-list ({@link RevocationCheck#NONE} for none)
    * @param cache the verified tokens to remember, or empty to verify every token in full
+   * @return the verifier
    */
-  public AccessTokenVerifier(KeyRing keys, AccessTokenSettings settings, Clock clock,
+  public AccessTokenVerifier withCache(Optional<VerifiedTokenCache> cache) {
+    return new AccessTokenVerifier(keys, settings, clock, revocations, cache);
+  }
+
+  private AccessTokenVerifier(KeyRing keys, AccessTokenSettings settings, Clock clock,
       RevocationCheck revocations, Optional<VerifiedTokenCache> cache) {
     this.keys = keys;
     this.settings = settings;

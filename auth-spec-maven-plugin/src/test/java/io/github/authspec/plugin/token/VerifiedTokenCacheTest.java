@@ -39,7 +39,7 @@ class VerifiedTokenCacheTest {
       || grant.map(denied::contains).orElse(false);
 
   AccessTokenVerifier cached(VerifiedTokenCache cache) {
-    return new AccessTokenVerifier(ring, settings, clock, denyList, Optional.of(cache));
+    return new AccessTokenVerifier(ring, settings, clock, denyList).withCache(Optional.of(cache));
   }
 
   IssuedAccessToken issue(String user) {
@@ -138,8 +138,8 @@ class VerifiedTokenCacheTest {
   @DisplayName("with or without the cache, every token gets the same answer at every moment")
   void sameAnswers() {
     AccessTokenVerifier with = cached(new VerifiedTokenCache(4));
-    AccessTokenVerifier without = new AccessTokenVerifier(ring, settings, clock, denyList,
-        Optional.empty());
+    AccessTokenVerifier without = new AccessTokenVerifier(ring, settings, clock, denyList)
+        .withCache(Optional.empty());
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       tokens.add(issue(String.valueOf(i)).token());
