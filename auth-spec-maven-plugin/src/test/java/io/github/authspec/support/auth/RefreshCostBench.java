@@ -26,6 +26,7 @@ public final class RefreshCostBench {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 3_000;
     FlowWorld w = FlowWorld.fresh("refresh_cost", 10_000);
+    w.reset();
     long user = w.accounts.b();
     String[] token = {w.refresh.issue(user).token()};
     AccessTokenIssuer issuer = new AccessTokenIssuer(new KeyRing(SigningKey.generate(
