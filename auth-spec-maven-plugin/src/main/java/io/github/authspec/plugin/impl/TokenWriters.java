@@ -35,7 +35,7 @@ final class TokenWriters {
       "Json", "Jwk", "Jws", "JwsAlgorithm", "KeyRing", "KeyRotation", "MagicLinks", "Pkce",
       "RedisDenyListCommands", "RefreshTokens", "RememberMe", "SecretDelivery", "Secrets",
       "Sessions", "SigningKey", "SingleUseSecrets", "Sql", "TenantInviteCodes", "TokenDenyList",
-      "TokenException", "TokenRevocation", "TokenStoreException");
+      "TokenException", "TokenRevocation", "TokenStoreException", "VerifiedTokenCache");
 
   /** A writer whose class uses the {@code token} support area. */
   abstract static class Base extends Writer {

@@ -19,6 +19,11 @@ import java.util.UUID;
  * curves are refused before any key is touched); typ must be at+jwt; the key is looked up by kid
  * in the issuer's own ring, never from the token; then signature, iss, aud, exp, nbf and iat
  * (with the configured skew), and the deny-list.
+ *
+ * <p>A token that verified is remembered in a bounded {@link VerifiedTokenCache} (by its SHA-256,
+ * never the token itself): presented again while its key is in the ring and before its
+ * {@code exp}, it is not verified cryptographically again. The deny-list is asked on every call,
+ * cached or not, so a token revoked a moment ago is refused at once.
  */
 public final class AccessTokenVerifier {
   private static final Set<String> HEADER_MEMBERS = Set.of("alg", "typ", "kid");
@@ -27,6 +32,7 @@ public final class AccessTokenVerifier {
   private final AccessTokenSettings settings;
   private final Clock clock;
   private final RevocationCheck revocations;
+  private final VerifiedTokenCache cache;
 
   /**
    * Whether a token id or grant has been revoked before the token expired.
@@ -47,7 +53,7 @@ public final class AccessTokenVerifier {
   }
 
   /**
-   * A verifier.
+   * A verifier that remembers up to {@link VerifiedTokenCache#DEFAULT_CAPACITY} verified tokens.
    *
    * @param keys the issuer's key ring
    * @param settings issuer, audience, skew
@@ -56,10 +62,27 @@ public final class AccessTokenVerifier {
    */
   public AccessTokenVerifier(KeyRing keys, AccessTokenSettings settings, Clock clock,
       RevocationCheck revocations) {
+    this(keys, settings, clock, revocations,
+        Optional.of(new VerifiedTokenCache(VerifiedTokenCache.DEFAULT_CAPACITY)));
+  }
+
+  /**
+   * The same verifier over another cache of verified tokens.
+   *
+   * @param cache the verified tokens to remember, or empty to verify every token in full
+   * @return the verifier
+   */
+  public AccessTokenVerifier withCache(Optional<VerifiedTokenCache> cache) {
+    return new AccessTokenVerifier(keys, settings, clock, revocations, cache);
+  }
+
+  private AccessTokenVerifier(KeyRing keys, AccessTokenSettings settings, Clock clock,
+      RevocationCheck revocations, Optional<VerifiedTokenCache> cache) {
     this.keys = keys;
     this.settings = settings;
     this.clock = clock;
     this.revocations = revocations;
+    this.cache = cache.orElse(null);
   }
 
   /**
@@ -129,6 +152,43 @@ public final class AccessTokenVerifier {
    * @throws TokenException with the first reason it fails
    */
   public AccessToken verify(String token) {
+    VerifiedTokenCache.Key key = cache == null ? null : VerifiedTokenCache.key(token);
+    VerifiedTokenCache.Entry entry = key == null ? null : cached(key);
+    boolean fresh = entry == null;
+    if (fresh) {
+      entry = verifyInFull(token);
+    }
+    AccessToken access = entry.claims();
+    if (revocations.isRevoked(access.jti(), access.grantId())) {
+      throw new TokenException(Reason.REVOKED);
+    }
+    if (fresh && key != null) {
+      cache.put(key, entry);
+    }
+    return access;
+  }
+
+  /**
+   * The cached verification of a token, if its key is still in the ring and now lies within
+   * its validity: strictly before {@code exp} (the skew after it is left to a full verification,
+   * which refuses once it is over) and no earlier than its not-before less the skew.
+   */
+  private VerifiedTokenCache.Entry cached(VerifiedTokenCache.Key key) {
+    VerifiedTokenCache.Entry entry = cache.get(key);
+    if (entry == null) {
+      return null;
+    }
+    long now = clock.instant().getEpochSecond();
+    if (now >= entry.claims().expiresAt().getEpochSecond()) {
+      cache.remove(key);
+      return null;
+    }
+    boolean usable = entry.notBefore() <= now + settings.skew().getSeconds()
+        && keys.verificationKey(entry.kid()).isPresent();
+    return usable ? entry : null;
+  }
+
+  private VerifiedTokenCache.Entry verifyInFull(String token) {
     Jws.Parsed jws = Jws.parse(token);
     Map<String, Object> header = jws.header();
     if (!keys.algorithm().name().equals(header.get("alg"))) {
@@ -153,10 +213,10 @@ public final class AccessTokenVerifier {
     } catch (IllegalArgumentException e) {
       throw new TokenException(Reason.MALFORMED);
     }
-    return checkClaims(claims);
+    return checkClaims(claims, kid);
   }
 
-  private AccessToken checkClaims(Map<String, Object> claims) {
+  private VerifiedTokenCache.Entry checkClaims(Map<String, Object> claims, String kid) {
     String iss = string(claims, "iss");
     if (!settings.issuer().equals(iss)) {
       throw new TokenException(Reason.ISSUER);
@@ -187,11 +247,9 @@ public final class AccessTokenVerifier {
     Set<String> scopes = new LinkedHashSet<>();
     optionalString(claims, "scope").ifPresent(s -> Arrays.stream(s.split(" "))
         .filter(x -> !x.isEmpty()).forEach(scopes::add));
-    if (revocations.isRevoked(jti, grantId)) {
-      throw new TokenException(Reason.REVOKED);
-    }
-    return new AccessToken(sub, iss, aud, clientId, Set.copyOf(scopes), jti, grantId,
-        Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp));
+    return new VerifiedTokenCache.Entry(new AccessToken(sub, iss, List.copyOf(aud), clientId,
+        Set.copyOf(scopes), jti, grantId, Instant.ofEpochSecond(iat), Instant.ofEpochSecond(exp)),
+        kid, notBefore);
   }
 
   private static List<String> audience(Object aud) {

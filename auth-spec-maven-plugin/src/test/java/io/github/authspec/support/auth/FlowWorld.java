@@ -7,6 +7,7 @@ import io.github.authspec.plugin.token.SeedDatabase;
 import io.github.authspec.support.token.AccessTokenIssuer;
 import io.github.authspec.support.token.AccessTokenSettings;
 import io.github.authspec.support.token.AccessTokenVerifier;
+import io.github.authspec.support.token.VerifiedTokenCache;
 import io.github.authspec.support.token.AccountCredentials;
 import io.github.authspec.support.token.JwsAlgorithm;
 import io.github.authspec.support.token.KeyRing;
@@ -148,7 +149,10 @@ final class FlowWorld {
     AccessTokenIssuer issuer = new AccessTokenIssuer(keys, TOKENS, clock, RANDOM);
     denyList = new TokenDenyList(new RedisDenyListCommands(spaced::eval), digest -> "deny:"
         + digest, clock);
-    verifier = new AccessTokenVerifier(keys, TOKENS, clock, denyList);
+    // The bench compares bearer requests with and without the cache of verified tokens.
+    verifier = new AccessTokenVerifier(keys, TOKENS, clock, denyList).withCache(Boolean.getBoolean(
+        "authspec.bench.noTokenCache") ? Optional.empty()
+        : Optional.of(new VerifiedTokenCache(VerifiedTokenCache.DEFAULT_CAPACITY)));
     RateLimits limits = new RateLimits(spaced, clock, rateLimit, Duration.ofMinutes(1), List.of(
         new RateLimits.Scope("ip", v -> "rl:ip:" + v),
         new RateLimits.Scope("account", v -> "rl:account:" + v)));
