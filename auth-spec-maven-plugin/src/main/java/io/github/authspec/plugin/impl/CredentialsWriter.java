@@ -18,6 +18,8 @@ import javax.sql.DataSource;
  * own classes, as one {@code AccountCredentials}. The implementations that change or remove a
  * credential (password change, account recovery, logout everywhere) build it from their data
  * source and clock, so none of them can forget a kind of credential and the user wires nothing.
+ * With the deny-list bound and access tokens signed, it also denies the access tokens of each
+ * refresh family it ends, and {@code of} takes the deny-list's scripts and the token settings.
  */
 final class CredentialsWriter {
   /** The features whose binding names each store's table, first bound wins. */

@@ -94,7 +94,7 @@ final class DelegatingWriter extends Writer {
         continue;
       }
       if (p.getType() == AccountCredentials.class) {
-        // The service's one place that ends credentials, over its own data source and clock.
+        // The service's one place that ends credentials (its parameters: Target.credentialsOf).
         args.add(t.credentialsOf(ctor, doc::append));
         continue;
       }
