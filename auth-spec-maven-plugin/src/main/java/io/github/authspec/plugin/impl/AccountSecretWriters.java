@@ -72,7 +72,7 @@ final class AccountSecretWriters {
           + "lifetime,$W$L", g.table("AccountRecovery", "table:secret", "secret", "expiresAt",
               "usedAt", "user", "?method", "table:account.id", "account.id", "account.email",
               "account.passwordHash"), delivery));
-      boolean ends = t.endsCredentials(g.out, g.ctor);
+      boolean ends = t.endsCredentials(g.out, g.ctor, g::doc);
       g.out.addMethod(Target.override("startRecovery").addParameter(String.class, "email")
           .addParameter(t.shared("RequestContext"), "context")
           .addJavadoc("Answers the same whether or not an account has the address.\n")

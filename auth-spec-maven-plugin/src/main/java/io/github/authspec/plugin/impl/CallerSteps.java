@@ -46,17 +46,9 @@ final class CallerSteps {
       code.body.addStatement("steps.bearer(token -> verifier.userId(token, $T.class))", id);
       code.steps.add("the bearer token's verification");
     }
-    t.credentials().ifPresent(c -> {
-      CodeBlock end = CodeBlock.of("credentials.end(user, $T.Change.LOGOUT_EVERYWHERE)",
-          t.support("token", "AccountCredentials"));
-      if (deny.isPresent()) {
-        code.body.add("steps.logoutEverywhere(user -> {\n$>")
-            .addStatement("refresh.revokeUser(user).forEach(family ->$WdenyList.revokeGrant("
-                + "family, accessTokens.lifetime()))")
-            .addStatement(end).add("$<});\n");
-      } else {
-        code.body.addStatement("steps.logoutEverywhere(user ->$W$L)", end);
-      }
-    });
+    // With the deny-list, Credentials also denies the ended families' access tokens.
+    t.credentials().ifPresent(c -> code.body.addStatement("steps.logoutEverywhere(user ->$W"
+        + "credentials.end(user, $T.Change.LOGOUT_EVERYWHERE))",
+        t.support("token", "AccountCredentials")));
   }
 }

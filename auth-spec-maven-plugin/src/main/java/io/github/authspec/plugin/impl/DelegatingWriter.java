@@ -94,10 +94,8 @@ final class DelegatingWriter extends Writer {
         continue;
       }
       if (p.getType() == AccountCredentials.class) {
-        // The service's one place that ends credentials, over its own data source and clock.
-        args.add(t.credentials().map(c -> CodeBlock.of("$T.of(dataSource, clock)", c))
-            .orElse(CodeBlock.of("$T.builder().build()", t.support("token",
-                "AccountCredentials"))));
+        // The service's one place that ends credentials (its parameters: Target.credentialsOf).
+        args.add(t.credentialsOf(ctor, doc::append));
         continue;
       }
       if (!p.isNamePresent()) {

@@ -60,7 +60,8 @@ final class EmailPasswordLoginWriter extends Writer {
         .addParameter(hasher, "hasher").addParameter(policyType, "policy")
         .addStatement("this.accounts = $L", accounts(b, t))
         .addStatement(Target.required("policy"));
-    boolean ends = t.endsCredentials(type, constructor);
+    boolean ends = t.endsCredentials(type, constructor,
+        d -> constructor.addJavadoc("$L", d));
     return type.addMethod(constructor.build())
         .addMethod(Target.override("register").returns(t.userId())
             .addParameter(String.class, "email").addParameter(char[].class, "password")

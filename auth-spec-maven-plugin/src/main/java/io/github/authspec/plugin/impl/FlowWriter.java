@@ -95,8 +95,9 @@ final class FlowWriter {
     body.addStatement("$T steps = $T.builder(password, $L)", builder, t.support("LoginSteps"),
         parse(id));
     steps.add("the password");
-    t.credentials().ifPresent(c -> body.addStatement("$T credentials = $T.of(dataSource, clock)",
-        t.support("token", "AccountCredentials"), c));
+    // Its redis and accessTokens, when it denies tokens, are the deny-list's and the issuer's.
+    t.credentials().ifPresent(c -> body.addStatement("$T credentials = $L",
+        t.support("token", "AccountCredentials"), t.credentialsCall()));
     limits();
     lockout();
     bars();

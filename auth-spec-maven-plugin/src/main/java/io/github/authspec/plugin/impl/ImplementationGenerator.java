@@ -157,11 +157,12 @@ public final class ImplementationGenerator implements Generator {
     bound.forEach((f, b) -> byId.put(f.id(), b));
     Target base = new Target(null, null,
         ServiceGenerator.idType(context.spec(), naming, "UserId"), naming,
-        selected, context.spec(), context.request().timestamps(), Optional.empty(),
+        selected, context.spec(), context.request().timestamps(), Optional.empty(), false,
         context.request().conditions());
     if (CredentialsWriter.needed(byId)) {
       base = new Target(null, null, base.userId(), naming, selected, context.spec(),
-          base.timestamps(), Optional.of(CredentialsWriter.name(base)), base.conditions());
+          base.timestamps(), Optional.of(CredentialsWriter.name(base)),
+          CredentialsWriter.denies(byId), base.conditions());
     }
     GrantConditions.warnUnevaluated(bound, context);
     List<Implementation> out = new ArrayList<>();

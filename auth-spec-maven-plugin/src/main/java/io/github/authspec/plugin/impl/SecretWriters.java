@@ -69,6 +69,11 @@ final class SecretWriters {
         + "@param dataSource the database\n@param clock the clock (issue and expiry)\n"
         + "@param random the secrets' source\n");
 
+    /** Appends to the constructor's Javadoc (its parameters). */
+    void doc(String text) {
+      doc.append(text);
+    }
+
     Gen(Binding b, Target t, String summary) {
       this.b = b;
       this.t = t;

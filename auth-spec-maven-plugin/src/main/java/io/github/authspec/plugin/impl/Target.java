@@ -28,31 +28,69 @@ import javax.lang.model.element.Modifier;
  * @param spec the spec
  * @param timestamps how the spec's TIMESTAMP columns are typed in SQL
  * @param credentials the generated {@code Credentials}, when the spec binds a credential store
+ * @param denies whether {@code Credentials} also denies the access tokens of the refresh
+ *     families it ends (the spec binds the deny-list and the run signs access tokens)
  * @param conditions how the authorization implementations evaluate grant conditions
  */
 record Target(ClassName self, ClassName service, TypeName userId, Naming naming,
     Map<String, ClassName> selected, io.github.authspec.model.Spec spec,
-    TimestampType timestamps, java.util.Optional<ClassName> credentials,
+    TimestampType timestamps, java.util.Optional<ClassName> credentials, boolean denies,
     io.github.authspec.plugin.generation.Conditions conditions) {
 
   /** This target for another class and interface. */
   Target of(ClassName self, ClassName service) {
     return new Target(self, service, userId, naming, selected, spec, timestamps,
-        credentials, conditions);
+        credentials, denies, conditions);
   }
 
   /**
-   * {@code this.credentials = Credentials.of(dataSource, clock)} and its field, when the spec
-   * binds a credential store; the constructor must have {@code dataSource} and {@code clock}.
+   * {@code this.credentials = Credentials.of(...)} ({@link #credentialsOf}) and its field, when
+   * the spec binds a credential store; the constructor must have {@code dataSource} and
+   * {@code clock}.
    *
+   * @param doc takes the Javadoc of each parameter added to {@code constructor}
    * @return whether the class ends credentials
    */
-  boolean endsCredentials(TypeSpec.Builder type, MethodSpec.Builder constructor) {
+  boolean endsCredentials(TypeSpec.Builder type, MethodSpec.Builder constructor,
+      java.util.function.Consumer<String> doc) {
     credentials.ifPresent(c -> {
       type.addField(field(support("token", "AccountCredentials"), "credentials"));
-      constructor.addStatement("this.credentials = $T.of(dataSource, clock)", c);
+      constructor.addStatement("this.credentials = $L", credentialsOf(constructor, doc));
     });
     return credentials.isPresent();
+  }
+
+  /**
+   * {@code Credentials.of(dataSource, clock)}, and the deny-list's {@code redis} and the access
+   * tokens' {@code accessTokens} when it {@link #denies}: those two are added to
+   * {@code constructor} unless it has them (their Javadoc to {@code doc}). Without a credential
+   * store, credentials that end nothing.
+   */
+  CodeBlock credentialsOf(MethodSpec.Builder constructor, java.util.function.Consumer<String> doc) {
+    if (credentials.isEmpty()) {
+      return CodeBlock.of("$T.builder().build()", support("token", "AccountCredentials"));
+    }
+    if (!denies) {
+      return credentialsCall();
+    }
+    java.util.Set<String> has = new java.util.HashSet<>();
+    constructor.build().parameters().forEach(p -> has.add(p.name()));
+    if (has.add("redis")) {
+      constructor.addParameter(support("RedisScripts"), "redis");
+      doc.accept("@param redis runs the deny-list's scripts\n");
+    }
+    if (has.add("accessTokens")) {
+      constructor.addParameter(support("token", "AccessTokenSettings"), "accessTokens");
+      doc.accept("@param accessTokens how long an access token lives (its grant stays denied "
+          + "that long)\n");
+    }
+    return credentialsCall();
+  }
+
+  /** {@code Credentials.of(...)} over parameters the caller already has. */
+  CodeBlock credentialsCall() {
+    return CodeBlock.of(denies ? "$T.of(dataSource, clock, redis, accessTokens)"
+        : "$T.of(dataSource, clock)", credentials.orElseThrow());
   }
 
   /** {@code credentials.end(userId, AccountCredentials.Change.<change>)}. */

@@ -201,7 +201,7 @@ final class TokenWriters {
                 .addJavadoc("Ends every session and, when the spec keeps them, every refresh "
                     + "family and remember-me\nseries of the user (API keys stay: see "
                     + "{@code AccountCredentials}).\n")
-                .addStatement(t.endsCredentials(type, ctor)
+                .addStatement(t.endsCredentials(type, ctor, d -> ctor.addJavadoc("$L", d))
                     ? t.endCredentials("userId", "LOGOUT_EVERYWHERE")
                     : CodeBlock.of("sessions.logoutEverywhere(userId)")).build());
         case NONE -> {

@@ -140,6 +140,24 @@ public final class AccountCredentials {
     }
 
     /**
+     * Refresh-token families, and the access tokens of each family denied for as long as one
+     * of them can be accepted, over the deny-list the verifier checks.
+     *
+     * @param tokens the store
+     * @param denyList the deny-list
+     * @param settings the access token settings (for how long a family's tokens may live)
+     * @return this
+     */
+    public Builder refreshTokens(RefreshTokens tokens, TokenDenyList denyList,
+        AccessTokenSettings settings) {
+      return kind("refresh-tokens", user -> {
+        List<String> families = tokens.revokeUser(user);
+        families.forEach(family -> denyList.revokeGrant(family, settings.lifetime()));
+        return families.size();
+      });
+    }
+
+    /**
      * Remember-me series.
      *
      * @param series the store

@@ -29,7 +29,7 @@ class AccountStateImplementationTest {
     // Both refine user-profile-crud, which these tests leave unimplemented.
     Object profiles = Generated.unimplemented(Generated.className("UserProfileCrudService"));
     Object suspension = Generated.create(Generated.className("DefaultAccountSuspensionService"),
-        profiles, db, clock);
+        profiles, db, clock, Generated.scripts(), Generated.accessTokens());
     session(db, user);
     Generated.call(suspension, "suspend", user, Optional.of(T0.plus(Duration.ofDays(1))),
         "abuse", user);
@@ -40,7 +40,7 @@ class AccountStateImplementationTest {
     assertThat(Generated.scalar(db, "SELECT count(*) FROM users WHERE suspended_at IS NULL"))
         .isEqualTo(1);
     Object deletion = Generated.create(Generated.className("DefaultAccountDeletionService"),
-        profiles, db, clock, Duration.ofDays(30));
+        profiles, db, clock, Generated.scripts(), Generated.accessTokens(), Duration.ofDays(30));
     session(db, user);
     Generated.call(deletion, "requestDeletion", user, "leaving", Generated.context());
     assertThat(Generated.scalar(db, "SELECT count(*) FROM sessions WHERE is_active")).isZero();
@@ -48,7 +48,7 @@ class AccountStateImplementationTest {
     assertThatThrownBy(() -> Generated.call(deletion, "cancelDeletion", user))
         .isInstanceOf(IllegalStateException.class);
     assertThat(Generated.text("DefaultAccountSuspensionService.java"))
-        .contains("Credentials.of(dataSource, clock)")
+        .contains("Credentials.of(dataSource, clock, redis, accessTokens)")
         .contains("delegate.suspend(userId, until, reason, by);");
     assertThat(Generated.text("DefaultAccountDeletionService.java"))
         .contains("delegate.requestDeletion(userId, reason, context.ip(), context.userAgent());");

@@ -46,11 +46,12 @@ class CredentialChangeTest {
         "service.passwordmanagement.DefaultPasswordPoliciesService", db, false,
         Generated.create("service.passwordmanagement.DefaultPasswordBlacklistService", db));
     login = Generated.create("service.authentication.DefaultEmailPasswordLoginService", db, clock,
-        hasher, policies);
+        hasher, policies, Generated.scripts(), Generated.accessTokens());
     byte[] handleKey = new byte[32];
     random.nextBytes(handleKey);
     logout = Generated.create("service.accountmanagement.DefaultLogoutService", db, handleKey,
-        clock, Duration.ofMinutes(30), Duration.ofHours(8), 5);
+        clock, Duration.ofMinutes(30), Duration.ofHours(8), 5, Generated.scripts(),
+        Generated.accessTokens());
     remember = Generated.create(Generated.className("DefaultRememberMeService"), db, clock,
         random, Duration.ofDays(30));
     keys = Generated.create(Generated.className("DefaultApiKeyAuthService"), db, clock, random);
@@ -111,6 +112,39 @@ class CredentialChangeTest {
         Generated.context());
     assertEnded(held, true);
     assertLive(other, bystander);
+  }
+
+  @Test
+  @DisplayName("with the deny-list, an access token issued before a password change, a "
+      + "suspension or logout everywhere is refused afterwards; another account's stays valid")
+  void accessTokensEndWithTheChange() {
+    Object jwt = Generated.deniedJwt(db, clock);
+    long user = (long) Generated.call(login, "register", "denied@example.com", OLD.toCharArray(),
+        Generated.context());
+    long bystander = Generated.user(db, "denied-bystander@example.com");
+    String token = Generated.accessToken(jwt, user);
+    String other = Generated.accessToken(jwt, bystander);
+    assertThat(Generated.call(jwt, "verifyAccessToken", token)).isEqualTo(Optional.of(user));
+    clock.advance(Duration.ofSeconds(1));
+    Generated.call(login, "changePassword", user, OLD.toCharArray(), NEW.toCharArray(),
+        Generated.context());
+    assertThat(Generated.call(jwt, "verifyAccessToken", token)).as("after a password change")
+        .isEqualTo(Optional.empty());
+    assertThat(Generated.call(jwt, "verifyAccessToken", other)).as("another account's")
+        .isEqualTo(Optional.of(bystander));
+    String again = Generated.accessToken(jwt, user);
+    clock.advance(Duration.ofSeconds(1));
+    Generated.call(logout, "logoutEverywhere", user);
+    assertThat(Generated.call(jwt, "verifyAccessToken", again)).as("after logout everywhere")
+        .isEqualTo(Optional.empty());
+    Object suspension = Generated.create(Generated.className("DefaultAccountSuspensionService"),
+        Generated.unimplemented(Generated.className("UserProfileCrudService")), db, clock,
+        Generated.scripts(), Generated.accessTokens());
+    clock.advance(Duration.ofSeconds(1));
+    Generated.call(suspension, "suspend", bystander, Optional.of(clock.instant().plus(
+        Duration.ofDays(1))), "abuse", user);
+    assertThat(Generated.call(jwt, "verifyAccessToken", other)).as("after a suspension")
+        .isEqualTo(Optional.empty());
   }
 
   @Test

@@ -24,6 +24,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
@@ -196,6 +199,44 @@ final class Generated {
         new Class<?>[] {type}, (proxy, method, args) -> {
           throw new UnsupportedOperationException(method.getName());
         });
+  }
+
+  /**
+   * The access tokens' settings of the implementations that end credentials (with the
+   * deny-list, they deny the ended families' access tokens that long).
+   */
+  static Object accessTokens() {
+    try {
+      return type("token.AccessTokenSettings").getMethod("of", String.class, String.class)
+          .invoke(null, "https://auth.example.com", "api");
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
+   * The generated {@code DefaultJwtTokensService} whose verifier checks the deny-list in the test
+   * Redis, signing with a new key and {@link #accessTokens}.
+   */
+  static Object deniedJwt(DataSource db, Clock clock) {
+    try {
+      SecureRandom random = new SecureRandom();
+      Class<?> algorithm = type("token.JwsAlgorithm");
+      Object key = type("token.SigningKey").getMethod("generate", algorithm, SecureRandom.class)
+          .invoke(null, algorithm.getField("ES256").get(null), random);
+      Object ring = type("token.KeyRing").getConstructor(key.getClass(), Clock.class)
+          .newInstance(key, clock);
+      Object denyList = create(className("DefaultTokenBlacklistService"), scripts(), clock);
+      return create(className("DefaultJwtTokensService"), db, ring, accessTokens(), denyList,
+          clock, random, Duration.ofDays(14), Duration.ofDays(30), Duration.ZERO);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** A new access token of {@code user} from {@link #deniedJwt}, with a refresh family. */
+  static String accessToken(Object jwt, long user) {
+    return (String) call(call(jwt, "issue", user, java.util.Set.of(), context()), "accessToken");
   }
 
   /** The generated {@code RedisScripts} over the test Redis, in the cell's binding. */

@@ -57,7 +57,7 @@ class LoginFlowsImplementationTest {
     Object login = Generated.create(Generated.className("DefaultEmailPasswordLoginService"), db,
         clock, hasher, Generated.create(Generated.className("DefaultPasswordPoliciesService"),
             db, false, Generated.create(Generated.className("DefaultPasswordBlacklistService"),
-                db)));
+                db)), Generated.scripts(), Generated.accessTokens());
     Object user = Generated.call(login, "register", "flow@example.com",
         "a long enough passphrase".toCharArray(), Generated.context());
     // An address of its own: the rate limit's key lives in the JVM's one Redis.

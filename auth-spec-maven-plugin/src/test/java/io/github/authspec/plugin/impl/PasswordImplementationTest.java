@@ -51,7 +51,7 @@ class PasswordImplementationTest {
 
   private Object login(Object hasher) {
     return Generated.create("service.authentication.DefaultEmailPasswordLoginService", db, clock,
-        hasher, policies);
+        hasher, policies, Generated.scripts(), Generated.accessTokens());
   }
 
   private long register(Object service, String email, String password) {

@@ -196,7 +196,7 @@ class SecretImplementationTest {
     assertThat(text("DefaultMagicLinksService.java")).contains("notifications.sendMagicLink(");
     assertThat(text("DefaultAccountRecoveryService.java"))
         .contains("notifications.sendPasswordReset(")
-        .contains("this.credentials = Credentials.of(dataSource, clock)")
+        .contains("this.credentials = Credentials.of(dataSource, clock, redis, accessTokens)")
         .contains("credentials.end(user, AccountCredentials.Change.PASSWORD_RESET)");
   }
 
@@ -316,7 +316,8 @@ class SecretImplementationTest {
     byte[] handleKey = new byte[32];
     random.nextBytes(handleKey);
     Object sessions = Generated.create("service.accountmanagement.DefaultLogoutService", db,
-        handleKey, clock, Duration.ofMinutes(30), Duration.ofHours(8), 5);
+        handleKey, clock, Duration.ofMinutes(30), Duration.ofHours(8), 5, Generated.scripts(),
+        Generated.accessTokens());
     Object context = Generated.context();
     String session = (String) Generated.call(sessions, "create", user, context);
     Object remember = Generated.create(Generated.className("DefaultRememberMeService"), db, clock,
@@ -326,10 +327,12 @@ class SecretImplementationTest {
         random);
     String apiKey = (String) Generated.call(keys, "createKey", user, "ci", Set.of("read"),
         java.util.Optional.empty());
+    Object jwt = Generated.deniedJwt(db, clock);
+    String access = Generated.accessToken(jwt, user);
     Object hasher = hasher();
     Object policies = policies();
     Object recovery = create("DefaultAccountRecoveryService", db, clock, random, LIFETIME, hasher,
-        policies, notifications);
+        policies, notifications, Generated.scripts(), Generated.accessTokens());
     int before = sent.size();
     Generated.call(recovery, "startRecovery", "nobody@example.org", context);
     assertThat(sent).hasSize(before);
@@ -349,6 +352,8 @@ class SecretImplementationTest {
         .as("remember-me ends with a reset").isEqualTo(java.util.Optional.empty());
     assertThat(Generated.call(keys, "authenticate", apiKey, context))
         .as("API keys end with a reset").isEqualTo(java.util.Optional.empty());
+    assertThat(Generated.call(jwt, "verifyAccessToken", access))
+        .as("access tokens end with a reset (the deny-list)").isEqualTo(java.util.Optional.empty());
     assertThatThrownBy(() -> Generated.call(recovery, "completeRecovery", token,
         password.toCharArray(), context)).as("used")
         .satisfies(e -> assertThat(e.getClass().getSimpleName()).isEqualTo("Refused"))

@@ -117,7 +117,8 @@ class TokenImplementationTest {
     assertThat(Generated.call(limits, "validate", b, context)).as("the oldest was ended")
         .isEqualTo(Optional.empty());
     Object logout = Generated.create(className("DefaultLogoutService"), db, handleKey, clock,
-        Duration.ofMinutes(30), Duration.ofHours(8), 2);
+        Duration.ofMinutes(30), Duration.ofHours(8), 2, Generated.scripts(),
+        Generated.accessTokens());
     Generated.call(logout, "logout", c, context);
     assertThat(Generated.call(sessions, "validate", c, context)).isEqualTo(Optional.empty());
 

@@ -222,7 +222,8 @@ class SpringBootFlavourTest {
             + "@ConditionalOnBean(PasswordBlacklistService.class) @Primary public "
             + "DefaultPasswordPoliciesService")
         .contains("@ConditionalOnBean(SecretBox.class) @Primary public DefaultTotpService")
-        .contains("@ConditionalOnBean( name = \"authSpecHandleKey\" ) public DefaultLogoutService")
+        .contains("@ConditionalOnBean( value = {RedisScripts.class, AccessTokenSettings.class},"
+            + " name = \"authSpecHandleKey\" ) public DefaultLogoutService")
         .contains("beans.getBean(\"authSpecHandleKey\", byte[].class)")
         .contains("@ConditionalOnBean(LoginHistoryService.class) public "
             + "DefaultFailedLoginTrackingService")

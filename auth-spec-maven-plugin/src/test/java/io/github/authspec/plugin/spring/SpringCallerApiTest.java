@@ -64,8 +64,9 @@ class SpringCallerApiTest {
     String flows = text(files, OutputRoot.JAVA, "com/example/authservice/service/"
         + "LoginFlows.java").replaceAll("\\s+", " ");
     assertThat(flows).contains("new AccessTokenVerifier(keys, accessTokens, clock, denyList)")
-        .contains("refresh.revokeUser(user).forEach(family -> denyList.revokeGrant(family, "
-            + "accessTokens.lifetime()));")
+        .contains("Credentials.of(dataSource, clock, redis, accessTokens)")
+        .contains("steps.logoutEverywhere(user -> credentials.end(user, "
+            + "AccountCredentials.Change.LOGOUT_EVERYWHERE));")
         .contains("steps.sessionViews(");
   }
 
