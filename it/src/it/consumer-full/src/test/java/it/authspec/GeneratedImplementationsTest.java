@@ -19,6 +19,7 @@ import com.example.authservice.service.authentication.DefaultEmailPasswordLoginS
 import com.example.authservice.service.mfa.DefaultTotpService;
 import com.example.authservice.service.passwordmanagement.DefaultPasswordBlacklistService;
 import com.example.authservice.service.passwordmanagement.DefaultPasswordPoliciesService;
+import com.example.authservice.token.AccessTokenSettings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -46,6 +47,9 @@ class GeneratedImplementationsTest {
   private EmbeddedPostgres pg;
   private DataSource db;
   private DefaultEmailPasswordLoginService login;
+  // A password change denies the ended refresh families' access tokens in Redis.
+  private EmbeddedRedis loginRedis;
+  private RedisClient loginRedisClient;
 
   @BeforeAll
   void start() throws Exception {
@@ -54,12 +58,17 @@ class GeneratedImplementationsTest {
     Flyway.configure().dataSource(db).load().migrate();
     var policies = new DefaultPasswordPoliciesService(db, false,
         new DefaultPasswordBlacklistService(db));
+    loginRedis = new EmbeddedRedis();
+    loginRedisClient = RedisClient.create("127.0.0.1", loginRedis.port);
     login = new DefaultEmailPasswordLoginService(db, Clock.fixed(T0, ZoneOffset.UTC),
-        PasswordHasher.pbkdf2(random), policies);
+        PasswordHasher.pbkdf2(random), policies, new JedisScripts(loginRedisClient),
+        AccessTokenSettings.of("https://auth.example.com", "https://api.example.com"));
   }
 
   @AfterAll
   void stop() throws Exception {
+    loginRedisClient.close();
+    loginRedis.close();
     pg.close();
   }
 
